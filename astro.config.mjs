@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import svelte from '@astrojs/svelte';
+
+// Nothing here reads the environment: configuration is read at run time (src/lib/server/config.ts).
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [svelte()],
+  // Defaults only: the standalone server reads HOST and PORT from the environment at start.
+  server: { host: '127.0.0.1', port: 4321 },
+  security: {
+    // Cross-site form posts are refused with 403 (also the default; stated because we rely on it).
+    checkOrigin: true,
+    // Astro hashes every script and style it emits; nothing inline from elsewhere runs.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "object-src 'none'",
+      ],
+    },
+  },
+  // Chapters are rendered by our own marked-based renderer; Astro's Shiki would need inline styles.
+  markdown: { syntaxHighlight: false },
+  build: { inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+});

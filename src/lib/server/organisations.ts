@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { slugify } from '../slug.ts';
+import type { Db } from './db.ts';
+import { fromRoot } from './paths.ts';
+import type { OrganisationKind } from './schema.ts';
+
+export interface MunicipalityRecord {
+  code: string;
+  registryId: string;
+  name: string;
+  urban: boolean;
+}
+
+/** Reads the register of municipalities kept in db/seed (source and licence in db/seed/README.md). */
+export function readMunicipalities(path = fromRoot('db/seed/municipalities.csv')): MunicipalityRecord[] {
+  const [header, ...rows] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+  const columns = header.split(',');
+  const at = (name: string) => {
+    const index = columns.indexOf(name);
+    if (index < 0) throw new Error(`municipalities.csv: missing column ${name}`);
+    return index;
+  };
+  const [code, registryId, name, urban] = [at('code'), at('registry_id'), at('name'), at('urban')];
+  return rows.map((row) => {
+    const cells = row.split(',');
+    return { code: cells[code], registryId: cells[registryId], name: cells[name], urban: cells[urban] === 'true' };
+  });
+}
+
+interface OrganisationSeed {
+  kind: OrganisationKind;
+  code: string;
+  name: string;
+  short_name: string;
+  slug: string;
+  registry_id: string | null;
+  is_urban: number;
+}
+
+export const associationSeeds: OrganisationSeed[] = [
+  { kind: 'association', code: 'ZMOS', name: 'Združenje mestnih občin Slovenije', short_name: 'ZMOS', slug: 'zmos', registry_id: null, is_urban: 0 },
+  { kind: 'association', code: 'SOS', name: 'Skupnost občin Slovenije', short_name: 'SOS', slug: 'sos', registry_id: null, is_urban: 0 },
+  { kind: 'association', code: 'ZOS', name: 'Združenje občin Slovenije', short_name: 'ZOS', slug: 'zos', registry_id: null, is_urban: 0 },
+];
+
+export const governmentSeed: OrganisationSeed = {
+  kind: 'government',
+  code: 'SDP',
+  name: 'Služba Vlade Republike Slovenije za digitalno preobrazbo',
+  short_name: 'SDP',
+  slug: 'sdp',
+  registry_id: null,
+  is_urban: 0,
+};
+
+function municipalitySeed(m: MunicipalityRecord): OrganisationSeed {
+  return {
+    kind: 'municipality',
+    code: m.code,
+    name: `${m.urban ? 'Mestna občina' : 'Občina'} ${m.name}`,
+    short_name: m.name,
+    slug: slugify(m.name),
+    registry_id: m.registryId,
+    is_urban: m.urban ? 1 : 0,
+  };
+}
+
+/**
+ * Seeds the organisation directory: all municipalities, the three associations (ZMOS with every
+ * urban municipality as a member) and SDP. Idempotent: re-running updates names and adds what is
+ * missing, and never removes memberships an administrator has added.
+ */
+export async function seedOrganisationDirectory(db: Db, municipalities = readMunicipalities()): Promise<void> {
+  const seeds = [...municipalities.map(municipalitySeed), ...associationSeeds, governmentSeed];
+  await db.transaction().execute(async (trx) => {
+    for (const seed of seeds) {
+      await trx
+        .insertInto('organisations')
+        .values(seed)
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet({
+            kind: seed.kind,
+            name: seed.name,
+            short_name: seed.short_name,
+            slug: seed.slug,
+            registry_id: seed.registry_id,
+            is_urban: seed.is_urban,
+          }),
+        )
+        .execute();
+    }
+    const zmos = await trx.selectFrom('organisations').select('id').where('code', '=', 'ZMOS').executeTakeFirstOrThrow();
+    const urban = await trx
+      .selectFrom('organisations')
+      .select('id')
+      .where('kind', '=', 'municipality')
+      .where('is_urban', '=', 1)
+      .execute();
+    if (urban.length > 0) {
+      await trx
+        .insertInto('association_memberships')
+        .values(urban.map((m) => ({ association_id: zmos.id, member_id: m.id })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  });
+}
+
+const collator = new Intl.Collator('sl');
+
+export async function listOrganisations(db: Db, kind?: OrganisationKind) {
+  let query = db.selectFrom('organisations').selectAll();
+  if (kind) query = query.where('kind', '=', kind);
+  const rows = await query.execute();
+  return rows.sort((a, b) => collator.compare(a.short_name, b.short_name));
+}
+
+export async function associationMembers(db: Db, associationCode: string) {
+  const rows = await db
+    .selectFrom('association_memberships as m')
+    .innerJoin('organisations as a', 'a.id', 'm.association_id')
+    .innerJoin('organisations as o', 'o.id', 'm.member_id')
+    .where('a.code', '=', associationCode)
+    .selectAll('o')
+    .execute();
+  return rows.sort((a, b) => collator.compare(a.short_name, b.short_name));
+}
