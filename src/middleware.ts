@@ -10,7 +10,7 @@ const securityHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-export const onRequest = defineMiddleware(async (context, next) => {
+export const onRequest = defineMiddleware(async (_context, next) => {
   // Migrations run before the first request is served, even if the server was started directly.
   await ensureDatabaseReady();
   const response = await next();

@@ -9,8 +9,8 @@ import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 
-/** Opens (creating if needed) a SQLite database with the settings Posvet relies on. */
-export function openDatabase(path: string = config.databasePath): Db {
+/** Opens (creating if needed) a SQLite file with the settings Posvet relies on. */
+export function openSqlite(path: string = config.databasePath): SQLite.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
@@ -18,7 +18,12 @@ export function openDatabase(path: string = config.databasePath): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return sqlite;
+}
+
+/** The Kysely handle every query goes through. */
+export function openDatabase(path: string = config.databasePath): Db {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }) });
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -31,18 +36,27 @@ export async function migrate(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+// The start script and the bundled server each load their own copy of this module; a registry on
+// the global object lets the start script close the handle the server opened when it shuts down.
+const registryKey = Symbol.for('posvet.serverDatabases');
+const registry: Set<Db> = ((globalThis as Record<symbol, unknown>)[registryKey] as Set<Db> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[registryKey] = new Set<Db>());
+
 let shared: Db | undefined;
 
 /** The server's one database handle. */
 export function getDb(): Db {
-  shared ??= openDatabase();
+  if (!shared) {
+    shared = openDatabase();
+    registry.add(shared);
+  }
   return shared;
 }
 
+/** Closes the server's database handle(s), checkpointing the WAL. */
 export async function closeDb(): Promise<void> {
-  if (shared) {
-    const db = shared;
-    shared = undefined;
-    await db.destroy();
-  }
+  shared = undefined;
+  const open = [...registry];
+  registry.clear();
+  await Promise.all(open.map((db) => db.destroy()));
 }

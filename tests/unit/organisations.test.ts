@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../src/lib/server/db.ts';
+import { associationMembers, listOrganisations, seedOrganisationDirectory } from '../../src/lib/server/organisations.ts';
+import { tempDatabase } from './helpers.ts';
+
+describe('database', () => {
+  it('runs in WAL mode with foreign keys and durable commits', async () => {
+    const { db } = tempDatabase();
+    const pragma = async (name: string) => (await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(db)).rows[0];
+    expect(Object.values((await pragma('journal_mode'))!)[0]).toBe('wal');
+    expect(Object.values((await pragma('foreign_keys'))!)[0]).toBe(1);
+    expect(Object.values((await pragma('synchronous'))!)[0]).toBe(2);
+  });
+
+  it('applies migrations once', async () => {
+    const { db } = tempDatabase();
+    expect(await migrate(db)).toContain('0001_organisations');
+    expect(await migrate(db)).toEqual([]);
+  });
+});
+
+describe('organisation directory', () => {
+  it('seeds all 212 municipalities, the three associations and SDP', async () => {
+    const { db } = tempDatabase();
+    await migrate(db);
+    await seedOrganisationDirectory(db);
+    const municipalities = await listOrganisations(db, 'municipality');
+    expect(municipalities).toHaveLength(212);
+    expect((await listOrganisations(db, 'association')).map((a) => a.code).sort()).toEqual(['SOS', 'ZMOS', 'ZOS']);
+    expect((await listOrganisations(db, 'government')).map((o) => o.name)).toEqual([
+      'Služba Vlade Republike Slovenije za digitalno preobrazbo',
+    ]);
+    const ljubljana = municipalities.find((m) => m.code === '61');
+    expect(ljubljana).toMatchObject({ name: 'Mestna občina Ljubljana', slug: 'ljubljana', is_urban: 1 });
+    expect(municipalities.find((m) => m.short_name === 'Bled')?.name).toBe('Občina Bled');
+    // Sorted the Slovenian way: Č after C, Š after S, Ž after Z.
+    const names = municipalities.map((m) => m.short_name);
+    expect(names.indexOf('Cerkno')).toBeLessThan(names.indexOf('Črnomelj'));
+    expect(names.indexOf('Črnomelj')).toBeLessThan(names.indexOf('Destrnik'));
+  });
+
+  it('makes the 12 urban municipalities members of ZMOS', async () => {
+    const { db } = tempDatabase();
+    await migrate(db);
+    await seedOrganisationDirectory(db);
+    const members = await associationMembers(db, 'ZMOS');
+    expect(members.map((m) => m.short_name)).toEqual([
+      'Celje', 'Koper', 'Kranj', 'Krško', 'Ljubljana', 'Maribor', 'Murska Sobota',
+      'Nova Gorica', 'Novo mesto', 'Ptuj', 'Slovenj Gradec', 'Velenje',
+    ]);
+  });
+
+  it('can be seeded again without duplicates and keeps memberships an administrator added', async () => {
+    const { db } = tempDatabase();
+    await migrate(db);
+    await seedOrganisationDirectory(db);
+    const sos = (await listOrganisations(db, 'association')).find((a) => a.code === 'SOS')!;
+    const bled = (await listOrganisations(db, 'municipality')).find((m) => m.short_name === 'Bled')!;
+    await db.insertInto('association_memberships').values({ association_id: sos.id, member_id: bled.id }).execute();
+
+    await seedOrganisationDirectory(db);
+    expect(await listOrganisations(db)).toHaveLength(216);
+    expect((await associationMembers(db, 'SOS')).map((m) => m.short_name)).toEqual(['Bled']);
+    expect(await associationMembers(db, 'ZMOS')).toHaveLength(12);
+  });
+});
