@@ -13,7 +13,7 @@ process.env.POSVET_E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'posvet-e2e-')), '
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: join(root, 'test-results'),
+  outputDir: join(root, 'test-results/e2e'),
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
