@@ -33,8 +33,6 @@ const chapters = defineCollection({
       const [version, file] = entry.split('/');
       return `${version}/${file.replace(/^\d+-/, '').replace(/\.md$/, '')}`;
     },
-    // We render with our own block renderer (src/lib/server/blocks.ts), not Astro's Markdown.
-    deferRender: true,
   }),
   schema: z.object({
     number: z.number().int().positive(),

@@ -4,7 +4,10 @@
 import { parseArgs } from 'node:util';
 import { config } from '../lib/server/config.ts';
 import { migrate, openDatabase, openSqlite } from '../lib/server/db.ts';
-import { listOrganisations } from '../lib/server/organisations.ts';
+import { createInvitation } from '../lib/server/invitations.ts';
+import { deliverOutbox } from '../lib/server/mail.ts';
+import { findOrganisationByCodeOrSlug, listOrganisations, seedOrganisationDirectory } from '../lib/server/organisations.ts';
+import { listUsers } from '../lib/server/users.ts';
 import { prepareDatabase } from '../lib/server/setup.ts';
 
 const usage = `Posvet — operator commands (npm run admin -- <command>)
@@ -13,6 +16,11 @@ const usage = `Posvet — operator commands (npm run admin -- <command>)
   seed                    migrate, then seed the organisation directory
                           (and demo data unless NODE_ENV=production)
   organisations [--kind K] list organisations (K: municipality, association, government, other)
+  invite --email E --org O --role R
+                          invite a person (O: organisation code or slug, e.g. SDP, 61, ljubljana;
+                          R: member, org_admin, moderator, admin); prints the invitation link.
+                          This is how the first administrator is made in production.
+  users [--org O]         list accounts
   backup <file>           write a consistent copy of the live database to <file>
   help                    this text
 
@@ -53,6 +61,55 @@ async function main(argv: string[]): Promise<number> {
       const db = openDatabase();
       try {
         for (const org of await listOrganisations(db, kind)) console.log(`${org.code}\t${org.kind}\t${org.slug}\t${org.name}`);
+      } finally {
+        await db.destroy();
+      }
+      return 0;
+    }
+    case 'invite': {
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, org: { type: 'string' }, role: { type: 'string' } } });
+      const roles = ['member', 'org_admin', 'moderator', 'admin'] as const;
+      const role = roles.find((r) => r === values.role);
+      if (!values.email || !values.org || !role) {
+        console.error(`invite needs --email, --org and --role (${roles.join(', ')}).`);
+        return 2;
+      }
+      const db = openDatabase();
+      try {
+        await migrate(db);
+        await seedOrganisationDirectory(db);
+        const organisation = await findOrganisationByCodeOrSlug(db, values.org);
+        if (!organisation) {
+          console.error(`No organisation with code or slug "${values.org}" (see: npm run admin -- organisations).`);
+          return 2;
+        }
+        const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+        const result = await createInvitation(db, { email: values.email, organisationId: organisation.id, role }, { id: null, name: 'Skrbnik portala' }, baseUrl, null);
+        if (!result.ok) {
+          console.error(Object.values(result.errors).join('\n'));
+          return 1;
+        }
+        await deliverOutbox(db);
+        console.log(`Invitation for ${values.email} (${role}, ${organisation.name}); valid for 14 days:\n${result.link}`);
+      } finally {
+        await db.destroy();
+      }
+      return 0;
+    }
+    case 'users': {
+      const { values } = parseArgs({ args: rest, options: { org: { type: 'string' } } });
+      const db = openDatabase();
+      try {
+        let organisationId: number | undefined;
+        if (values.org) {
+          const organisation = await findOrganisationByCodeOrSlug(db, values.org);
+          if (!organisation) {
+            console.error(`No organisation with code or slug "${values.org}".`);
+            return 2;
+          }
+          organisationId = organisation.id;
+        }
+        for (const u of await listUsers(db, { organisationId })) console.log(`${u.email}\t${u.role}\t${u.status}\t${u.organisation_name}`);
       } finally {
         await db.destroy();
       }

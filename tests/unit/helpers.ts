@@ -21,3 +21,19 @@ export function tempDatabase(): { db: Db; path: string } {
   });
   return { db, path };
 }
+
+/** A temporary database with the schema, the organisation directory and the demo accounts. */
+export async function seededDatabase(): Promise<{ db: Db; path: string }> {
+  const { prepareDatabase } = await import('../../src/lib/server/setup.ts');
+  const handle = tempDatabase();
+  await prepareDatabase(handle.db, { demo: true });
+  return handle;
+}
+
+export async function organisationId(db: Db, code: string): Promise<number> {
+  return (await db.selectFrom('organisations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+}
+
+export async function userId(db: Db, email: string): Promise<number> {
+  return (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+}

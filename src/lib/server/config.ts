@@ -12,6 +12,12 @@ export const config = {
   port: Number(process.env.PORT || 4321),
   databasePath: resolvePath(process.env.DATABASE_PATH, 'db/posvet.sqlite'),
   production: process.env.NODE_ENV === 'production',
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; unset: write .eml files. */
+  smtpUrl: process.env.SMTP_URL || undefined,
+  mailDir: resolvePath(process.env.MAIL_DIR, 'db/mail'),
+  mailFrom: process.env.MAIL_FROM || 'Posvet <posvet@localhost>',
+  /** The address people reach the portal at, for links in e-mails (falls back to the request's own). */
+  publicUrl: (process.env.PUBLIC_URL || '').replace(/\/+$/, '') || undefined,
   /** Where people write about accessibility and privacy; shown on /dostopnost and /zasebnost. */
   contactEmail: process.env.CONTACT_EMAIL || 'gp.sdp@gov.si',
 };

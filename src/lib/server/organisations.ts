@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { collator } from '../../i18n/index.ts';
 import { slugify } from '../slug.ts';
+import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 import { fromRoot } from './paths.ts';
 import type { OrganisationKind } from './schema.ts';
+import { containsText } from './sql.ts';
 
 export interface MunicipalityRecord {
   code: string;
@@ -106,8 +109,6 @@ export async function seedOrganisationDirectory(db: Db, municipalities = readMun
   });
 }
 
-const collator = new Intl.Collator('sl');
-
 export async function listOrganisations(db: Db, kind?: OrganisationKind) {
   let query = db.selectFrom('organisations').selectAll();
   if (kind) query = query.where('kind', '=', kind);
@@ -124,4 +125,99 @@ export async function associationMembers(db: Db, associationCode: string) {
     .selectAll('o')
     .execute();
   return rows.sort((a, b) => collator.compare(a.short_name, b.short_name));
+}
+
+export async function findOrganisation(db: Db, id: number) {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOrganisationByCodeOrSlug(db: Db, value: string) {
+  return db
+    .selectFrom('organisations')
+    .selectAll()
+    .where((eb) => eb.or([eb('code', '=', value.toUpperCase()), eb('code', '=', value), eb('slug', '=', value.toLowerCase())]))
+    .executeTakeFirst();
+}
+
+export async function findOrganisationBySlug(db: Db, slug: string) {
+  return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** The associations a municipality belongs to. */
+export async function membershipsOf(db: Db, organisationId: number) {
+  const rows = await db
+    .selectFrom('association_memberships as m')
+    .innerJoin('organisations as a', 'a.id', 'm.association_id')
+    .where('m.member_id', '=', organisationId)
+    .selectAll('a')
+    .execute();
+  return rows.sort((a, b) => collator.compare(a.short_name, b.short_name));
+}
+
+export async function membersOfAssociation(db: Db, associationId: number) {
+  const rows = await db
+    .selectFrom('association_memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.member_id')
+    .where('m.association_id', '=', associationId)
+    .selectAll('o')
+    .execute();
+  return rows.sort((a, b) => collator.compare(a.short_name, b.short_name));
+}
+
+export interface OrganisationFilter {
+  kind?: OrganisationKind;
+  text?: string;
+}
+
+export async function searchOrganisations(db: Db, filter: OrganisationFilter) {
+  let query = db
+    .selectFrom('organisations as o')
+    .select((eb) => [
+      'o.id',
+      'o.kind',
+      'o.code',
+      'o.name',
+      'o.short_name',
+      'o.slug',
+      eb.selectFrom('users as u').whereRef('u.organisation_id', '=', 'o.id').select((e) => e.fn.countAll<number>().as('n')).as('user_count'),
+      eb.selectFrom('association_memberships as m').whereRef('m.association_id', '=', 'o.id').select((e) => e.fn.countAll<number>().as('n')).as('member_count'),
+    ]);
+  if (filter.kind) query = query.where('o.kind', '=', filter.kind);
+  if (filter.text) {
+    const text = filter.text;
+    query = query.where((eb) => eb.or([containsText(eb.ref('o.name'), text), containsText(eb.ref('o.code'), text)]));
+  }
+  const rows = await query.execute();
+  return rows.sort((a, b) => collator.compare(a.short_name, b.short_name));
+}
+
+/** Adds or removes a municipality from an association's members, with an audit entry. */
+export async function setAssociationMembership(
+  db: Db,
+  input: { associationId: number; memberId: number; member: boolean },
+  actorId: number,
+  ip: string | null,
+): Promise<boolean> {
+  const [association, member] = await Promise.all([findOrganisation(db, input.associationId), findOrganisation(db, input.memberId)]);
+  if (!association || association.kind !== 'association' || !member || member.kind !== 'municipality') return false;
+  await db.transaction().execute(async (trx) => {
+    if (input.member) {
+      await trx
+        .insertInto('association_memberships')
+        .values({ association_id: association.id, member_id: member.id })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    } else {
+      await trx.deleteFrom('association_memberships').where('association_id', '=', association.id).where('member_id', '=', member.id).execute();
+    }
+    await recordAudit(trx, {
+      actorUserId: actorId,
+      action: input.member ? 'association.member_added' : 'association.member_removed',
+      targetType: 'organisation',
+      targetId: association.id,
+      after: { member: member.code },
+      ip,
+    });
+  });
+  return true;
 }

@@ -23,7 +23,94 @@ export interface AssociationMembershipTable {
   member_id: number;
 }
 
+export type Role = 'member' | 'org_admin' | 'moderator' | 'admin';
+export type UserStatus = 'active' | 'disabled';
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Always lower-case. */
+  email: string;
+  name: string;
+  organisation_id: number;
+  role: Role;
+  status: Generated<UserStatus>;
+  password_hash: string;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the session token. */
+  id: string;
+  user_id: number;
+  /** Unix time, seconds. */
+  expires_at: number;
+  created_at: Generated<string>;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface InvitationTable {
+  id: Generated<number>;
+  token_hash: string;
+  email: string;
+  organisation_id: number;
+  role: Role;
+  invited_by: number | null;
+  created_at: Generated<string>;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface PasswordResetTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: Generated<string>;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  succeeded: number;
+  created_at: Generated<string>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_user_id: number | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  created_at: Generated<string>;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: Generated<string>;
+  sent_at: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   association_memberships: AssociationMembershipTable;
+  users: UserTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
+  password_resets: PasswordResetTable;
+  login_attempts: LoginAttemptTable;
+  audit_log: AuditLogTable;
+  mail_outbox: MailOutboxTable;
 }

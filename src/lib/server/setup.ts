@@ -1,12 +1,14 @@
 import { config } from './config.ts';
 import { getDb, migrate, type Db } from './db.ts';
+import { seedDemoAccounts } from './demo.ts';
+import { deliverAutomatically, deliverOutbox } from './mail.ts';
 import { seedOrganisationDirectory } from './organisations.ts';
 
 /** Everything a database needs before the portal can serve from it. Safe to run on every start. */
 export async function prepareDatabase(db: Db, options: { demo: boolean }): Promise<{ migrations: string[] }> {
   const applied = await migrate(db);
   await seedOrganisationDirectory(db);
-  void options.demo; // demo accounts and comments arrive with the accounts and comments features
+  if (options.demo) await seedDemoAccounts(db);
   return { migrations: applied };
 }
 
@@ -14,9 +16,26 @@ let ready: Promise<unknown> | undefined;
 
 /** Prepares the server's database once per process; later calls share the same promise. */
 export function ensureDatabaseReady(): Promise<unknown> {
-  ready ??= prepareDatabase(getDb(), { demo: !config.production }).catch((error) => {
-    ready = undefined;
-    throw error;
-  });
+  ready ??= prepareDatabase(getDb(), { demo: !config.production })
+    .then(() => startBackgroundWork())
+    .catch((error) => {
+      ready = undefined;
+      throw error;
+    });
   return ready;
+}
+
+/** Retries mail that could not be delivered and clears expired sessions, once a minute. */
+function startBackgroundWork(): void {
+  const db = getDb();
+  deliverAutomatically(db);
+  const tick = () => {
+    deliverOutbox(db).catch((error) => console.error('posvet: mail delivery failed', error));
+    db.deleteFrom('sessions')
+      .where('expires_at', '<=', Math.floor(Date.now() / 1000))
+      .execute()
+      .catch((error) => console.error('posvet: session clean-up failed', error));
+  };
+  tick();
+  setInterval(tick, 60_000).unref();
 }

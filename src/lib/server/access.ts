@@ -1,0 +1,84 @@
+import type { OrganisationKind, Role } from './schema.ts';
+
+/**
+ * Who may do what — every access rule of the portal, in one place. Pages and the middleware ask
+ * here; tests/unit/access.test.ts has a test for each rule.
+ */
+
+export interface Actor {
+  id: number;
+  role: Role;
+  organisationId: number;
+  organisationKind: OrganisationKind | string;
+}
+
+export type Permission =
+  /** Own profile, password, sessions, own data. */
+  | 'account'
+  /** See one's own organisation's page. */
+  | 'organisation.view'
+  /** Invite, remove and change the role of members of one's own organisation. */
+  | 'organisation.manage'
+  /** Write and submit comments on behalf of one's organisation. */
+  | 'comment'
+  /** The triage queue, decisions, responses, hiding, exports. */
+  | 'moderate'
+  /** Organisations, users, roles, settings, the audit log. */
+  | 'administer';
+
+const permissions: Record<Role, readonly Permission[]> = {
+  member: ['account', 'organisation.view', 'comment'],
+  org_admin: ['account', 'organisation.view', 'organisation.manage', 'comment'],
+  moderator: ['account', 'organisation.view', 'moderate'],
+  admin: ['account', 'organisation.view', 'organisation.manage', 'moderate', 'administer'],
+};
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  return !!actor && permissions[actor.role].includes(permission);
+}
+
+/** Routes that need a signed-in person with a permission. Longest prefix first. */
+export const protectedRoutes: ReadonlyArray<{ prefix: string; permission: Permission }> = [
+  { prefix: '/admin', permission: 'administer' },
+  { prefix: '/moderacija', permission: 'moderate' },
+  { prefix: '/organizacija', permission: 'organisation.view' },
+  { prefix: '/moj-racun', permission: 'account' },
+];
+
+export type RouteDecision = 'allow' | 'sign-in' | 'forbidden';
+
+export function routeDecision(actor: Actor | null | undefined, pathname: string): RouteDecision {
+  const rule = protectedRoutes.find((r) => pathname === r.prefix || pathname.startsWith(`${r.prefix}/`));
+  if (!rule) return 'allow';
+  if (!actor) return 'sign-in';
+  return can(actor, rule.permission) ? 'allow' : 'forbidden';
+}
+
+/** Roles a person may give to someone in an organisation of the given kind. */
+export function assignableRoles(actor: Actor, organisationId: number, organisationKind: OrganisationKind | string): Role[] {
+  if (actor.role === 'admin') {
+    return organisationKind === 'government' ? ['member', 'moderator', 'admin'] : ['member', 'org_admin'];
+  }
+  if (actor.role === 'org_admin' && actor.organisationId === organisationId && organisationKind !== 'government') {
+    return ['member', 'org_admin'];
+  }
+  return [];
+}
+
+/** May the actor change, disable or re-enable this person's account? Never their own. */
+export function canManageUser(actor: Actor, target: { id: number; organisation_id: number; role: Role }): boolean {
+  if (actor.id === target.id) return false;
+  if (actor.role === 'admin') return true;
+  return (
+    actor.role === 'org_admin' &&
+    actor.organisationId === target.organisation_id &&
+    (target.role === 'member' || target.role === 'org_admin')
+  );
+}
+
+/** A return-to address must be a path on this site, never another origin. */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/moj-racun';
+  if (/[\u0000-\u001F]/.test(value)) return '/moj-racun';
+  return value;
+}

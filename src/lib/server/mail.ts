@@ -1,0 +1,106 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Kysely } from 'kysely';
+import { config } from './config.ts';
+import type { Db } from './db.ts';
+import type { Database } from './schema.ts';
+
+/**
+ * E-mail goes through an outbox table: a message is queued in the same transaction as the change it
+ * reports, and delivered afterwards — by SMTP when SMTP_URL is set, otherwise as .eml files in
+ * MAIL_DIR for a developer or operator to read. A failed delivery stays queued and is retried.
+ */
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export async function queueMail(db: Kysely<Database>, mail: OutgoingMail): Promise<void> {
+  await db
+    .insertInto('mail_outbox')
+    .values({ to_address: mail.to, subject: mail.subject, body_text: mail.text, created_at: new Date().toISOString() })
+    .execute();
+}
+
+export interface MailSettings {
+  smtpUrl?: string;
+  mailDir: string;
+  from: string;
+}
+
+function createSender(settings: MailSettings): (message: OutgoingMail & { id: number }) => Promise<void> {
+  if (settings.smtpUrl) {
+    const transport: Transporter = nodemailer.createTransport(settings.smtpUrl);
+    return async (m) => {
+      await transport.sendMail({ from: settings.from, to: m.to, subject: m.subject, text: m.text });
+    };
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return async (m) => {
+    const info = await transport.sendMail({ from: settings.from, to: m.to, subject: m.subject, text: m.text });
+    mkdirSync(settings.mailDir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    writeFileSync(join(settings.mailDir, `${stamp}-${m.id}.eml`), info.message as Buffer);
+  };
+}
+
+const MAX_ATTEMPTS = 8;
+let running: Promise<number> | undefined;
+
+/** Sends what is queued; returns how many were delivered. Concurrent calls share one run. */
+export function deliverOutbox(
+  db: Db,
+  settings: MailSettings = { smtpUrl: config.smtpUrl, mailDir: config.mailDir, from: config.mailFrom },
+): Promise<number> {
+  running ??= (async () => {
+    const send = createSender(settings);
+    let delivered = 0;
+    const pending = await db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('sent_at', 'is', null)
+      .where('attempts', '<', MAX_ATTEMPTS)
+      .orderBy('id')
+      .limit(100)
+      .execute();
+    for (const row of pending) {
+      try {
+        await send({ id: row.id, to: row.to_address, subject: row.subject, text: row.body_text });
+        await db
+          .updateTable('mail_outbox')
+          .set({ sent_at: new Date().toISOString(), attempts: row.attempts + 1, last_error: null })
+          .where('id', '=', row.id)
+          .execute();
+        delivered++;
+      } catch (error) {
+        await db
+          .updateTable('mail_outbox')
+          .set({ attempts: row.attempts + 1, last_error: String(error instanceof Error ? error.message : error).slice(0, 500) })
+          .where('id', '=', row.id)
+          .execute();
+      }
+    }
+    return delivered;
+  })().finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+let deliverer: (() => void) | undefined;
+
+/** The server turns on immediate delivery; elsewhere (tests, CLI) mail waits in the outbox. */
+export function deliverAutomatically(db: Db): void {
+  deliverer = () =>
+    setImmediate(() => {
+      deliverOutbox(db).catch((error) => console.error('posvet: mail delivery failed', error));
+    });
+}
+
+/** Delivers soon after the transaction that queued mail, without holding up the response. */
+export function deliverSoon(): void {
+  deliverer?.();
+}

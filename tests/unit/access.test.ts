@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { assignableRoles, can, canManageUser, routeDecision, safeReturnPath, type Actor, type Permission } from '../../src/lib/server/access.ts';
+
+const LJUBLJANA = 61;
+const BLED = 3;
+const SDP = 500;
+const actor = (role: Actor['role'], organisationId: number, organisationKind: string, id = 1): Actor => ({ id, role, organisationId, organisationKind });
+
+const member = actor('member', BLED, 'municipality', 10);
+const orgAdmin = actor('org_admin', LJUBLJANA, 'municipality', 11);
+const moderator = actor('moderator', SDP, 'government', 12);
+const admin = actor('admin', SDP, 'government', 13);
+
+describe('permissions by role', () => {
+  const table: Array<[Actor | null, Permission, boolean]> = [
+    [null, 'account', false],
+    [null, 'comment', false],
+    [member, 'account', true],
+    [member, 'comment', true],
+    [member, 'organisation.view', true],
+    [member, 'organisation.manage', false],
+    [member, 'moderate', false],
+    [member, 'administer', false],
+    [orgAdmin, 'comment', true],
+    [orgAdmin, 'organisation.manage', true],
+    [orgAdmin, 'moderate', false],
+    [orgAdmin, 'administer', false],
+    [moderator, 'moderate', true],
+    [moderator, 'comment', false],
+    [moderator, 'organisation.manage', false],
+    [moderator, 'administer', false],
+    [admin, 'moderate', true],
+    [admin, 'administer', true],
+    [admin, 'organisation.manage', true],
+  ];
+  for (const [who, permission, expected] of table) {
+    it(`${who?.role ?? 'anonymous'} ${expected ? 'may' : 'may not'} ${permission}`, () => {
+      expect(can(who, permission)).toBe(expected);
+    });
+  }
+});
+
+describe('routes', () => {
+  const table: Array<[string, Actor | null, string]> = [
+    ['/', null, 'allow'],
+    ['/osnutek/uvod', null, 'allow'],
+    ['/prijava', null, 'allow'],
+    ['/moderacija', null, 'sign-in'],
+    ['/moderacija', member, 'forbidden'],
+    ['/moderacija', orgAdmin, 'forbidden'],
+    ['/moderacija', moderator, 'allow'],
+    ['/moderacija/statistika', moderator, 'allow'],
+    ['/moderacija', admin, 'allow'],
+    ['/admin', null, 'sign-in'],
+    ['/admin', moderator, 'forbidden'],
+    ['/admin/organizacije/zmos', orgAdmin, 'forbidden'],
+    ['/admin', admin, 'allow'],
+    ['/organizacija', null, 'sign-in'],
+    ['/organizacija', member, 'allow'],
+    ['/moj-racun', null, 'sign-in'],
+    ['/moj-racun/podatki.json', null, 'sign-in'],
+    ['/moj-racun', member, 'allow'],
+    // A prefix match is on whole segments only.
+    ['/administracija-ne-obstaja', null, 'allow'],
+    ['/moderacijax', null, 'allow'],
+  ];
+  for (const [path, who, expected] of table) {
+    it(`${path} for ${who?.role ?? 'anonymous'}: ${expected}`, () => {
+      expect(routeDecision(who, path)).toBe(expected);
+    });
+  }
+});
+
+describe('managing people', () => {
+  const target = (id: number, organisation_id: number, role: Actor['role']) => ({ id, organisation_id, role });
+
+  it('an organisation admin manages members of their own organisation only', () => {
+    expect(canManageUser(orgAdmin, target(20, LJUBLJANA, 'member'))).toBe(true);
+    expect(canManageUser(orgAdmin, target(21, LJUBLJANA, 'org_admin'))).toBe(true);
+    expect(canManageUser(orgAdmin, target(22, BLED, 'member'))).toBe(false);
+  });
+
+  it('nobody manages their own account this way', () => {
+    expect(canManageUser(orgAdmin, target(orgAdmin.id, LJUBLJANA, 'org_admin'))).toBe(false);
+    expect(canManageUser(admin, target(admin.id, SDP, 'admin'))).toBe(false);
+  });
+
+  it('members and moderators manage nobody; administrators anybody else', () => {
+    expect(canManageUser(member, target(23, BLED, 'member'))).toBe(false);
+    expect(canManageUser(moderator, target(24, BLED, 'member'))).toBe(false);
+    expect(canManageUser(admin, target(25, BLED, 'member'))).toBe(true);
+    expect(canManageUser(admin, target(26, SDP, 'moderator'))).toBe(true);
+  });
+
+  it('moderator and admin roles exist only in the government organisation', () => {
+    expect(assignableRoles(admin, LJUBLJANA, 'municipality')).toEqual(['member', 'org_admin']);
+    expect(assignableRoles(admin, SDP, 'government')).toEqual(['member', 'moderator', 'admin']);
+    expect(assignableRoles(orgAdmin, LJUBLJANA, 'municipality')).toEqual(['member', 'org_admin']);
+    expect(assignableRoles(orgAdmin, BLED, 'municipality')).toEqual([]);
+    expect(assignableRoles(member, BLED, 'municipality')).toEqual([]);
+    expect(assignableRoles(moderator, SDP, 'government')).toEqual([]);
+  });
+});
+
+describe('return-to addresses', () => {
+  it('keeps local paths and refuses anything that leaves the site', () => {
+    expect(safeReturnPath('/osnutek/uvod#odstavek-1-3')).toBe('/osnutek/uvod#odstavek-1-3');
+    for (const bad of ['https://zlonamerna.example/', '//zlonamerna.example', '/\\zlonamerna.example', 'javascript:alert(1)', '', null]) {
+      expect(safeReturnPath(bad)).toBe('/moj-racun');
+    }
+  });
+});
