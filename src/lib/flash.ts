@@ -17,6 +17,13 @@ const messages = {
   'povabilo-poslano': t.account.organisationPage.invited,
   'clanica-dodana': t.admin.memberAdded,
   'clanica-odstranjena': t.admin.memberRemoved,
+  'osnutek-shranjen': t.comments.draftSaved,
+  'pripomba-oddana': t.comments.submitted,
+  'pripomba-umaknjena': t.comments.withdrawn,
+  'osnutek-izbrisan': t.comments.draftDeleted,
+  'podpora-dodana': t.comments.supportAdded,
+  'podpora-umaknjena': t.comments.supportRemoved,
+  'odgovor-shranjen': t.comments.jointAnswered,
 } as const;
 
 export type FlashKey = keyof typeof messages;
@@ -27,5 +34,6 @@ export function flashMessage(url: URL): string | undefined {
 }
 
 export function withFlash(path: string, key: FlashKey): string {
-  return `${path}${path.includes('?') ? '&' : '?'}sporocilo=${key}`;
+  const [base, hash] = path.split('#', 2);
+  return `${base}${base.includes('?') ? '&' : '?'}sporocilo=${key}${hash ? `#${hash}` : ''}`;
 }

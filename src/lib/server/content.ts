@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ljubljanaTimeToInstant } from '../time.ts';
-import { renderChapter, type RenderedChapter } from './blocks.ts';
+import { renderChapter, type Block, type RenderedChapter } from './blocks.ts';
+import type { CommentAnchor, ConsultationWindow } from './comments.ts';
 
 /**
  * The strategy text: draft versions and their chapters from content/, rendered into numbered blocks.
@@ -91,4 +92,23 @@ export function listChapters(versionId: string): Promise<Chapter[]> {
 
 export async function findChapter(versionId: string, slug: string): Promise<Chapter | undefined> {
   return (await listChapters(versionId)).find((c) => c.slug === slug);
+}
+
+/** The comment window of a version, in the shape the comments module takes. */
+export function windowOf(version: DraftVersion): ConsultationWindow {
+  return { versionId: version.id, opensAt: version.opensAt, closesAt: version.closesAt, lastDay: version.lastDay };
+}
+
+/** What a comment on a block of the current version is anchored to. */
+export function blockAnchor(version: DraftVersion, chapter: Chapter, block: Block): CommentAnchor {
+  return {
+    window: windowOf(version),
+    scope: 'block',
+    chapter: { slug: chapter.slug, number: chapter.number },
+    block: { key: block.key, number: block.number, fingerprint: block.fingerprint, text: block.text },
+  };
+}
+
+export async function findVersion(id: string): Promise<DraftVersion | undefined> {
+  return (await listVersions()).find((v) => v.id === id);
 }

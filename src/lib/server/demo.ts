@@ -1,6 +1,7 @@
+import { readChapterFiles } from './content-files.ts';
 import type { Db } from './db.ts';
 import { hashPassword } from './passwords.ts';
-import type { Role } from './schema.ts';
+import type { CommentKind, JointStatus, Role } from './schema.ts';
 
 /** Demo accounts, seeded unless NODE_ENV=production; listed in the README. */
 export const DEMO_PASSWORD = 'posvet-demo-2030';
@@ -30,6 +31,163 @@ export async function seedDemoAccounts(db: Db): Promise<number> {
         .values({ email: account.email, name: account.name, organisation_id: organisation.id, role: account.role, password_hash: passwordHash })
         .onConflict((oc) => oc.column('email').doNothing())
         .execute();
+    }
+  });
+  return missing.length;
+}
+
+interface DemoComment {
+  key: string;
+  organisation: string;
+  chapter: string;
+  block: string;
+  kind: CommentKind;
+  body: string;
+  amend?: [from: string, to: string];
+  rationale?: string;
+  state?: 'draft' | 'submitted';
+  daysAgo: number;
+  onBehalfOf?: Array<[code: string, status: JointStatus]>;
+  supporters?: string[];
+}
+
+const demoComments: DemoComment[] = [
+  {
+    key: 'demo-ljubljana-gigabit',
+    organisation: '61',
+    chapter: 'gigabitna-infrastruktura',
+    block: 'vloga-obcin-gigabit',
+    kind: 'comment',
+    body:
+      'Mestna občina Ljubljana podpira usklajevanje gradnje omrežij s komunalnimi deli. Predlagamo, da država občinam zagotovi enotne vzorce soglasij in služnostnih pogodb ter skupno evidenco načrtovanih del, saj je zdaj vsaka občina prepuščena sama sebi.\n\nV praksi največ časa izgubimo pri usklajevanju z upravljavci druge gospodarske javne infrastrukture, zato naj ukrep 2.3 to izrecno vključi.',
+    daysAgo: 12,
+    supporters: ['ZMOS', '3'],
+  },
+  {
+    key: 'demo-bled-kompetence',
+    organisation: '3',
+    chapter: 'digitalne-kompetence-in-vkljucenost',
+    block: 'vloga-obcin-kompetence',
+    kind: 'question',
+    body:
+      'Ali bo država financirala tudi delo oseb, ki bodo v lokalnih točkah digitalne pomoči svetovale starejšim? Majhna občina, kot je Bled, lahko zagotovi prostor v knjižnici ali krajevni skupnosti, ne more pa trajno zaposliti svetovalca.',
+    daysAgo: 9,
+  },
+  {
+    key: 'demo-zmos-platforma',
+    organisation: 'ZMOS',
+    chapter: 'digitalne-javne-storitve',
+    block: 'skupna-platforma-obcine',
+    kind: 'amendment',
+    body:
+      'Mestne občine podpiramo skupno platformo, vendar mora biti jasno, kdo jo financira in do kdaj bo na voljo. Brez roka in vira financiranja bodo občine še naprej vlagale v lastne rešitve.',
+    amend: ['MDP bo skupaj z reprezentativnimi združenji občin vzpostavilo', 'MDP bo do konca leta 2027 skupaj z reprezentativnimi združenji občin in s sredstvi državnega proračuna vzpostavilo'],
+    rationale: 'Rok in vir financiranja omogočata občinam, da svoje naložbe v e-storitve načrtujejo skladno s skupno platformo.',
+    daysAgo: 7,
+    onBehalfOf: [
+      ['61', 'confirmed'],
+      ['70', 'confirmed'],
+      ['11', 'confirmed'],
+      ['52', 'pending'],
+      ['50', 'declined'],
+    ],
+    supporters: ['SOS'],
+  },
+  {
+    key: 'demo-sos-nis2',
+    organisation: 'SOS',
+    chapter: 'kibernetska-varnost',
+    block: 'odgovornost-obcin',
+    kind: 'comment',
+    body:
+      'Skupnost občin Slovenije opozarja, da večina manjših občin nima zaposlenega informatika, kaj šele osebe, odgovorne za informacijsko varnost. Zahteve iz tega odstavka so upravičene, a izvedljive le, če bo skupni SOC za občine brezplačen in bo država zagotovila vzorčne dokumente (politiko varnosti, načrt odzivanja na incidente).',
+    rationale: 'Po podatkih naše ankete iz leta 2025 ima manj kot tretjina občin z manj kot 5.000 prebivalci zunanjega izvajalca za informacijsko varnost.',
+    daysAgo: 4,
+    supporters: ['61', 'ZMOS'],
+  },
+  {
+    key: 'demo-ljubljana-podatkovni-centri',
+    organisation: '61',
+    chapter: 'zeleni-prehod',
+    block: 'podatkovni-centri',
+    kind: 'amendment',
+    body: 'Predlagamo, da se občinam uporaba državnega oblaka omogoči brez nadomestila, sicer bo prehod za manjše občine predrag.',
+    amend: ['bo omogočena uporaba oblačnih storitev', 'bo brez nadomestila omogočena uporaba storitev državnega računalniškega oblaka'],
+    daysAgo: 2,
+  },
+  {
+    key: 'demo-bled-osnutek',
+    organisation: '3',
+    chapter: 'gigabitna-infrastruktura',
+    block: 'cilji-gigabit-2030',
+    kind: 'comment',
+    body: 'Osnutek pripombe (še ni oddan): preveriti z županom, ali dodamo cilj glede pokritosti turističnih območij.',
+    state: 'draft',
+    daysAgo: 1,
+  },
+];
+
+/**
+ * A living consultation for newcomers: a handful of realistic comments from the demo organisations
+ * on the first draft, with co-signers and a joint position. Added once; never duplicated.
+ */
+export async function seedDemoComments(db: Db, versionId = 'osnutek-1'): Promise<number> {
+  const existing = new Set(
+    (await db.selectFrom('comments').select('idempotency_key').where('idempotency_key', 'like', 'demo-%').execute()).map((r) => r.idempotency_key),
+  );
+  const missing = demoComments.filter((c) => !existing.has(c.key));
+  if (missing.length === 0) return 0;
+  const chapters = readChapterFiles(versionId);
+  const organisations = new Map(
+    (await db.selectFrom('organisations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]),
+  );
+  const authors = new Map((await db.selectFrom('users').select(['id', 'organisation_id']).execute()).map((u) => [u.organisation_id, u.id]));
+  await db.transaction().execute(async (trx) => {
+    for (const demo of missing) {
+      const chapter = chapters.find((c) => c.slug === demo.chapter);
+      const block = chapter?.rendered.blocks.find((b) => b.key === demo.block);
+      const organisationId = organisations.get(demo.organisation);
+      if (!chapter || !block || !organisationId) continue;
+      const when = new Date(Date.now() - demo.daysAgo * 86_400_000).toISOString();
+      const proposed = demo.amend
+        ? block.text.includes(demo.amend[0])
+          ? block.text.replace(demo.amend[0], demo.amend[1])
+          : `${block.text} ${demo.amend[1]}`
+        : null;
+      const submitted = (demo.state ?? 'submitted') === 'submitted';
+      const { id } = await trx
+        .insertInto('comments')
+        .values({
+          organisation_id: organisationId,
+          author_user_id: authors.get(organisationId) ?? null,
+          scope: 'block',
+          version_id: versionId,
+          chapter_slug: chapter.slug,
+          chapter_number: chapter.number,
+          block_key: block.key,
+          block_number: block.number,
+          block_fingerprint: block.fingerprint,
+          quote: block.text,
+          kind: demo.kind,
+          body: demo.body,
+          proposed_text: proposed,
+          rationale: demo.rationale ?? null,
+          state: submitted ? 'submitted' : 'draft',
+          created_at: when,
+          updated_at: when,
+          submitted_at: submitted ? when : null,
+          idempotency_key: demo.key,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const [code, status] of demo.onBehalfOf ?? []) {
+        const member = organisations.get(code);
+        if (member) await trx.insertInto('joint_position_members').values({ comment_id: id, organisation_id: member, status, responded_at: status === 'pending' ? null : when }).execute();
+      }
+      for (const code of demo.supporters ?? []) {
+        const supporter = organisations.get(code);
+        if (supporter) await trx.insertInto('comment_supports').values({ comment_id: id, organisation_id: supporter, user_id: authors.get(supporter) ?? null, created_at: when }).execute();
+      }
     }
   });
   return missing.length;

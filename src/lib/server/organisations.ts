@@ -221,3 +221,8 @@ export async function setAssociationMembership(
   });
   return true;
 }
+
+/** An association's member municipalities as choices for a joint position. */
+export async function memberOptions(db: Db, associationId: number): Promise<Array<{ id: number; name: string }>> {
+  return (await membersOfAssociation(db, associationId)).map((o) => ({ id: o.id, name: o.short_name }));
+}

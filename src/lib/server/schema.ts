@@ -103,7 +103,60 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
+export type CommentScope = 'block' | 'chapter' | 'draft';
+export type CommentKind = 'comment' | 'amendment' | 'question';
+export type CommentState = 'draft' | 'submitted' | 'withdrawn';
+export type ModerationStatus = 'new' | 'in_review' | 'accepted' | 'partially_accepted' | 'rejected' | 'noted';
+export type JointStatus = 'pending' | 'confirmed' | 'declined';
+
+export interface CommentTable {
+  id: Generated<number>;
+  organisation_id: number;
+  author_user_id: number | null;
+  scope: CommentScope;
+  version_id: string;
+  chapter_slug: string | null;
+  chapter_number: number | null;
+  block_key: string | null;
+  block_number: string | null;
+  block_fingerprint: string | null;
+  quote: string | null;
+  kind: CommentKind;
+  body: string;
+  proposed_text: string | null;
+  rationale: string | null;
+  state: Generated<CommentState>;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+  submitted_at: string | null;
+  withdrawn_at: string | null;
+  late: Generated<number>;
+  moderation_status: Generated<ModerationStatus>;
+  response: string | null;
+  hidden: Generated<number>;
+  hidden_reason: string | null;
+  idempotency_key: string | null;
+}
+
+export interface CommentSupportTable {
+  comment_id: number;
+  organisation_id: number;
+  user_id: number | null;
+  created_at: Generated<string>;
+}
+
+export interface JointPositionMemberTable {
+  comment_id: number;
+  organisation_id: number;
+  status: Generated<JointStatus>;
+  responded_at: string | null;
+  responded_by: number | null;
+}
+
 export interface Database {
+  comments: CommentTable;
+  comment_supports: CommentSupportTable;
+  joint_position_members: JointPositionMemberTable;
   organisations: OrganisationTable;
   association_memberships: AssociationMembershipTable;
   users: UserTable;

@@ -1,6 +1,6 @@
 import { config } from './config.ts';
 import { getDb, migrate, type Db } from './db.ts';
-import { seedDemoAccounts } from './demo.ts';
+import { seedDemoAccounts, seedDemoComments } from './demo.ts';
 import { deliverAutomatically, deliverOutbox } from './mail.ts';
 import { seedOrganisationDirectory } from './organisations.ts';
 
@@ -8,7 +8,10 @@ import { seedOrganisationDirectory } from './organisations.ts';
 export async function prepareDatabase(db: Db, options: { demo: boolean }): Promise<{ migrations: string[] }> {
   const applied = await migrate(db);
   await seedOrganisationDirectory(db);
-  if (options.demo) await seedDemoAccounts(db);
+  if (options.demo) {
+    await seedDemoAccounts(db);
+    await seedDemoComments(db);
+  }
   return { migrations: applied };
 }
 

@@ -1,0 +1,439 @@
+import { z } from 'astro/zod';
+import type { Kysely } from 'kysely';
+import { collator, formatDate, t } from '../../i18n/index.ts';
+import { can, type Actor } from './access.ts';
+import type { Db } from './db.ts';
+import { failure, parseForm, type FormFailure } from './forms.ts';
+import type { CommentKind, Database, JointStatus } from './schema.ts';
+
+/**
+ * Comments: drafts inside an organisation, submission in the consultation window, withdrawal,
+ * co-signing and joint positions. The caller resolves the text a comment is about (content.ts) and
+ * passes it in as an anchor, so this module needs no content and is tested over SQLite alone.
+ */
+
+export const MAX_BODY = 10_000;
+export const MAX_RATIONALE = 5_000;
+
+export interface ConsultationWindow {
+  versionId: string;
+  opensAt: Date;
+  /** First instant after the window. */
+  closesAt: Date;
+  /** The last minute of the window, for messages. */
+  lastDay: Date;
+}
+
+export interface CommentAnchor {
+  window: ConsultationWindow;
+  scope: 'block' | 'chapter' | 'draft';
+  chapter?: { slug: string; number: number };
+  block?: { key: string; number: string; fingerprint: string; text: string };
+}
+
+export type CommentActor = Actor & { organisationKind: string };
+
+const m = t.comments;
+
+function optionalText(max: number, tooLong: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').trim())
+    .pipe(z.string().max(max, { error: tooLong }))
+    .transform((v) => (v === '' ? null : v));
+}
+
+export const commentSchema = z
+  .object({
+    kind: z.enum(['comment', 'amendment', 'question'], { error: m.errors.kindRequired }),
+    body: z
+      .string({ error: m.errors.bodyRequired })
+      .transform((v) => v.trim())
+      .pipe(z.string().min(1, { error: m.errors.bodyRequired }).max(MAX_BODY, { error: m.errors.bodyTooLong(MAX_BODY) })),
+    proposedText: optionalText(MAX_BODY, m.errors.proposedTooLong(MAX_BODY)),
+    rationale: optionalText(MAX_RATIONALE, m.errors.rationaleTooLong(MAX_RATIONALE)),
+    idempotencyKey: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{8,64}$/)
+      .optional()
+      .catch(undefined),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'amendment' && !value.proposedText) {
+      ctx.addIssue({ code: 'custom', path: ['proposedText'], message: m.errors.proposedRequired });
+    }
+  });
+
+export type SaveIntent = 'draft' | 'submit';
+
+export type SaveOutcome =
+  | { ok: true; id: number; state: 'draft' | 'submitted'; duplicate: boolean }
+  | (FormFailure & { status: 400 | 403 | 409 | 422 });
+
+function windowMessage(window: ConsultationWindow, now: Date): string | undefined {
+  if (now < window.opensAt) return m.errors.notOpen(formatDate(window.opensAt));
+  if (now >= window.closesAt) return m.errors.closed(formatDate(window.lastDay));
+  return undefined;
+}
+
+/** Ids of member municipalities an association names in a joint position, from `onBehalfOf.<id>` boxes. */
+function namedMembers(values: Record<string, string>): number[] {
+  return Object.keys(values)
+    .map((name) => /^onBehalfOf\.(\d{1,9})$/.exec(name)?.[1])
+    .filter((id): id is string => !!id)
+    .map(Number);
+}
+
+/**
+ * Saves a draft or submits a comment on behalf of the actor's organisation. With `commentId` it
+ * edits that draft; otherwise the form's idempotency key makes a repeated submission return the
+ * comment already stored instead of storing a second one.
+ */
+export async function saveComment(
+  db: Db,
+  actor: CommentActor,
+  anchor: CommentAnchor,
+  values: Record<string, string>,
+  intent: SaveIntent,
+  options: { commentId?: number; now?: Date } = {},
+): Promise<SaveOutcome> {
+  const now = options.now ?? new Date();
+  if (!can(actor, 'comment')) return { ...failure({ _form: t.access.notAllowed }, values), status: 403 };
+  const parsed = parseForm(commentSchema, values);
+  if (!parsed.ok) return { ...parsed, status: 400 };
+  const data = parsed.data;
+  if (intent === 'submit') {
+    const closed = windowMessage(anchor.window, now);
+    if (closed) return { ...failure({ _form: closed }, values), status: 422 };
+  }
+
+  const requested = actor.organisationKind === 'association' ? namedMembers(values) : [];
+  const members = requested.length
+    ? await db
+        .selectFrom('association_memberships')
+        .select('member_id')
+        .where('association_id', '=', actor.organisationId)
+        .where('member_id', 'in', requested)
+        .execute()
+    : [];
+  if (members.length !== requested.length) return { ...failure({ onBehalfOf: m.errors.notAMember }, values), status: 400 };
+
+  const stamp = now.toISOString();
+  const fields = {
+    kind: data.kind as CommentKind,
+    body: data.body,
+    proposed_text: data.kind === 'amendment' ? data.proposedText : null,
+    rationale: data.rationale,
+    updated_at: stamp,
+    ...(intent === 'submit' ? { state: 'submitted' as const, submitted_at: stamp } : {}),
+  };
+
+  return db.transaction().execute(async (trx): Promise<SaveOutcome> => {
+    let id = options.commentId;
+    if (id === undefined && data.idempotencyKey) {
+      const earlier = await trx
+        .selectFrom('comments')
+        .select(['id', 'organisation_id', 'state'])
+        .where('idempotency_key', '=', data.idempotencyKey)
+        .executeTakeFirst();
+      if (earlier && earlier.organisation_id === actor.organisationId) {
+        if (earlier.state !== 'draft') return { ok: true, id: earlier.id, state: 'submitted', duplicate: true };
+        id = earlier.id;
+      } else if (earlier) {
+        return { ...failure({ _form: m.errors.conflict }, values), status: 409 };
+      }
+    }
+
+    if (id !== undefined) {
+      const current = await trx.selectFrom('comments').select(['organisation_id', 'state']).where('id', '=', id).executeTakeFirst();
+      if (!current || current.organisation_id !== actor.organisationId) return { ...failure({ _form: t.access.notAllowed }, values), status: 403 };
+      if (current.state !== 'draft') return { ...failure({ _form: m.errors.notADraft }, values), status: 409 };
+      await trx.updateTable('comments').set(fields).where('id', '=', id).where('state', '=', 'draft').execute();
+      await trx.deleteFrom('joint_position_members').where('comment_id', '=', id).execute();
+    } else {
+      const inserted = await trx
+        .insertInto('comments')
+        .values({
+          ...fields,
+          organisation_id: actor.organisationId,
+          author_user_id: actor.id,
+          scope: anchor.scope,
+          version_id: anchor.window.versionId,
+          chapter_slug: anchor.chapter?.slug ?? null,
+          chapter_number: anchor.chapter?.number ?? null,
+          block_key: anchor.block?.key ?? null,
+          block_number: anchor.block?.number ?? null,
+          block_fingerprint: anchor.block?.fingerprint ?? null,
+          quote: anchor.block?.text ?? null,
+          created_at: stamp,
+          idempotency_key: data.idempotencyKey ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = inserted.id;
+    }
+    if (members.length) {
+      await trx
+        .insertInto('joint_position_members')
+        .values(members.map((row) => ({ comment_id: id!, organisation_id: row.member_id })))
+        .execute();
+    }
+    return { ok: true, id: id!, state: intent === 'submit' ? 'submitted' : 'draft', duplicate: false };
+  });
+}
+
+export type ActionResult = { ok: true } | { ok: false; message: string; status: 403 | 404 | 409 | 422 };
+
+/** The organisation withdraws its submitted comment; allowed until the window closes. */
+export async function withdrawComment(db: Db, actor: CommentActor, commentId: number, window: ConsultationWindow, now = new Date()): Promise<ActionResult> {
+  if (!can(actor, 'comment')) return { ok: false, message: t.access.notAllowed, status: 403 };
+  const comment = await db.selectFrom('comments').select(['organisation_id', 'state', 'version_id']).where('id', '=', commentId).executeTakeFirst();
+  if (!comment || comment.organisation_id !== actor.organisationId) return { ok: false, message: t.access.notAllowed, status: 403 };
+  if (comment.state !== 'submitted') return { ok: false, message: m.errors.notSubmitted, status: 409 };
+  if (now >= window.closesAt) return { ok: false, message: m.errors.withdrawClosed(formatDate(window.lastDay)), status: 422 };
+  await db
+    .updateTable('comments')
+    .set({ state: 'withdrawn', withdrawn_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('id', '=', commentId)
+    .where('state', '=', 'submitted')
+    .execute();
+  return { ok: true };
+}
+
+/** Deletes a draft; only drafts, only the author's organisation. */
+export async function deleteDraft(db: Db, actor: CommentActor, commentId: number): Promise<ActionResult> {
+  if (!can(actor, 'comment')) return { ok: false, message: t.access.notAllowed, status: 403 };
+  const result = await db
+    .deleteFrom('comments')
+    .where('id', '=', commentId)
+    .where('organisation_id', '=', actor.organisationId)
+    .where('state', '=', 'draft')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1 ? { ok: true } : { ok: false, message: t.access.notAllowed, status: 403 };
+}
+
+/** Another organisation co-signs ("Podpiramo") a public comment, or takes its support back. */
+export async function setSupport(db: Db, actor: CommentActor, commentId: number, support: boolean): Promise<ActionResult> {
+  if (!can(actor, 'comment')) return { ok: false, message: t.access.notAllowed, status: 403 };
+  const comment = await db.selectFrom('comments').select(['organisation_id', 'state', 'hidden']).where('id', '=', commentId).executeTakeFirst();
+  if (!comment || comment.state !== 'submitted' || comment.hidden) return { ok: false, message: m.errors.notPublic, status: 404 };
+  if (comment.organisation_id === actor.organisationId) return { ok: false, message: m.errors.ownComment, status: 409 };
+  if (support) {
+    await db
+      .insertInto('comment_supports')
+      .values({ comment_id: commentId, organisation_id: actor.organisationId, user_id: actor.id, created_at: new Date().toISOString() })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  } else {
+    await db.deleteFrom('comment_supports').where('comment_id', '=', commentId).where('organisation_id', '=', actor.organisationId).execute();
+  }
+  return { ok: true };
+}
+
+/** A municipality named in a joint position confirms or declines that the association speaks for it. */
+export async function answerJointPosition(db: Db, actor: CommentActor, commentId: number, answer: 'confirmed' | 'declined'): Promise<ActionResult> {
+  if (!can(actor, 'comment')) return { ok: false, message: t.access.notAllowed, status: 403 };
+  const result = await db
+    .updateTable('joint_position_members')
+    .set({ status: answer, responded_at: new Date().toISOString(), responded_by: actor.id })
+    .where('comment_id', '=', commentId)
+    .where('organisation_id', '=', actor.organisationId)
+    .where((eb) => eb.exists(eb.selectFrom('comments').select('id').where('id', '=', commentId).where('state', '=', 'submitted')))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1 ? { ok: true } : { ok: false, message: t.access.notAllowed, status: 403 };
+}
+
+// ——— Reading ———
+
+/** Counts of public comments per block key of a chapter. */
+export async function publicCountsByBlock(db: Db, versionId: string, chapterSlug: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['block_key', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('version_id', '=', versionId)
+    .where('chapter_slug', '=', chapterSlug)
+    .where('state', '=', 'submitted')
+    .where('hidden', '=', 0)
+    .where('block_key', 'is not', null)
+    .groupBy('block_key')
+    .execute();
+  return new Map(rows.map((r) => [r.block_key!, Number(r.count)]));
+}
+
+export interface PublicComment {
+  id: number;
+  kind: CommentKind;
+  scope: string;
+  versionId: string;
+  chapterSlug: string | null;
+  chapterNumber: number | null;
+  blockKey: string | null;
+  blockNumber: string | null;
+  quote: string | null;
+  body: string;
+  proposedText: string | null;
+  rationale: string | null;
+  submittedAt: string;
+  late: boolean;
+  status: string;
+  response: string | null;
+  organisation: { id: number; name: string; shortName: string; kind: string; code: string };
+  supporters: Array<{ name: string; code: string }>;
+  onBehalfOf: Array<{ name: string; shortName: string; code: string; status: JointStatus }>;
+}
+
+export interface PublicCommentFilter {
+  versionId?: string;
+  chapterSlug?: string;
+  blockKey?: string;
+  status?: string;
+  organisationCode?: string;
+  ids?: number[];
+  limit?: number;
+}
+
+/** Public comments — submitted, not hidden — with organisation, co-signers and joint-position members. */
+export async function listPublicComments(db: Kysely<Database>, filter: PublicCommentFilter = {}): Promise<PublicComment[]> {
+  let query = db
+    .selectFrom('comments as c')
+    .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .select([
+      'c.id',
+      'c.kind',
+      'c.scope',
+      'c.version_id',
+      'c.chapter_slug',
+      'c.chapter_number',
+      'c.block_key',
+      'c.block_number',
+      'c.quote',
+      'c.body',
+      'c.proposed_text',
+      'c.rationale',
+      'c.submitted_at',
+      'c.late',
+      'c.moderation_status',
+      'c.response',
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'o.short_name as organisation_short_name',
+      'o.kind as organisation_kind',
+      'o.code as organisation_code',
+    ])
+    .where('c.state', '=', 'submitted')
+    .where('c.hidden', '=', 0)
+    .orderBy('c.submitted_at')
+    .orderBy('c.id');
+  if (filter.versionId) query = query.where('c.version_id', '=', filter.versionId);
+  if (filter.chapterSlug) query = query.where('c.chapter_slug', '=', filter.chapterSlug);
+  if (filter.blockKey) query = query.where('c.block_key', '=', filter.blockKey);
+  if (filter.status) query = query.where('c.moderation_status', '=', filter.status as never);
+  if (filter.organisationCode) query = query.where((eb) => eb.or([eb('o.code', '=', filter.organisationCode!), eb('o.slug', '=', filter.organisationCode!)]));
+  if (filter.ids) query = query.where('c.id', 'in', filter.ids.length ? filter.ids : [-1]);
+  if (filter.limit) query = query.limit(filter.limit);
+  const rows = await query.execute();
+  if (rows.length === 0) return [];
+
+  // Two queries for all co-signers and joint members, never one per comment.
+  const ids = rows.map((r) => r.id);
+  const supports = await db
+    .selectFrom('comment_supports as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.comment_id', 'o.name', 'o.code'])
+    .where('s.comment_id', 'in', ids)
+    .orderBy('s.created_at')
+    .execute();
+  const joint = await db
+    .selectFrom('joint_position_members as j')
+    .innerJoin('organisations as o', 'o.id', 'j.organisation_id')
+    .select(['j.comment_id', 'j.status', 'o.name', 'o.short_name', 'o.code'])
+    .where('j.comment_id', 'in', ids)
+    .execute();
+  const group = <T extends { comment_id: number }>(list: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const item of list) map.set(item.comment_id, [...(map.get(item.comment_id) ?? []), item]);
+    return map;
+  };
+  const supportsBy = group(supports);
+  const jointBy = group(joint);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    scope: r.scope,
+    versionId: r.version_id,
+    chapterSlug: r.chapter_slug,
+    chapterNumber: r.chapter_number,
+    blockKey: r.block_key,
+    blockNumber: r.block_number,
+    quote: r.quote,
+    body: r.body,
+    proposedText: r.proposed_text,
+    rationale: r.rationale,
+    submittedAt: r.submitted_at!,
+    late: r.late === 1,
+    status: r.moderation_status,
+    response: r.response,
+    organisation: { id: r.organisation_id, name: r.organisation_name, shortName: r.organisation_short_name, kind: r.organisation_kind, code: r.organisation_code },
+    supporters: (supportsBy.get(r.id) ?? []).map((s) => ({ name: s.name, code: s.code })),
+    onBehalfOf: (jointBy.get(r.id) ?? [])
+      .map((j) => ({ name: j.name, shortName: j.short_name, code: j.code, status: j.status }))
+      .sort((a, b) => collator.compare(a.shortName, b.shortName)),
+  }));
+}
+
+/**
+ * One comment as a given viewer may see it: public comments for everyone; drafts and withdrawn
+ * comments only inside the author's organisation. Undefined when the viewer may not see it.
+ */
+export async function findCommentForViewer(db: Db, id: number, viewer: { organisationId: number } | null) {
+  const row = await db
+    .selectFrom('comments as c')
+    .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .selectAll('c')
+    .select(['o.name as organisation_name', 'o.kind as organisation_kind'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const own = !!viewer && viewer.organisationId === row.organisation_id;
+  const isPublic = row.state === 'submitted' && row.hidden === 0;
+  if (!isPublic && !own) return undefined;
+  const [full] = isPublic ? await listPublicComments(db, { ids: [id] }) : [];
+  return { row, own, isPublic, full };
+}
+
+/** An organisation's own comments in every state, newest first. */
+export async function organisationComments(db: Db, organisationId: number) {
+  return db
+    .selectFrom('comments')
+    .select(['id', 'kind', 'state', 'chapter_slug', 'chapter_number', 'block_number', 'body', 'created_at', 'updated_at', 'submitted_at', 'withdrawn_at', 'hidden', 'moderation_status', 'version_id'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Joint positions naming this municipality, with its answer so far. */
+export async function jointPositionsNaming(db: Db, organisationId: number) {
+  return db
+    .selectFrom('joint_position_members as j')
+    .innerJoin('comments as c', 'c.id', 'j.comment_id')
+    .innerJoin('organisations as a', 'a.id', 'c.organisation_id')
+    .select(['c.id', 'c.kind', 'c.body', 'c.block_number', 'c.chapter_number', 'c.submitted_at', 'j.status', 'a.name as association_name'])
+    .where('j.organisation_id', '=', organisationId)
+    .where('c.state', '=', 'submitted')
+    .orderBy('c.submitted_at', 'desc')
+    .execute();
+}
+
+/** Which public comments this organisation supports (for the "Podpiramo" button's state). */
+export async function supportedBy(db: Db, organisationId: number, commentIds: number[]): Promise<Set<number>> {
+  if (commentIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('comment_supports')
+    .select('comment_id')
+    .where('organisation_id', '=', organisationId)
+    .where('comment_id', 'in', commentIds)
+    .execute();
+  return new Set(rows.map((r) => r.comment_id));
+}

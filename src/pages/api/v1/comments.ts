@@ -1,0 +1,69 @@
+import type { APIRoute } from 'astro';
+import { z } from 'astro/zod';
+import { publicBaseUrl } from '../../../lib/server/auth-context';
+import { listPublicComments, type PublicComment } from '../../../lib/server/comments';
+import { toCsv } from '../../../lib/server/csv';
+import { getDb } from '../../../lib/server/db';
+
+/**
+ * Open data: every public comment (submitted, not hidden) — never drafts, withdrawn or hidden
+ * comments, never a person's name or e-mail. JSON by default, CSV with ?format=csv.
+ * Filters: chapter (slug), status (moderation status), organisation (code or slug).
+ */
+const query = z.object({
+  format: z.enum(['json', 'csv']).default('json'),
+  chapter: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
+  status: z.enum(['new', 'in_review', 'accepted', 'partially_accepted', 'rejected', 'noted']).optional(),
+  organisation: z.string().regex(/^[A-Za-z0-9-]{1,80}$/).optional(),
+});
+
+function toJson(c: PublicComment, base: string) {
+  return {
+    id: c.id,
+    url: `${base}/pripombe/${c.id}`,
+    version: c.versionId,
+    chapter: c.chapterSlug,
+    block: c.blockNumber,
+    blockKey: c.blockKey,
+    kind: c.kind,
+    organisation: { name: c.organisation.name, kind: c.organisation.kind, code: c.organisation.code },
+    onBehalfOf: c.onBehalfOf.map((j) => ({ name: j.name, code: j.code, confirmation: j.status })),
+    body: c.body,
+    proposedText: c.proposedText,
+    rationale: c.rationale,
+    submittedAt: c.submittedAt,
+    late: c.late,
+    status: c.status,
+    response: c.response,
+    supporters: c.supporters.map((s) => ({ name: s.name, code: s.code })),
+  };
+}
+
+export const GET: APIRoute = async ({ url }) => {
+  const parsed = query.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${String(i.path[0])}: neveljavna vrednost`).join('; ');
+    return Response.json({ error: `Neveljavna poizvedba (${detail}).` }, { status: 400 });
+  }
+  const { format, chapter, status, organisation } = parsed.data;
+  const comments = await listPublicComments(getDb(), { chapterSlug: chapter, status, organisationCode: organisation });
+  const base = publicBaseUrl(url);
+  const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=30' };
+  if (format === 'csv') {
+    const rows = comments.map((c) => {
+      const j = toJson(c, base);
+      return [
+        j.id, j.url, j.version, j.chapter, j.block, j.blockKey, j.kind, j.organisation.name, j.organisation.kind, j.organisation.code,
+        j.onBehalfOf.map((o) => `${o.name} (${o.confirmation})`).join('; '), j.body, j.proposedText, j.rationale, j.submittedAt,
+        j.late ? 'da' : 'ne', j.status, j.response, j.supporters.map((s) => s.name).join('; '),
+      ];
+    });
+    const header = ['id', 'url', 'version', 'chapter', 'block', 'blockKey', 'kind', 'organisation', 'organisationKind', 'organisationCode', 'onBehalfOf', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters'];
+    return new Response(toCsv(header, rows), {
+      headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="posvet-pripombe.csv"' },
+    });
+  }
+  return new Response(JSON.stringify(comments.map((c) => toJson(c, base))), {
+    headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};
