@@ -31,13 +31,34 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
     .execute();
 }
 
-export async function listAudit(db: Kysely<Database>, options: { action?: string; limit?: number } = {}) {
-  let query = db
-    .selectFrom('audit_log as a')
-    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-    .select(['a.id', 'a.action', 'a.target_type', 'a.target_id', 'a.before_json', 'a.after_json', 'a.ip', 'a.created_at', 'u.email as actor_email'])
+export interface AuditFilter {
+  action?: string;
+  actorEmail?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export async function listAudit(db: Kysely<Database>, filter: AuditFilter = {}) {
+  let query = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_user_id');
+  if (filter.action) query = query.where('a.action', '=', filter.action);
+  if (filter.actorEmail) query = query.where('u.email', '=', filter.actorEmail.trim().toLowerCase());
+  if (filter.from) query = query.where('a.created_at', '>=', `${filter.from}T00:00:00`);
+  if (filter.to) query = query.where('a.created_at', '<=', `${filter.to}T23:59:59.999Z`);
+  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const rows = await query
+    .select(['a.id', 'a.action', 'a.target_type', 'a.target_id', 'a.before_json', 'a.after_json', 'a.ip', 'a.created_at', 'u.email as actor_email', 'u.name as actor_name'])
     .orderBy('a.id', 'desc')
-    .limit(options.limit ?? 200);
-  if (options.action) query = query.where('a.action', '=', options.action);
-  return query.execute();
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .execute();
+  return { rows, total, page, pageCount };
+}
+
+export async function auditActions(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute()).map((r) => r.action);
 }

@@ -136,6 +136,24 @@ export interface CommentTable {
   hidden: Generated<number>;
   hidden_reason: string | null;
   idempotency_key: string | null;
+  assignee_user_id: number | null;
+  received_via: Generated<'portal' | 'email' | 'post'>;
+  recorded_by_user_id: number | null;
+  decided_at: string | null;
+  decided_by_user_id: number | null;
+}
+
+export interface CommentTagTable {
+  comment_id: number;
+  tag: string;
+}
+
+export interface CommentNoteTable {
+  id: Generated<number>;
+  comment_id: number;
+  author_user_id: number;
+  body: string;
+  created_at: Generated<string>;
 }
 
 export interface CommentSupportTable {
@@ -156,6 +174,8 @@ export interface JointPositionMemberTable {
 export interface Database {
   comments: CommentTable;
   comment_supports: CommentSupportTable;
+  comment_tags: CommentTagTable;
+  comment_notes: CommentNoteTable;
   joint_position_members: JointPositionMemberTable;
   organisations: OrganisationTable;
   association_memberships: AssociationMembershipTable;

@@ -1,0 +1,10 @@
+import { currentVersion, listChapters } from './content.ts';
+import type { Db } from './db.ts';
+import { buildReport } from './report.ts';
+
+/** The report for the current version, as the pages and downloads serve it. */
+export async function currentReport(db: Db) {
+  const version = await currentVersion();
+  const chapters = await listChapters(version.id);
+  return { version, report: await buildReport(db, chapters.map((c) => ({ slug: c.slug, number: c.number, title: c.title }))) };
+}

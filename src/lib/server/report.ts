@@ -1,0 +1,117 @@
+import writeXlsxFile from 'write-excel-file/node';
+import { t } from '../../i18n/index.ts';
+import { listPublicComments, type PublicComment } from './comments.ts';
+import { csvCell } from './csv.ts';
+import type { Db } from './db.ts';
+import { STATUSES } from './moderation.ts';
+
+/**
+ * Poročilo o upoštevanju pripomb: every public comment, per chapter and block, with its
+ * organisation, kind, text, decision and response, and totals — generated from the live data.
+ */
+
+export interface ReportChapter {
+  slug: string;
+  number: number;
+  title: string;
+}
+
+export interface ReportGroup {
+  chapter: ReportChapter | null;
+  blocks: Array<{ blockNumber: string | null; comments: PublicComment[] }>;
+}
+
+export interface Report {
+  generatedAt: Date;
+  total: number;
+  byStatus: Array<{ status: string; count: number }>;
+  byOrganisationKind: Array<{ kind: string; count: number }>;
+  groups: ReportGroup[];
+}
+
+const blockOrder = (n: string | null) => (n ? Number(n.split('.')[1]) : 0);
+
+export async function buildReport(db: Db, chapters: ReportChapter[]): Promise<Report> {
+  const comments = await listPublicComments(db);
+  const bySlug = new Map(chapters.map((c) => [c.slug, c]));
+  const groups = new Map<string, ReportGroup>();
+  for (const c of comments) {
+    const chapter = (c.chapterSlug && bySlug.get(c.chapterSlug)) || null;
+    const key = chapter?.slug ?? '';
+    if (!groups.has(key)) groups.set(key, { chapter, blocks: [] });
+    const group = groups.get(key)!;
+    let block = group.blocks.find((b) => b.blockNumber === c.blockNumber);
+    if (!block) group.blocks.push((block = { blockNumber: c.blockNumber, comments: [] }));
+    block.comments.push(c);
+  }
+  for (const group of groups.values()) group.blocks.sort((a, b) => blockOrder(a.blockNumber) - blockOrder(b.blockNumber));
+  const ordered = [...groups.values()].sort((a, b) => (a.chapter?.number ?? 0) - (b.chapter?.number ?? 0));
+  const count = <K extends string>(keys: readonly K[], pick: (c: PublicComment) => string) =>
+    keys.map((key) => ({ key, count: comments.filter((c) => pick(c) === key).length }));
+  return {
+    generatedAt: new Date(),
+    total: comments.length,
+    byStatus: count(STATUSES, (c) => c.status).map(({ key, count }) => ({ status: key, count })),
+    byOrganisationKind: count(['municipality', 'association', 'other'] as const, (c) => c.organisation.kind).map(({ key, count }) => ({ kind: key, count })),
+    groups: ordered,
+  };
+}
+
+const columns = () => {
+  const r = t.report.columns;
+  return [r.id, r.chapter, r.block, r.organisation, r.organisationKind, r.kind, r.text, r.proposedText, r.rationale, r.onBehalfOf, r.supporters, r.decision, r.response, r.submittedAt, r.late, r.url];
+};
+
+function rowsOf(report: Report, baseUrl: string): string[][] {
+  const rows: string[][] = [];
+  for (const group of report.groups) {
+    for (const block of group.blocks) {
+      for (const c of block.comments) {
+        rows.push([
+          String(c.id),
+          group.chapter ? `${group.chapter.number}. ${group.chapter.title}` : t.report.wholeDraft,
+          c.blockNumber ?? '',
+          c.organisation.name,
+          t.account.organisationKinds[c.organisation.kind] ?? c.organisation.kind,
+          t.comments.kinds[c.kind],
+          c.body,
+          c.proposedText ?? '',
+          c.rationale ?? '',
+          c.onBehalfOf.map((j) => `${j.shortName} (${t.comments.jointStatuses[j.status]})`).join(', '),
+          c.supporters.map((s) => s.name).join(', '),
+          t.comments.statuses[c.status] ?? c.status,
+          c.response ?? '',
+          c.submittedAt,
+          c.late ? t.report.yes : t.report.no,
+          `${baseUrl}/pripombe/${c.id}`,
+        ]);
+      }
+    }
+  }
+  return rows;
+}
+
+export function reportCsv(report: Report, baseUrl: string): string {
+  return `\uFEFF${[columns(), ...rowsOf(report, baseUrl)].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * XLSX with every cell typed as text, so nothing a commenter wrote can become a formula; the
+ * totals go to a second sheet.
+ */
+export async function reportXlsx(report: Report, baseUrl: string): Promise<Buffer> {
+  const text = (value: string, bold = false) => ({ type: String, value, ...(bold ? { fontWeight: 'bold' as const } : {}) });
+  const comments = [columns().map((c) => text(c, true)), ...rowsOf(report, baseUrl).map((row) => row.map((v) => text(v)))];
+  const totals = [
+    [text(t.report.columns.decision, true), text(t.report.count, true)],
+    ...report.byStatus.map((s) => [text(t.comments.statuses[s.status]), { type: Number, value: s.count }]),
+    [text(t.report.totalLabel, true), { type: Number, value: report.total }],
+    [text(''), text('')],
+    [text(t.report.columns.organisationKind, true), text(t.report.count, true)],
+    ...report.byOrganisationKind.map((k) => [text(t.account.organisationKinds[k.kind]), { type: Number, value: k.count }]),
+  ];
+  return writeXlsxFile([
+    { data: comments as never, sheet: t.report.sheetComments, stickyRowsCount: 1, columns: columns().map((_, i) => ({ width: i === 6 || i === 12 ? 60 : 18 })) },
+    { data: totals as never, sheet: t.report.sheetTotals, columns: [{ width: 30 }, { width: 12 }] },
+  ]).toBuffer();
+}

@@ -1,0 +1,17 @@
+import type { APIRoute } from 'astro';
+import { publicBaseUrl } from '../lib/server/auth-context';
+import { getDb } from '../lib/server/db';
+import { reportXlsx } from '../lib/server/report';
+import { currentReport } from '../lib/server/report-source';
+
+export const GET: APIRoute = async ({ url }) => {
+  const { report } = await currentReport(getDb());
+  const body = await reportXlsx(report, publicBaseUrl(url));
+  return new Response(new Uint8Array(body), {
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': 'attachment; filename="porocilo-o-upostevanju-pripomb.xlsx"',
+      'Cache-Control': 'no-store',
+    },
+  });
+};

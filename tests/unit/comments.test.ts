@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import { answerJointPosition, deleteDraft, findCommentForViewer, listPublicComments, publicCountsByBlock, saveComment, setSupport, withdrawComment, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments.ts';
+import { csvCell, toCsv } from '../../src/lib/server/csv.ts';
+import { paragraphs } from '../../src/lib/plain-text.ts';
+import { wordDiff } from '../../src/lib/diff.ts';
+import type { Db } from '../../src/lib/server/db.ts';
+import { organisationId, tempDatabase, userId } from './helpers.ts';
+import { prepareDatabase } from '../../src/lib/server/setup.ts';
+
+const window = {
+  versionId: 'osnutek-test',
+  opensAt: new Date('2026-11-01T08:00:00Z'),
+  closesAt: new Date('2027-01-31T23:00:00Z'),
+  lastDay: new Date('2027-01-31T22:59:00Z'),
+};
+const during = new Date('2026-12-01T10:00:00Z');
+const after = new Date('2027-02-01T10:00:00Z');
+
+const anchor = (key = 'cilji-2030', number = '2.3'): CommentAnchor => ({
+  window,
+  scope: 'block',
+  chapter: { slug: 'gigabitna-infrastruktura', number: 2 },
+  block: { key, number, fingerprint: 'abc', text: 'Vsa gospodinjstva imajo dostop do gigabitnega omrežja.' },
+});
+
+/** A database with accounts but without the demo comments, so counts are ours alone. */
+async function database(): Promise<Db> {
+  const { db } = tempDatabase();
+  await prepareDatabase(db, { demo: true });
+  await db.deleteFrom('comments').execute();
+  return db;
+}
+
+async function actorFor(db: Db, email: string): Promise<CommentActor> {
+  const u = await db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['u.id', 'u.role', 'u.organisation_id', 'o.kind'])
+    .where('u.email', '=', email)
+    .executeTakeFirstOrThrow();
+  return { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
+}
+
+const form = (extra: Record<string, string> = {}) => ({ kind: 'comment', body: 'Predlagamo jasnejši rok.', ...extra });
+
+describe('writing and submitting', () => {
+  it('submits a comment on behalf of the organisation, with the quoted block, time-stamped', async () => {
+    const db = await database();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const outcome = await saveComment(db, bled, anchor(), form({ body: '  Predlagamo jasnejši rok.  ' }), 'submit', { now: during });
+    expect(outcome).toMatchObject({ ok: true, state: 'submitted' });
+    const [comment] = await listPublicComments(db);
+    expect(comment).toMatchObject({
+      body: 'Predlagamo jasnejši rok.',
+      blockNumber: '2.3',
+      blockKey: 'cilji-2030',
+      quote: 'Vsa gospodinjstva imajo dostop do gigabitnega omrežja.',
+      submittedAt: during.toISOString(),
+      organisation: { name: 'Občina Bled', kind: 'municipality' },
+    });
+    expect(await publicCountsByBlock(db, 'osnutek-test', 'gigabitna-infrastruktura')).toEqual(new Map([['cilji-2030', 1]]));
+  });
+
+  it('refuses an empty or whitespace-only body and stores nothing', async () => {
+    const db = await database();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    for (const body of ['', '   \n\t  ']) {
+      const outcome = await saveComment(db, bled, anchor(), form({ body }), 'submit', { now: during });
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) {
+        expect(outcome.errors.body).toBe('Vpišite besedilo pripombe.');
+        expect(outcome.status).toBe(400);
+      }
+    }
+    expect(await db.selectFrom('comments').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('refuses more than 10,000 characters and keeps what was typed', async () => {
+    const db = await database();
+    const long = 'ž'.repeat(10_001);
+    const outcome = await saveComment(db, await actorFor(db, 'bled@posvet.test'), anchor(), form({ body: long }), 'submit', { now: during });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.errors.body).toMatch(/predolgo/);
+      expect(outcome.values.body).toBe(long);
+    }
+    expect(await db.selectFrom('comments').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('needs proposed text for an amendment', async () => {
+    const db = await database();
+    const outcome = await saveComment(db, await actorFor(db, 'bled@posvet.test'), anchor(), form({ kind: 'amendment', proposedText: '  ' }), 'submit', { now: during });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.errors.proposedText).toMatch(/predlagano besedilo/);
+  });
+
+  it('refuses submission after the window closes with a clear message, but keeps drafts possible', async () => {
+    const db = await database();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const late = await saveComment(db, bled, anchor(), form(), 'submit', { now: after });
+    expect(late.ok).toBe(false);
+    if (!late.ok) {
+      expect(late.status).toBe(422);
+      expect(late.errors._form).toMatch(/^Rok za oddajo pripomb je potekel 31\. 1\. 2027\./);
+      expect(late.values.body).toBe('Predlagamo jasnejši rok.');
+    }
+    expect(await db.selectFrom('comments').selectAll().execute()).toHaveLength(0);
+    const early = await saveComment(db, bled, anchor(), form(), 'submit', { now: new Date('2026-10-01T00:00:00Z') });
+    expect(early.ok).toBe(false);
+  });
+
+  it('stores one comment for a double submit with the same idempotency key', async () => {
+    const db = await database();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const values = form({ idempotencyKey: '6f1c2a8e-1d5b-4f3a-9a77-0c2b9d1e4f55' });
+    const [first, second] = await Promise.all([
+      saveComment(db, bled, anchor(), values, 'submit', { now: during }),
+      saveComment(db, bled, anchor(), values, 'submit', { now: during }),
+    ]);
+    expect(first.ok && second.ok).toBe(true);
+    if (first.ok && second.ok) expect(first.id).toBe(second.id);
+    expect(await db.selectFrom('comments').selectAll().execute()).toHaveLength(1);
+  });
+
+  it('only people who may comment can: moderators and admins write no comments of their own', async () => {
+    const db = await database();
+    for (const email of ['moderator@posvet.test', 'admin@posvet.test']) {
+      const outcome = await saveComment(db, await actorFor(db, email), anchor(), form(), 'submit', { now: during });
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expect(outcome.status).toBe(403);
+    }
+  });
+
+  it('keeps plain text as it was typed: HTML is stored as text, never interpreted', async () => {
+    const db = await database();
+    const payload = '<img src=x onerror=alert(1)> in <script>alert(2)</script>';
+    await saveComment(db, await actorFor(db, 'bled@posvet.test'), anchor(), form({ body: payload }), 'submit', { now: during });
+    const [comment] = await listPublicComments(db);
+    expect(comment.body).toBe(payload);
+    expect(paragraphs(comment.body)).toEqual([[{ type: 'text', text: payload }]]);
+  });
+});
+
+describe('drafts and their visibility', () => {
+  it('a draft is visible only inside its organisation and is not public', async () => {
+    const db = await database();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const outcome = await saveComment(db, bled, anchor(), form(), 'draft', { now: during });
+    if (!outcome.ok) throw new Error('draft not saved');
+    expect(await listPublicComments(db)).toHaveLength(0);
+    expect(await findCommentForViewer(db, outcome.id, null)).toBeUndefined();
+    expect(await findCommentForViewer(db, outcome.id, { organisationId: await organisationId(db, '61') })).toBeUndefined();
+    // A moderator's view is not affected: drafts are not theirs to see either.
+    expect(await findCommentForViewer(db, outcome.id, { organisationId: await organisationId(db, 'SDP') })).toBeUndefined();
+    expect((await findCommentForViewer(db, outcome.id, { organisationId: bled.organisationId }))?.own).toBe(true);
+  });
+
+  it('another organisation cannot edit, submit, delete or withdraw it', async () => {
+    const db = await database();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const ljubljana = await actorFor(db, 'ljubljana@posvet.test');
+    const draft = await saveComment(db, bled, anchor(), form(), 'draft', { now: during });
+    if (!draft.ok) throw new Error('draft not saved');
+    const edit = await saveComment(db, ljubljana, anchor(), form({ body: 'Prevzem' }), 'submit', { commentId: draft.id, now: during });
+    expect(edit.ok).toBe(false);
+    expect((await deleteDraft(db, ljubljana, draft.id)).ok).toBe(false);
+    const submitted = await saveComment(db, bled, anchor(), form(), 'submit', { commentId: draft.id, now: during });
+    expect(submitted.ok).toBe(true);
+    expect((await withdrawComment(db, ljubljana, draft.id, window, during)).ok).toBe(false);
+    const row = await db.selectFrom('comments').select(['body', 'state']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ body: 'Predlagamo jasnejši rok.', state: 'submitted' });
+  });
+
+  it('a submitted comment is immutable; its organisation withdraws it until the window closes', async () => {
+    const db = await database();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const done = await saveComment(db, bled, anchor(), form(), 'submit', { now: during });
+    if (!done.ok) throw new Error('not submitted');
+    const edit = await saveComment(db, bled, anchor(), form({ body: 'Drugače' }), 'draft', { commentId: done.id, now: during });
+    expect(edit.ok).toBe(false);
+    expect((await withdrawComment(db, bled, done.id, window, after)).ok).toBe(false);
+    expect((await withdrawComment(db, bled, done.id, window, during)).ok).toBe(true);
+    expect(await listPublicComments(db)).toHaveLength(0);
+    expect(await findCommentForViewer(db, done.id, null)).toBeUndefined();
+  });
+});
+
+describe('co-signing and joint positions', () => {
+  it('another organisation co-signs once; the author organisation cannot', async () => {
+    const db = await database();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const done = await saveComment(db, bled, anchor(), form(), 'submit', { now: during });
+    if (!done.ok) throw new Error('not submitted');
+    const ljubljana = await actorFor(db, 'ljubljana@posvet.test');
+    expect((await setSupport(db, ljubljana, done.id, true)).ok).toBe(true);
+    expect((await setSupport(db, ljubljana, done.id, true)).ok).toBe(true);
+    expect((await setSupport(db, bled, done.id, true)).ok).toBe(false);
+    expect((await setSupport(db, await actorFor(db, 'moderator@posvet.test'), done.id, true)).ok).toBe(false);
+    const [comment] = await listPublicComments(db);
+    expect(comment.supporters).toEqual([{ name: 'Mestna občina Ljubljana', code: '61' }]);
+    expect((await setSupport(db, ljubljana, done.id, false)).ok).toBe(true);
+    expect((await listPublicComments(db))[0].supporters).toEqual([]);
+  });
+
+  it('an association names member municipalities, which confirm or decline', async () => {
+    const db = await database();
+    const zmos = await actorFor(db, 'zmos@posvet.test');
+    const ljubljana = await organisationId(db, '61');
+    const maribor = await organisationId(db, '70');
+    const bled = await organisationId(db, '3');
+    const notMember = await saveComment(db, zmos, anchor(), form({ [`onBehalfOf.${bled}`]: '1' }), 'submit', { now: during });
+    expect(notMember.ok).toBe(false);
+    const done = await saveComment(db, zmos, anchor(), form({ [`onBehalfOf.${ljubljana}`]: '1', [`onBehalfOf.${maribor}`]: '1' }), 'submit', { now: during });
+    if (!done.ok) throw new Error('not submitted');
+    expect((await answerJointPosition(db, await actorFor(db, 'ljubljana@posvet.test'), done.id, 'confirmed')).ok).toBe(true);
+    // Bled was not named: it has nothing to answer.
+    expect((await answerJointPosition(db, await actorFor(db, 'bled@posvet.test'), done.id, 'confirmed')).ok).toBe(false);
+    const [comment] = await listPublicComments(db);
+    expect(comment.onBehalfOf.map((j) => [j.shortName, j.status])).toEqual([
+      ['Ljubljana', 'confirmed'],
+      ['Maribor', 'pending'],
+    ]);
+  });
+});
+
+describe('export formats', () => {
+  it('CSV neutralises formulas and quotes everything', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvCell('+1')).toBe('"\'+1"');
+    expect(csvCell('-2')).toBe('"\'-2"');
+    expect(csvCell('@SUM(A1)')).toBe('"\'@SUM(A1)"');
+    expect(csvCell('Občina "Bled"')).toBe('"Občina ""Bled"""');
+    expect(toCsv(['a'], [['č']])).toBe('\uFEFF"a"\r\n"č"\r\n');
+  });
+
+  it('plain text becomes paragraphs and safe links only for http(s)', () => {
+    expect(paragraphs('Prvi.\n\nDrugi https://www.gov.si/zbirke/.')).toEqual([
+      [{ type: 'text', text: 'Prvi.' }],
+      [
+        { type: 'text', text: 'Drugi ' },
+        { type: 'link', href: 'https://www.gov.si/zbirke/', text: 'https://www.gov.si/zbirke/' },
+        { type: 'text', text: '.' },
+      ],
+    ]);
+    expect(paragraphs('javascript:alert(1)')).toEqual([[{ type: 'text', text: 'javascript:alert(1)' }]]);
+  });
+
+  it('an amendment diff marks deletions and insertions word by word', () => {
+    expect(wordDiff('do leta 2030 vsa gospodinjstva', 'do leta 2028 vsa gospodinjstva')).toEqual([
+      { type: 'same', text: 'do leta ' },
+      { type: 'del', text: '2030' },
+      { type: 'ins', text: '2028' },
+      { type: 'same', text: ' vsa gospodinjstva' },
+    ]);
+  });
+});
+
+describe('demo data', () => {
+  it('seeds a living consultation once, with a joint position and co-signers, and a private draft', async () => {
+    const { db } = tempDatabase();
+    await prepareDatabase(db, { demo: true });
+    await prepareDatabase(db, { demo: true });
+    const all = await db.selectFrom('comments').select(['state']).execute();
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    const publicOnes = await listPublicComments(db);
+    expect(publicOnes.length).toBe(all.filter((c) => c.state === 'submitted').length);
+    expect(publicOnes.some((c) => c.onBehalfOf.length > 0 && c.organisation.code === 'ZMOS')).toBe(true);
+    expect(publicOnes.some((c) => c.supporters.length > 0)).toBe(true);
+    expect(all.some((c) => c.state === 'draft')).toBe(true);
+    void userId;
+  });
+});
