@@ -1,0 +1,241 @@
+import { inflateRawSync } from 'node:zlib';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/lib/server/access.ts';
+import { listPublicComments, saveComment, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments.ts';
+import type { Db } from '../../src/lib/server/db.ts';
+import { addNote, bulkAction, decide, listQueue, parseQueueFilter, recordReceivedComment, setHidden, setTags } from '../../src/lib/server/moderation.ts';
+import { buildReport, reportCsv, reportXlsx } from '../../src/lib/server/report.ts';
+import { prepareDatabase } from '../../src/lib/server/setup.ts';
+import { organisationId, tempDatabase } from './helpers.ts';
+
+const window = {
+  versionId: 'osnutek-1',
+  opensAt: new Date('2026-11-01T08:00:00Z'),
+  closesAt: new Date('2027-01-31T23:00:00Z'),
+  lastDay: new Date('2027-01-31T22:59:00Z'),
+};
+const anchor: CommentAnchor = {
+  window,
+  scope: 'block',
+  chapter: { slug: 'gigabitna-infrastruktura', number: 2 },
+  block: { key: 'cilji-gigabit-2030', number: '2.3', fingerprint: 'f', text: 'Vsa gospodinjstva imajo dostop do gigabitnega omrežja.' },
+};
+const BASE = 'https://posvet.test';
+const IP = '192.0.2.1';
+
+async function setup() {
+  const { db } = tempDatabase();
+  await prepareDatabase(db, { demo: true });
+  const actor = async (email: string): Promise<CommentActor> => {
+    const u = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', email).executeTakeFirstOrThrow();
+    return { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
+  };
+  const moderator = await actor('moderator@posvet.test');
+  const bled = await actor('bled@posvet.test');
+  const submit = async (body: string, who: CommentActor = bled) => {
+    const outcome = await saveComment(db, who, anchor, { kind: 'comment', body }, 'submit', { now: new Date('2026-12-01T10:00:00Z') });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    return outcome.id;
+  };
+  return { db, actor, moderator, bled, submit };
+}
+
+async function auditActions(db: Db, commentId: number) {
+  return (await db.selectFrom('audit_log').select('action').where('target_type', '=', 'comment').where('target_id', '=', String(commentId)).orderBy('id').execute()).map((r) => r.action);
+}
+
+describe('decisions', () => {
+  it('every decision but "upoštevana" needs a public response; nothing is stored without one', async () => {
+    const { db, moderator, submit } = await setup();
+    const id = await submit('Predlagamo rok 2028.');
+    for (const status of ['rejected', 'partially_accepted', 'noted']) {
+      const outcome = await decide(db, moderator, id, { status, response: '   ' }, BASE, IP);
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok && 'errors' in outcome) expect(outcome.errors.response).toMatch(/^Vpišite odziv/);
+    }
+    expect((await db.selectFrom('comments').select('moderation_status').where('id', '=', id).executeTakeFirstOrThrow()).moderation_status).toBe('new');
+    expect(await db.selectFrom('mail_outbox').selectAll().execute()).toHaveLength(0);
+    expect((await decide(db, moderator, id, { status: 'accepted', response: '' }, BASE, IP)).ok).toBe(true);
+  });
+
+  it('a decision with a response is public, audited with before and after, and mailed to the organisation', async () => {
+    const { db, moderator, submit } = await setup();
+    const id = await submit('Predlagamo rok 2028.');
+    expect((await decide(db, moderator, id, { status: 'rejected', response: 'Rok 2030 izhaja iz ciljev EU.' }, BASE, IP)).ok).toBe(true);
+    const [comment] = await listPublicComments(db, { ids: [id] });
+    expect(comment).toMatchObject({ status: 'rejected', response: 'Rok 2030 izhaja iz ciljev EU.' });
+    const entry = await db.selectFrom('audit_log').selectAll().where('action', '=', 'comment.decided').executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ actor_user_id: moderator.id, target_id: String(id) });
+    expect(JSON.parse(entry.before_json!)).toMatchObject({ status: 'new' });
+    expect(JSON.parse(entry.after_json!)).toMatchObject({ status: 'rejected' });
+    const mail = await db.selectFrom('mail_outbox').selectAll().execute();
+    expect(mail.map((m) => m.to_address)).toEqual(['bled@posvet.test']);
+    expect(mail[0].subject).toContain(`št. ${id}`);
+    expect(mail[0].body_text).toContain('ni upoštevana');
+    expect(mail[0].body_text).toContain('Rok 2030 izhaja iz ciljev EU.');
+  });
+
+  it('only moderators and administrators decide', async () => {
+    const { db, actor, submit } = await setup();
+    const id = await submit('Besedilo');
+    for (const email of ['bled@posvet.test', 'ljubljana@posvet.test']) {
+      const outcome = await decide(db, await actor(email), id, { status: 'accepted' }, BASE, IP);
+      expect(outcome.ok).toBe(false);
+    }
+    expect((await decide(db, await actor('admin@posvet.test'), id, { status: 'accepted' }, BASE, IP)).ok).toBe(true);
+  });
+});
+
+describe('hiding', () => {
+  it('a hidden comment disappears from every public list, its organisation is told, and it can come back', async () => {
+    const { db, moderator, submit } = await setup();
+    const id = await submit('Žaljivo besedilo');
+    expect((await setHidden(db, moderator, id, { intent: 'hide' }, BASE, IP)).ok).toBe(false);
+    expect((await setHidden(db, moderator, id, { intent: 'hide', reason: 'offensive' }, BASE, IP)).ok).toBe(true);
+    expect((await listPublicComments(db)).some((c) => c.id === id)).toBe(false);
+    const report = await buildReport(db, [{ slug: 'gigabitna-infrastruktura', number: 2, title: 'Gigabitna infrastruktura' }]);
+    expect(report.groups.flatMap((g) => g.blocks.flatMap((b) => b.comments)).some((c) => c.id === id)).toBe(false);
+    const mail = await db.selectFrom('mail_outbox').selectAll().executeTakeFirstOrThrow();
+    expect(mail.body_text).toContain('žaljivo');
+    // Moderators still find it in the queue.
+    expect((await listQueue(db, parseQueueFilter(new URLSearchParams('hidden=1')), moderator.id)).rows.map((r) => r.id)).toContain(id);
+    expect((await setHidden(db, moderator, id, { intent: 'unhide' }, BASE, IP)).ok).toBe(true);
+    expect((await listPublicComments(db)).some((c) => c.id === id)).toBe(true);
+    expect(await auditActions(db, id)).toEqual(['comment.hidden', 'comment.unhidden']);
+  });
+});
+
+describe('the queue', () => {
+  it('filters, sorts and paginates on the server, never showing drafts or withdrawn comments', async () => {
+    const { db, moderator, submit, bled } = await setup();
+    const ids = [];
+    for (let i = 0; i < 30; i++) ids.push(await submit(`Pripomba številka ${i} o optiki`));
+    await saveComment(db, bled, anchor, { kind: 'comment', body: 'Osnutek o optiki' }, 'draft');
+    const first = await listQueue(db, parseQueueFilter(new URLSearchParams('text=optiki')), moderator.id);
+    expect(first.total).toBe(30);
+    expect(first.rows).toHaveLength(25);
+    expect(first.pageCount).toBe(2);
+    const second = await listQueue(db, parseQueueFilter(new URLSearchParams('text=optiki&page=2')), moderator.id);
+    expect(second.rows).toHaveLength(5);
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id))).toEqual(new Set(ids));
+    const zmos = await listQueue(db, parseQueueFilter(new URLSearchParams('orgKind=association')), moderator.id);
+    expect(zmos.rows.every((r) => r.organisation_kind === 'association')).toBe(true);
+    // Absurd filter values are ignored rather than failing.
+    const absurd = await listQueue(db, parseQueueFilter(new URLSearchParams("status=x&page=-4&organisation=' OR 1=1--&block=abc")), moderator.id);
+    expect(absurd.page).toBe(1);
+  });
+
+  it('bulk actions assign, tag and put in review, each audited; nothing selected is an error', async () => {
+    const { db, moderator, submit } = await setup();
+    const a = await submit('Prva');
+    const b = await submit('Druga');
+    expect((await bulkAction(db, moderator, { bulk: 'tag', tag: 'financiranje' }, IP)).ok).toBe(false);
+    const tagged = await bulkAction(db, moderator, { bulk: 'tag', tag: 'financiranje', [`select.${a}`]: '1', [`select.${b}`]: '1' }, IP);
+    expect(tagged).toEqual({ ok: true, count: 2 });
+    const assigned = await bulkAction(db, moderator, { bulk: 'assign', assignee: String(moderator.id), [`select.${a}`]: '1' }, IP);
+    expect(assigned).toEqual({ ok: true, count: 1 });
+    const review = await bulkAction(db, moderator, { bulk: 'in_review', [`select.${a}`]: '1', [`select.${b}`]: '1' }, IP);
+    expect(review).toEqual({ ok: true, count: 2 });
+    const mine = await listQueue(db, parseQueueFilter(new URLSearchParams('assignee=me&tag=financiranje&status=in_review')), moderator.id);
+    expect(mine.rows.map((r) => r.id)).toEqual([a]);
+    expect(await auditActions(db, a)).toEqual(['comment.tagged', 'comment.assigned', 'comment.status_changed']);
+    expect((await bulkAction(db, moderator, { bulk: 'tag', tag: '<script>', [`select.${a}`]: '1' }, IP)).ok).toBe(false);
+  });
+
+  it('notes stay internal and tags can be replaced', async () => {
+    const { db, moderator, submit } = await setup();
+    const id = await submit('Besedilo');
+    expect((await addNote(db, moderator, id, 'Preveriti z MDP.', IP)).ok).toBe(true);
+    expect((await setTags(db, moderator, id, 'varnost, občine, varnost', IP)).ok).toBe(true);
+    const tags = (await db.selectFrom('comment_tags').select('tag').where('comment_id', '=', id).orderBy('tag').execute()).map((r) => r.tag);
+    expect(tags).toEqual(['občine', 'varnost']);
+    expect(JSON.stringify(await listPublicComments(db, { ids: [id] }))).not.toContain('Preveriti z MDP');
+  });
+});
+
+describe('comments received by e-mail or post', () => {
+  it('are entered for an organisation, dated the day received, and flagged late after the window', async () => {
+    const { db, moderator } = await setup();
+    const kranj = await organisationId(db, '52');
+    const values = { organisationId: String(kranj), receivedVia: 'email', receivedOn: '2027-02-03', kind: 'comment', body: 'Poslano po e-pošti.' };
+    const late = await recordReceivedComment(db, moderator, anchor, values, IP, new Date('2027-02-05T10:00:00Z'));
+    expect(late.ok).toBe(true);
+    const onTime = await recordReceivedComment(db, moderator, anchor, { ...values, receivedOn: '2027-01-20' }, IP, new Date('2027-02-05T10:00:00Z'));
+    expect(onTime.ok).toBe(true);
+    const rows = await db.selectFrom('comments').select(['id', 'late', 'received_via', 'recorded_by_user_id', 'author_user_id']).where('organisation_id', '=', kranj).orderBy('id').execute();
+    expect(rows.map((r) => r.late)).toEqual([1, 0]);
+    expect(rows[0]).toMatchObject({ received_via: 'email', recorded_by_user_id: moderator.id, author_user_id: null });
+    const future = await recordReceivedComment(db, moderator, anchor, { ...values, receivedOn: '2030-01-01' }, IP, new Date('2027-02-05T10:00:00Z'));
+    expect(future.ok).toBe(false);
+    const noOrg = await recordReceivedComment(db, moderator, anchor, { ...values, organisationId: '' }, IP);
+    expect(noOrg.ok).toBe(false);
+    if (!noOrg.ok) expect(noOrg.errors.organisationId).toMatch(/Izberite organizacijo/);
+  });
+});
+
+describe('the report', () => {
+  it('totals equal a direct count in the database', async () => {
+    const { db, moderator, submit, actor } = await setup();
+    const ids = [await submit('A'), await submit('B'), await submit('C', await actor('ljubljana@posvet.test')), await submit('D', await actor('zmos@posvet.test'))];
+    await decide(db, moderator, ids[0], { status: 'accepted' }, BASE, IP);
+    await decide(db, moderator, ids[1], { status: 'rejected', response: 'Ne.' }, BASE, IP);
+    await setHidden(db, moderator, ids[2], { intent: 'hide', reason: 'spam' }, BASE, IP);
+    const report = await buildReport(db, [
+      { slug: 'gigabitna-infrastruktura', number: 2, title: 'Gigabitna infrastruktura' },
+      { slug: 'digitalne-javne-storitve', number: 6, title: 'Digitalne javne storitve' },
+    ]);
+    const direct = await sql<{ status: string; n: number }>`
+      select moderation_status as status, count(*) as n from comments where state = 'submitted' and hidden = 0 group by moderation_status`.execute(db);
+    for (const row of direct.rows) expect(report.byStatus.find((s) => s.status === row.status)?.count).toBe(Number(row.n));
+    const kinds = await sql<{ kind: string; n: number }>`
+      select o.kind as kind, count(*) as n from comments c join organisations o on o.id = c.organisation_id
+      where c.state = 'submitted' and c.hidden = 0 group by o.kind`.execute(db);
+    for (const row of kinds.rows) expect(report.byOrganisationKind.find((k) => k.kind === row.kind)?.count).toBe(Number(row.n));
+    const total = await sql<{ n: number }>`select count(*) as n from comments where state = 'submitted' and hidden = 0`.execute(db);
+    expect(report.total).toBe(Number(total.rows[0].n));
+    expect(report.groups.flatMap((g) => g.blocks.flatMap((b) => b.comments))).toHaveLength(report.total);
+  });
+
+  it('CSV and XLSX carry decisions and responses, with formulas neutralised', async () => {
+    const { db, moderator, submit } = await setup();
+    const id = await submit('=HYPERLINK("http://zlonamerno","klik")');
+    await decide(db, moderator, id, { status: 'rejected', response: '+Odziv z znakom plus' }, BASE, IP);
+    const report = await buildReport(db, [{ slug: 'gigabitna-infrastruktura', number: 2, title: 'Gigabitna infrastruktura' }]);
+    const csv = reportCsv(report, BASE);
+    expect(csv).toContain(`"'=HYPERLINK(""http://zlonamerno"",""klik"")"`);
+    expect(csv).toContain(`"'+Odziv z znakom plus"`);
+    expect(csv).toContain('"ni upoštevana"');
+
+    const xlsx = await reportXlsx(report, BASE);
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    const xml = unzipText(xlsx);
+    expect(xml).toContain('<t>=HYPERLINK("http://zlonamerno","klik")</t>');
+    expect(xml).toContain('+Odziv z znakom plus');
+    // No cell is a formula.
+    expect(xml).not.toMatch(/<f[ >]/);
+  });
+});
+
+/** All entries of a ZIP, inflated and concatenated (enough to search an XLSX). Reads the central directory. */
+function unzipText(zip: Buffer): string {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let entry = zip.readUInt32LE(end + 16);
+  let out = '';
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(entry + 10);
+    const compressed = zip.readUInt32LE(entry + 20);
+    const nameLength = zip.readUInt16LE(entry + 28);
+    const extraLength = zip.readUInt16LE(entry + 30);
+    const commentLength = zip.readUInt16LE(entry + 32);
+    const local = zip.readUInt32LE(entry + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + compressed);
+    out += method === 8 ? inflateRawSync(data).toString('utf8') : data.toString('utf8');
+    entry += 46 + nameLength + extraLength + commentLength;
+  }
+  return out;
+}
+
+void ({} as Actor);
