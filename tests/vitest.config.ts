@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Real argon2 hashing and fsync'd SQLite commits on a 2-core machine: allow for a busy CI.
+    testTimeout: 30_000,
   },
 });

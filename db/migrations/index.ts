@@ -3,6 +3,7 @@ import * as m0001 from './0001_organisations.ts';
 import * as m0002 from './0002_accounts.ts';
 import * as m0003 from './0003_comments.ts';
 import * as m0004 from './0004_moderation.ts';
+import * as m0005 from './0005_versions.ts';
 
 // Listed statically (not read from the folder at run time) so that the bundled server and the
 // command-line tool run exactly the same migrations. Append new ones; never edit a landed one.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0002_accounts': m0002,
   '0003_comments': m0003,
   '0004_moderation': m0004,
+  '0005_versions': m0005,
 };

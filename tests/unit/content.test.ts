@@ -1,37 +1,45 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderChapter } from '../../src/lib/server/blocks.ts';
-import { fromRoot } from '../../src/lib/server/paths.ts';
+import { compareChapter } from '../../src/lib/server/anchoring.ts';
+import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content-files.ts';
+import { currentOf } from '../../src/lib/server/versions.ts';
 
 // The strategy text itself: every chapter renders, and together they give people enough to comment on.
-const folder = fromRoot('content/osnutek-1');
-const files = readdirSync(folder).filter((f) => /^\d\d-.*\.md$/.test(f)).sort();
+describe('the drafts in content/', () => {
+  const versions = readVersionFiles();
 
-function frontmatterNumber(source: string): number {
-  const match = /^---\n[\s\S]*?^number:\s*(\d+)\s*$[\s\S]*?^---\n/m.exec(source);
-  if (!match) throw new Error('no number in frontmatter');
-  return Number(match[1]);
-}
-
-describe('Osnutek 1', () => {
-  it('has the introduction, six priority areas, two cross-cutting chapters and implementation', () => {
-    expect(files).toHaveLength(10);
+  it('are Osnutek 1 and Osnutek 2, the newer one current, with windows that follow each other', () => {
+    expect(versions.map((v) => v.label)).toEqual(['Osnutek 1', 'Osnutek 2']);
+    expect(currentOf(versions, new Date('2026-11-25T12:00:00Z')).id).toBe('osnutek-2');
+    expect(currentOf(versions, new Date('2026-11-10T12:00:00Z')).id).toBe('osnutek-1');
+    expect(versions[0].closesAt.getTime()).toBeLessThanOrEqual(versions[1].opensAt.getTime());
   });
 
-  it('has at least 120 commentable blocks, with unique keys within each chapter', () => {
-    let total = 0;
-    for (const file of files) {
-      const source = readFileSync(`${folder}/${file}`, 'utf8');
-      const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
-      const { blocks } = renderChapter(body, frontmatterNumber(source));
-      expect(blocks.length, file).toBeGreaterThanOrEqual(10);
-      expect(new Set(blocks.map((b) => b.key)).size, file).toBe(blocks.length);
-      total += blocks.length;
+  for (const version of ['osnutek-1', 'osnutek-2']) {
+    it(`${version}: the introduction, six priority areas, two cross-cutting chapters and implementation, 120+ blocks`, () => {
+      const chapters = readChapterFiles(version);
+      expect(chapters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      let total = 0;
+      for (const chapter of chapters) {
+        const { blocks } = chapter.rendered;
+        expect(blocks.length, chapter.slug).toBeGreaterThanOrEqual(10);
+        expect(new Set(blocks.map((b) => b.key)).size, chapter.slug).toBe(blocks.length);
+        total += blocks.length;
+      }
+      expect(total).toBeGreaterThanOrEqual(120);
+    });
+  }
+
+  it('Osnutek 2 is a revision: most blocks unchanged, some changed, added and removed', () => {
+    const before = readChapterFiles('osnutek-1');
+    const after = readChapterFiles('osnutek-2');
+    const counts = { unchanged: 0, changed: 0, added: 0, removed: 0 };
+    for (const chapter of after) {
+      const old = before.find((c) => c.slug === chapter.slug)!;
+      for (const entry of compareChapter(old.rendered.blocks, chapter.rendered.blocks)) counts[entry.type]++;
     }
-    expect(total).toBeGreaterThanOrEqual(120);
-  });
-
-  it('numbers the chapters 1 to 10 in file order', () => {
-    expect(files.map((f) => frontmatterNumber(readFileSync(`${folder}/${f}`, 'utf8')))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(counts.unchanged).toBeGreaterThan(counts.changed + counts.added + counts.removed);
+    expect(counts.changed).toBeGreaterThanOrEqual(5);
+    expect(counts.added).toBeGreaterThanOrEqual(3);
+    expect(counts.removed).toBeGreaterThanOrEqual(2);
   });
 });

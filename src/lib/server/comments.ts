@@ -4,6 +4,7 @@ import { collator, formatDate, t } from '../../i18n/index.ts';
 import { can, type Actor } from './access.ts';
 import type { Db } from './db.ts';
 import { failure, parseForm, type FormFailure } from './forms.ts';
+import type { AnchorStatus } from './anchoring.ts';
 import type { CommentKind, Database, JointStatus } from './schema.ts';
 
 /**
@@ -281,6 +282,11 @@ export interface PublicComment {
   organisation: { id: number; name: string; shortName: string; kind: string; code: string };
   supporters: Array<{ name: string; code: string }>;
   onBehalfOf: Array<{ name: string; shortName: string; code: string; status: JointStatus }>;
+  /** Where the comment stands in the current version (when one was asked for). */
+  anchorStatus: AnchorStatus | null;
+  currentChapterSlug: string | null;
+  currentBlockKey: string | null;
+  currentBlockNumber: string | null;
 }
 
 export interface PublicCommentFilter {
@@ -291,14 +297,25 @@ export interface PublicCommentFilter {
   organisationCode?: string;
   ids?: number[];
   limit?: number;
+  /** Resolve each comment's place in this version (comments on older versions via their anchors). */
+  currentVersionId?: string;
+  /** With currentVersionId: only comments whose place now is in this chapter / block. */
+  currentChapterSlug?: string;
+  currentBlockKey?: string;
 }
 
 /** Public comments — submitted, not hidden — with organisation, co-signers and joint-position members. */
 export async function listPublicComments(db: Kysely<Database>, filter: PublicCommentFilter = {}): Promise<PublicComment[]> {
+  const current = filter.currentVersionId ?? '';
   let query = db
     .selectFrom('comments as c')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .leftJoin('comment_anchors as ca', (join) => join.onRef('ca.comment_id', '=', 'c.id').on('ca.version_id', '=', current))
     .select([
+      'ca.status as anchor_status',
+      'ca.chapter_slug as anchor_chapter_slug',
+      'ca.block_key as anchor_block_key',
+      'ca.block_number as anchor_block_number',
       'c.id',
       'c.kind',
       'c.scope',
@@ -331,6 +348,20 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
   if (filter.status) query = query.where('c.moderation_status', '=', filter.status as never);
   if (filter.organisationCode) query = query.where((eb) => eb.or([eb('o.code', '=', filter.organisationCode!), eb('o.slug', '=', filter.organisationCode!)]));
   if (filter.ids) query = query.where('c.id', 'in', filter.ids.length ? filter.ids : [-1]);
+  // "Where is it now": a comment on the current version is where it was written; an older one
+  // is where its anchor says.
+  for (const [column, anchorColumn, value] of [
+    ['c.chapter_slug', 'ca.chapter_slug', filter.currentChapterSlug],
+    ['c.block_key', 'ca.block_key', filter.currentBlockKey],
+  ] as const) {
+    if (!value) continue;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('c.version_id', '=', current), eb(column, '=', value)]),
+        eb.and([eb('c.version_id', '!=', current), eb(anchorColumn, '=', value)]),
+      ]),
+    );
+  }
   if (filter.limit) query = query.limit(filter.limit);
   const rows = await query.execute();
   if (rows.length === 0) return [];
@@ -379,14 +410,31 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
     onBehalfOf: (jointBy.get(r.id) ?? [])
       .map((j) => ({ name: j.name, shortName: j.short_name, code: j.code, status: j.status }))
       .sort((a, b) => collator.compare(a.shortName, b.shortName)),
+    ...placeNow(r, filter.currentVersionId),
   }));
+}
+
+function placeNow(
+  r: { version_id: string; chapter_slug: string | null; block_key: string | null; block_number: string | null; anchor_status: AnchorStatus | null; anchor_chapter_slug: string | null; anchor_block_key: string | null; anchor_block_number: string | null },
+  currentVersionId: string | undefined,
+) {
+  if (!currentVersionId) return { anchorStatus: null, currentChapterSlug: r.chapter_slug, currentBlockKey: r.block_key, currentBlockNumber: r.block_number };
+  if (r.version_id === currentVersionId) {
+    return { anchorStatus: 'unchanged' as const, currentChapterSlug: r.chapter_slug, currentBlockKey: r.block_key, currentBlockNumber: r.block_number };
+  }
+  return {
+    anchorStatus: r.anchor_status ?? ('removed' as const),
+    currentChapterSlug: r.anchor_chapter_slug ?? r.chapter_slug,
+    currentBlockKey: r.anchor_block_key,
+    currentBlockNumber: r.anchor_block_number,
+  };
 }
 
 /**
  * One comment as a given viewer may see it: public comments for everyone; drafts and withdrawn
  * comments only inside the author's organisation. Undefined when the viewer may not see it.
  */
-export async function findCommentForViewer(db: Db, id: number, viewer: { organisationId: number } | null) {
+export async function findCommentForViewer(db: Db, id: number, viewer: { organisationId: number } | null, currentVersionId?: string) {
   const row = await db
     .selectFrom('comments as c')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
@@ -398,7 +446,7 @@ export async function findCommentForViewer(db: Db, id: number, viewer: { organis
   const own = !!viewer && viewer.organisationId === row.organisation_id;
   const isPublic = row.state === 'submitted' && row.hidden === 0;
   if (!isPublic && !own) return undefined;
-  const [full] = isPublic ? await listPublicComments(db, { ids: [id] }) : [];
+  const [full] = isPublic ? await listPublicComments(db, { ids: [id], currentVersionId }) : [];
   return { row, own, isPublic, full };
 }
 

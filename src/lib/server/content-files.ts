@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { renderChapter, type RenderedChapter } from './blocks.ts';
 import { fromRoot } from './paths.ts';
+import { sortVersions, toVersion, type DraftVersion, type VersionData } from './versions.ts';
 
 /**
  * The strategy text read straight from content/ — for code that runs outside Astro (the CLI, demo
@@ -32,4 +33,14 @@ export function readChapterFiles(versionId: string): ChapterFile[] {
         rendered: renderChapter(source.slice(front[0].length), number),
       };
     });
+}
+
+/** Every version in content/, read from its version.json. */
+export function readVersionFiles(): DraftVersion[] {
+  const root = fromRoot('content');
+  return sortVersions(
+    readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(`${root}/${entry.name}/version.json`))
+      .map((entry) => toVersion(entry.name, JSON.parse(readFileSync(`${root}/${entry.name}/version.json`, 'utf8')) as VersionData)),
+  );
 }

@@ -1,24 +1,15 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { ljubljanaTimeToInstant } from '../time.ts';
+import { compareChapter, type ComparisonEntry } from './anchoring.ts';
 import { renderChapter, type Block, type RenderedChapter } from './blocks.ts';
 import type { CommentAnchor, ConsultationWindow } from './comments.ts';
+import { currentOf, sortVersions, toVersion, type DraftVersion } from './versions.ts';
+
+export type { DraftVersion } from './versions.ts';
 
 /**
  * The strategy text: draft versions and their chapters from content/, rendered into numbered blocks.
  * Rendering happens once per chapter and version; the content is fixed for the life of the process.
  */
-
-export interface DraftVersion {
-  id: string;
-  label: string;
-  publishedAt: Date;
-  opensAt: Date;
-  /** First instant after the window: submissions at or after it are late. */
-  closesAt: Date;
-  /** The last minute of the window, as authors wrote it (for "do 31. 1. 2027"). */
-  lastDay: Date;
-  changeNote: string;
-}
 
 export interface Chapter {
   versionId: string;
@@ -31,37 +22,20 @@ export interface Chapter {
 
 export type WindowState = 'not-open' | 'open' | 'closed';
 
-function toVersion(entry: CollectionEntry<'versions'>): DraftVersion {
-  const { data } = entry;
-  const lastMinute = ljubljanaTimeToInstant(data.closesAt);
-  return {
-    id: entry.id,
-    label: data.label,
-    publishedAt: ljubljanaTimeToInstant(`${data.publishedAt}T00:00`),
-    opensAt: ljubljanaTimeToInstant(data.opensAt),
-    closesAt: new Date(lastMinute.getTime() + 60_000),
-    lastDay: lastMinute,
-    changeNote: data.changeNote,
-  };
-}
-
 let versionsCache: Promise<DraftVersion[]> | undefined;
 const chaptersCache = new Map<string, Promise<Chapter[]>>();
 
 /** All versions, oldest first. */
 export function listVersions(): Promise<DraftVersion[]> {
-  versionsCache ??= getCollection('versions').then((entries) =>
-    entries.map(toVersion).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime()),
+  versionsCache ??= getCollection('versions').then((entries: CollectionEntry<'versions'>[]) =>
+    sortVersions(entries.map((entry) => toVersion(entry.id, entry.data))),
   );
   return versionsCache;
 }
 
 /** The newest version already published: the one people read and comment on. */
 export async function currentVersion(now = new Date()): Promise<DraftVersion> {
-  const published = (await listVersions()).filter((v) => v.publishedAt <= now);
-  const current = published.at(-1) ?? (await listVersions())[0];
-  if (!current) throw new Error('content/ holds no draft version');
-  return current;
+  return currentOf(await listVersions(), now);
 }
 
 export function windowState(version: DraftVersion, now = new Date()): WindowState {
@@ -111,4 +85,47 @@ export function blockAnchor(version: DraftVersion, chapter: Chapter, block: Bloc
 
 export async function findVersion(id: string): Promise<DraftVersion | undefined> {
   return (await listVersions()).find((v) => v.id === id);
+}
+
+export interface VersionNote {
+  /** Label of the version the comment was written on, e.g. "Osnutek 1". */
+  label: string;
+  status: 'unchanged' | 'changed' | 'removed';
+  /** The comparison between that version and the current one. */
+  comparison: string;
+  currentBlock: string | null;
+}
+
+/** For a comment written on an older version: where it came from and what became of its block. */
+export async function versionNoteFor(
+  comment: { versionId: string; anchorStatus: 'unchanged' | 'changed' | 'removed' | null; currentBlockNumber: string | null; chapterSlug: string | null },
+  current: DraftVersion,
+): Promise<VersionNote | undefined> {
+  if (comment.versionId === current.id || !comment.anchorStatus) return undefined;
+  const written = (await listVersions()).find((v) => v.id === comment.versionId);
+  if (!written) return undefined;
+  return {
+    label: written.label,
+    status: comment.anchorStatus,
+    comparison: `/verzije/${written.id}/${current.id}${comment.chapterSlug ? `#poglavje-${comment.chapterSlug}` : ''}`,
+    currentBlock: comment.currentBlockNumber,
+  };
+}
+
+const comparisons = new Map<string, Promise<Array<{ chapter: Chapter; entries: ComparisonEntry[] }>>>();
+
+/** Chapter by chapter, block by block, what changed from one version to another (computed once). */
+export function compareVersions(fromId: string, toId: string) {
+  const key = `${fromId}→${toId}`;
+  let result = comparisons.get(key);
+  if (!result) {
+    result = Promise.all([listChapters(fromId), listChapters(toId)]).then(([before, after]) =>
+      after.map((chapter) => ({
+        chapter,
+        entries: compareChapter(before.find((c) => c.slug === chapter.slug)?.rendered.blocks ?? [], chapter.rendered.blocks),
+      })),
+    );
+    comparisons.set(key, result);
+  }
+  return result;
 }

@@ -46,7 +46,9 @@ interface DemoComment {
   amend?: [from: string, to: string];
   rationale?: string;
   state?: 'draft' | 'submitted';
-  daysAgo: number;
+  /** Fixed dates inside the window of the version the comment is on. */
+  at: string;
+  version?: string;
   onBehalfOf?: Array<[code: string, status: JointStatus]>;
   supporters?: string[];
 }
@@ -60,7 +62,7 @@ const demoComments: DemoComment[] = [
     kind: 'comment',
     body:
       'Mestna občina Ljubljana podpira usklajevanje gradnje omrežij s komunalnimi deli. Predlagamo, da država občinam zagotovi enotne vzorce soglasij in služnostnih pogodb ter skupno evidenco načrtovanih del, saj je zdaj vsaka občina prepuščena sama sebi.\n\nV praksi največ časa izgubimo pri usklajevanju z upravljavci druge gospodarske javne infrastrukture, zato naj ukrep 2.3 to izrecno vključi.',
-    daysAgo: 12,
+    at: '2026-11-05T09:41:00Z',
     supporters: ['ZMOS', '3'],
   },
   {
@@ -71,7 +73,7 @@ const demoComments: DemoComment[] = [
     kind: 'question',
     body:
       'Ali bo država financirala tudi delo oseb, ki bodo v lokalnih točkah digitalne pomoči svetovale starejšim? Majhna občina, kot je Bled, lahko zagotovi prostor v knjižnici ali krajevni skupnosti, ne more pa trajno zaposliti svetovalca.',
-    daysAgo: 9,
+    at: '2026-11-09T13:05:00Z',
   },
   {
     key: 'demo-zmos-platforma',
@@ -83,7 +85,7 @@ const demoComments: DemoComment[] = [
       'Mestne občine podpiramo skupno platformo, vendar mora biti jasno, kdo jo financira in do kdaj bo na voljo. Brez roka in vira financiranja bodo občine še naprej vlagale v lastne rešitve.',
     amend: ['MDP bo skupaj z reprezentativnimi združenji občin vzpostavilo', 'MDP bo do konca leta 2027 skupaj z reprezentativnimi združenji občin in s sredstvi državnega proračuna vzpostavilo'],
     rationale: 'Rok in vir financiranja omogočata občinam, da svoje naložbe v e-storitve načrtujejo skladno s skupno platformo.',
-    daysAgo: 7,
+    at: '2026-11-12T10:22:00Z',
     onBehalfOf: [
       ['61', 'confirmed'],
       ['70', 'confirmed'],
@@ -102,7 +104,7 @@ const demoComments: DemoComment[] = [
     body:
       'Skupnost občin Slovenije opozarja, da večina manjših občin nima zaposlenega informatika, kaj šele osebe, odgovorne za informacijsko varnost. Zahteve iz tega odstavka so upravičene, a izvedljive le, če bo skupni SOC za občine brezplačen in bo država zagotovila vzorčne dokumente (politiko varnosti, načrt odzivanja na incidente).',
     rationale: 'Po podatkih naše ankete iz leta 2025 ima manj kot tretjina občin z manj kot 5.000 prebivalci zunanjega izvajalca za informacijsko varnost.',
-    daysAgo: 4,
+    at: '2026-11-16T08:57:00Z',
     supporters: ['61', 'ZMOS'],
   },
   {
@@ -113,7 +115,7 @@ const demoComments: DemoComment[] = [
     kind: 'amendment',
     body: 'Predlagamo, da se občinam uporaba državnega oblaka omogoči brez nadomestila, sicer bo prehod za manjše občine predrag.',
     amend: ['bo omogočena uporaba oblačnih storitev', 'bo brez nadomestila omogočena uporaba storitev državnega računalniškega oblaka'],
-    daysAgo: 2,
+    at: '2026-11-18T14:30:00Z',
   },
   {
     key: 'demo-bled-osnutek',
@@ -123,7 +125,28 @@ const demoComments: DemoComment[] = [
     kind: 'comment',
     body: 'Osnutek pripombe (še ni oddan): preveriti z županom, ali dodamo cilj glede pokritosti turističnih območij.',
     state: 'draft',
-    daysAgo: 1,
+    at: '2026-11-23T11:15:00Z',
+    version: 'osnutek-2',
+  },
+  {
+    key: 'demo-sos-inovativna-narocila',
+    organisation: 'SOS',
+    chapter: 'podporno-okolje',
+    block: 'javni-sektor-bo-pogosteje-a1f600',
+    kind: 'comment',
+    body:
+      'Javni izzivi so dobrodošli, vendar naj bodo odprti tudi za skupna naročila več občin. Posamezna manjša občina ne more biti prvi naročnik inovativne rešitve.',
+    at: '2026-11-17T10:10:00Z',
+  },
+  {
+    key: 'demo-bled-osnutek2',
+    organisation: '3',
+    chapter: 'digitalne-kompetence-in-vkljucenost',
+    block: 'cilji-kompetence-2030',
+    kind: 'comment',
+    body: 'Pozdravljamo, da so v Osnutku 2 stroški svetovalcev na točkah digitalne pomoči kriti tudi v manjših občinah. Predlagamo še cilj glede števila točk na podeželju.',
+    at: '2026-11-24T08:30:00Z',
+    version: 'osnutek-2',
   },
 ];
 
@@ -131,24 +154,29 @@ const demoComments: DemoComment[] = [
  * A living consultation for newcomers: a handful of realistic comments from the demo organisations
  * on the first draft, with co-signers and a joint position. Added once; never duplicated.
  */
-export async function seedDemoComments(db: Db, versionId = 'osnutek-1'): Promise<number> {
+export async function seedDemoComments(db: Db): Promise<number> {
   const existing = new Set(
     (await db.selectFrom('comments').select('idempotency_key').where('idempotency_key', 'like', 'demo-%').execute()).map((r) => r.idempotency_key),
   );
   const missing = demoComments.filter((c) => !existing.has(c.key));
   if (missing.length === 0) return 0;
-  const chapters = readChapterFiles(versionId);
+  const chaptersOf = new Map<string, ReturnType<typeof readChapterFiles>>();
+  const chaptersFor = (version: string) => {
+    if (!chaptersOf.has(version)) chaptersOf.set(version, readChapterFiles(version));
+    return chaptersOf.get(version)!;
+  };
   const organisations = new Map(
     (await db.selectFrom('organisations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]),
   );
   const authors = new Map((await db.selectFrom('users').select(['id', 'organisation_id']).execute()).map((u) => [u.organisation_id, u.id]));
   await db.transaction().execute(async (trx) => {
     for (const demo of missing) {
-      const chapter = chapters.find((c) => c.slug === demo.chapter);
+      const versionId = demo.version ?? 'osnutek-1';
+      const chapter = chaptersFor(versionId).find((c) => c.slug === demo.chapter);
       const block = chapter?.rendered.blocks.find((b) => b.key === demo.block);
       const organisationId = organisations.get(demo.organisation);
       if (!chapter || !block || !organisationId) continue;
-      const when = new Date(Date.now() - demo.daysAgo * 86_400_000).toISOString();
+      const when = demo.at;
       const proposed = demo.amend
         ? block.text.includes(demo.amend[0])
           ? block.text.replace(demo.amend[0], demo.amend[1])

@@ -1,4 +1,4 @@
-import { currentVersion, listChapters } from './content.ts';
+import { currentVersion, listChapters, listVersions } from './content.ts';
 import type { Db } from './db.ts';
 import { buildReport } from './report.ts';
 
@@ -6,5 +6,7 @@ import { buildReport } from './report.ts';
 export async function currentReport(db: Db) {
   const version = await currentVersion();
   const chapters = await listChapters(version.id);
-  return { version, report: await buildReport(db, chapters.map((c) => ({ slug: c.slug, number: c.number, title: c.title }))) };
+  const labels = Object.fromEntries((await listVersions()).map((v) => [v.id, v.label]));
+  const report = await buildReport(db, chapters.map((c) => ({ slug: c.slug, number: c.number, title: c.title })), version.id, labels);
+  return { version, report };
 }

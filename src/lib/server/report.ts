@@ -18,38 +18,53 @@ export interface ReportChapter {
 
 export interface ReportGroup {
   chapter: ReportChapter | null;
-  blocks: Array<{ blockNumber: string | null; comments: PublicComment[] }>;
+  /** By where the block stands in the current version; `removed` collects comments whose block is gone. */
+  blocks: Array<{ blockNumber: string | null; removed: boolean; comments: PublicComment[] }>;
 }
 
 export interface Report {
   generatedAt: Date;
+  versionLabels: Record<string, string>;
   total: number;
   byStatus: Array<{ status: string; count: number }>;
   byOrganisationKind: Array<{ kind: string; count: number }>;
   groups: ReportGroup[];
 }
 
-const blockOrder = (n: string | null) => (n ? Number(n.split('.')[1]) : 0);
+const blockOrder = (b: { blockNumber: string | null; removed: boolean }) => (b.removed ? 1e6 : b.blockNumber ? Number(b.blockNumber.split('.')[1]) : 0);
 
-export async function buildReport(db: Db, chapters: ReportChapter[]): Promise<Report> {
-  const comments = await listPublicComments(db);
+/**
+ * `chapters` are the current version's; comments written on older versions are placed where their
+ * block stands now (see anchoring.ts), and the report says which version each was written on.
+ */
+export async function buildReport(
+  db: Db,
+  chapters: ReportChapter[],
+  currentVersionId?: string,
+  versionLabels: Record<string, string> = {},
+): Promise<Report> {
+  const comments = await listPublicComments(db, { currentVersionId });
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
   const groups = new Map<string, ReportGroup>();
   for (const c of comments) {
-    const chapter = (c.chapterSlug && bySlug.get(c.chapterSlug)) || null;
+    const slug = c.currentChapterSlug ?? c.chapterSlug;
+    const chapter = (slug && bySlug.get(slug)) || null;
     const key = chapter?.slug ?? '';
     if (!groups.has(key)) groups.set(key, { chapter, blocks: [] });
     const group = groups.get(key)!;
-    let block = group.blocks.find((b) => b.blockNumber === c.blockNumber);
-    if (!block) group.blocks.push((block = { blockNumber: c.blockNumber, comments: [] }));
+    const removed = c.anchorStatus === 'removed';
+    const blockNumber = removed ? null : c.currentBlockNumber ?? c.blockNumber;
+    let block = group.blocks.find((b) => b.blockNumber === blockNumber && b.removed === removed);
+    if (!block) group.blocks.push((block = { blockNumber, removed, comments: [] }));
     block.comments.push(c);
   }
-  for (const group of groups.values()) group.blocks.sort((a, b) => blockOrder(a.blockNumber) - blockOrder(b.blockNumber));
+  for (const group of groups.values()) group.blocks.sort((a, b) => blockOrder(a) - blockOrder(b));
   const ordered = [...groups.values()].sort((a, b) => (a.chapter?.number ?? 0) - (b.chapter?.number ?? 0));
   const count = <K extends string>(keys: readonly K[], pick: (c: PublicComment) => string) =>
     keys.map((key) => ({ key, count: comments.filter((c) => pick(c) === key).length }));
   return {
     generatedAt: new Date(),
+    versionLabels,
     total: comments.length,
     byStatus: count(STATUSES, (c) => c.status).map(({ key, count }) => ({ status: key, count })),
     byOrganisationKind: count(['municipality', 'association', 'other'] as const, (c) => c.organisation.kind).map(({ key, count }) => ({ kind: key, count })),
@@ -59,7 +74,7 @@ export async function buildReport(db: Db, chapters: ReportChapter[]): Promise<Re
 
 const columns = () => {
   const r = t.report.columns;
-  return [r.id, r.chapter, r.block, r.organisation, r.organisationKind, r.kind, r.text, r.proposedText, r.rationale, r.onBehalfOf, r.supporters, r.decision, r.response, r.submittedAt, r.late, r.url];
+  return [r.id, r.chapter, r.block, r.version, r.blockNow, r.organisation, r.organisationKind, r.kind, r.text, r.proposedText, r.rationale, r.onBehalfOf, r.supporters, r.decision, r.response, r.submittedAt, r.late, r.url];
 };
 
 function rowsOf(report: Report, baseUrl: string): string[][] {
@@ -71,6 +86,8 @@ function rowsOf(report: Report, baseUrl: string): string[][] {
           String(c.id),
           group.chapter ? `${group.chapter.number}. ${group.chapter.title}` : t.report.wholeDraft,
           c.blockNumber ?? '',
+          report.versionLabels[c.versionId] ?? c.versionId,
+          c.anchorStatus === 'removed' ? t.report.blockRemoved : (c.currentBlockNumber ?? c.blockNumber ?? ''),
           c.organisation.name,
           t.account.organisationKinds[c.organisation.kind] ?? c.organisation.kind,
           t.comments.kinds[c.kind],
@@ -111,7 +128,7 @@ export async function reportXlsx(report: Report, baseUrl: string): Promise<Buffe
     ...report.byOrganisationKind.map((k) => [text(t.account.organisationKinds[k.kind]), { type: Number, value: k.count }]),
   ];
   return writeXlsxFile([
-    { data: comments as never, sheet: t.report.sheetComments, stickyRowsCount: 1, columns: columns().map((_, i) => ({ width: i === 6 || i === 12 ? 60 : 18 })) },
+    { data: comments as never, sheet: t.report.sheetComments, stickyRowsCount: 1, columns: columns().map((_, i) => ({ width: i === 8 || i === 14 ? 60 : 18 })) },
     { data: totals as never, sheet: t.report.sheetTotals, columns: [{ width: 30 }, { width: 12 }] },
   ]).toBuffer();
 }

@@ -171,7 +171,19 @@ export interface JointPositionMemberTable {
   responded_by: number | null;
 }
 
+export interface CommentAnchorTable {
+  comment_id: number;
+  version_id: string;
+  status: 'unchanged' | 'changed' | 'removed';
+  chapter_slug: string | null;
+  block_key: string | null;
+  block_number: string | null;
+  similarity: number;
+  computed_at: Generated<string>;
+}
+
 export interface Database {
+  comment_anchors: CommentAnchorTable;
   comments: CommentTable;
   comment_supports: CommentSupportTable;
   comment_tags: CommentTagTable;

@@ -2,7 +2,10 @@ import { config } from './config.ts';
 import { getDb, migrate, type Db } from './db.ts';
 import { seedDemoAccounts, seedDemoComments } from './demo.ts';
 import { deliverAutomatically, deliverOutbox } from './mail.ts';
+import { readChapterFiles, readVersionFiles } from './content-files.ts';
 import { seedOrganisationDirectory } from './organisations.ts';
+import { reanchorComments } from './reanchor.ts';
+import { currentOf } from './versions.ts';
 
 /** Everything a database needs before the portal can serve from it. Safe to run on every start. */
 export async function prepareDatabase(db: Db, options: { demo: boolean }): Promise<{ migrations: string[] }> {
@@ -12,6 +15,10 @@ export async function prepareDatabase(db: Db, options: { demo: boolean }): Promi
     await seedDemoAccounts(db);
     await seedDemoComments(db);
   }
+  // Comments written on older drafts find their place in the current one (once per version).
+  const current = currentOf(readVersionFiles());
+  const chapters = readChapterFiles(current.id).map((c) => ({ slug: c.slug, blocks: c.rendered.blocks }));
+  await reanchorComments(db, current.id, chapters);
   return { migrations: applied };
 }
 

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { publicBaseUrl } from '../../../lib/server/auth-context';
 import { listPublicComments, type PublicComment } from '../../../lib/server/comments';
+import { currentVersion } from '../../../lib/server/content';
 import { toCsv } from '../../../lib/server/csv';
 import { getDb } from '../../../lib/server/db';
 
@@ -9,6 +10,8 @@ import { getDb } from '../../../lib/server/db';
  * Open data: every public comment (submitted, not hidden) — never drafts, withdrawn or hidden
  * comments, never a person's name or e-mail. JSON by default, CSV with ?format=csv.
  * Filters: chapter (slug), status (moderation status), organisation (code or slug).
+ * `version` is the draft a comment was written on; `anchorStatus` says what became of its block in
+ * the current draft (unchanged, changed, removed) and `currentBlock` where it stands now.
  */
 const query = z.object({
   format: z.enum(['json', 'csv']).default('json'),
@@ -25,6 +28,9 @@ function toJson(c: PublicComment, base: string) {
     chapter: c.chapterSlug,
     block: c.blockNumber,
     blockKey: c.blockKey,
+    anchorStatus: c.anchorStatus,
+    currentChapter: c.anchorStatus === 'removed' ? null : c.currentChapterSlug,
+    currentBlock: c.anchorStatus === 'removed' ? null : c.currentBlockNumber,
     kind: c.kind,
     organisation: { name: c.organisation.name, kind: c.organisation.kind, code: c.organisation.code },
     onBehalfOf: c.onBehalfOf.map((j) => ({ name: j.name, code: j.code, confirmation: j.status })),
@@ -46,19 +52,20 @@ export const GET: APIRoute = async ({ url }) => {
     return Response.json({ error: `Neveljavna poizvedba (${detail}).` }, { status: 400 });
   }
   const { format, chapter, status, organisation } = parsed.data;
-  const comments = await listPublicComments(getDb(), { chapterSlug: chapter, status, organisationCode: organisation });
+  const current = await currentVersion();
+  const comments = await listPublicComments(getDb(), { chapterSlug: chapter, status, organisationCode: organisation, currentVersionId: current.id });
   const base = publicBaseUrl(url);
   const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=30' };
   if (format === 'csv') {
     const rows = comments.map((c) => {
       const j = toJson(c, base);
       return [
-        j.id, j.url, j.version, j.chapter, j.block, j.blockKey, j.kind, j.organisation.name, j.organisation.kind, j.organisation.code,
+        j.id, j.url, j.version, j.chapter, j.block, j.blockKey, j.anchorStatus, j.currentBlock, j.kind, j.organisation.name, j.organisation.kind, j.organisation.code,
         j.onBehalfOf.map((o) => `${o.name} (${o.confirmation})`).join('; '), j.body, j.proposedText, j.rationale, j.submittedAt,
         j.late ? 'da' : 'ne', j.status, j.response, j.supporters.map((s) => s.name).join('; '),
       ];
     });
-    const header = ['id', 'url', 'version', 'chapter', 'block', 'blockKey', 'kind', 'organisation', 'organisationKind', 'organisationCode', 'onBehalfOf', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters'];
+    const header = ['id', 'url', 'version', 'chapter', 'block', 'blockKey', 'anchorStatus', 'currentBlock', 'kind', 'organisation', 'organisationKind', 'organisationCode', 'onBehalfOf', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters'];
     return new Response(toCsv(header, rows), {
       headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="posvet-pripombe.csv"' },
     });

@@ -1,0 +1,37 @@
+import { findAnchor, type AnchorChapter } from './anchoring.ts';
+import type { Db } from './db.ts';
+
+/**
+ * Attaches every block comment written on an older version to the given (current) version, once:
+ * comments that already have an anchor for it are left alone, so this is cheap on every start and
+ * picks up only what is new. All in one transaction.
+ */
+export async function reanchorComments(db: Db, versionId: string, chapters: AnchorChapter[]): Promise<number> {
+  const pending = await db
+    .selectFrom('comments as c')
+    .leftJoin('comment_anchors as a', (join) => join.onRef('a.comment_id', '=', 'c.id').on('a.version_id', '=', versionId))
+    .select(['c.id', 'c.chapter_slug', 'c.block_key', 'c.block_fingerprint', 'c.quote'])
+    .where('c.version_id', '!=', versionId)
+    .where('c.scope', '=', 'block')
+    .where('a.comment_id', 'is', null)
+    .execute();
+  if (pending.length === 0) return 0;
+  const computed = pending.map((c) => {
+    const anchor = findAnchor({ chapterSlug: c.chapter_slug, key: c.block_key ?? '', fingerprint: c.block_fingerprint ?? '', quote: c.quote ?? '' }, chapters);
+    return {
+      comment_id: c.id,
+      version_id: versionId,
+      status: anchor.status,
+      chapter_slug: anchor.chapterSlug,
+      block_key: anchor.block?.key ?? null,
+      block_number: anchor.block?.number ?? null,
+      similarity: Math.round(anchor.similarity * 1000) / 1000,
+    };
+  });
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < computed.length; i += 200) {
+      await trx.insertInto('comment_anchors').values(computed.slice(i, i + 200)).onConflict((oc) => oc.doNothing()).execute();
+    }
+  });
+  return computed.length;
+}

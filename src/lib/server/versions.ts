@@ -1,0 +1,51 @@
+import { ljubljanaTimeToInstant } from '../time.ts';
+
+/**
+ * Draft versions as the rest of the code sees them, from the data file of each content/<version>/
+ * folder. Shared by content.ts (Astro's collections) and content-files.ts (plain files, for code
+ * that runs outside Astro), so both agree on dates and on which version is current.
+ */
+export interface VersionData {
+  label: string;
+  publishedAt: string;
+  opensAt: string;
+  closesAt: string;
+  changeNote: string;
+}
+
+export interface DraftVersion {
+  id: string;
+  label: string;
+  publishedAt: Date;
+  opensAt: Date;
+  /** First instant after the window: submissions at or after it are late. */
+  closesAt: Date;
+  /** The last minute of the window, as authors wrote it (for "do 31. 1. 2027"). */
+  lastDay: Date;
+  changeNote: string;
+}
+
+export function toVersion(id: string, data: VersionData): DraftVersion {
+  const lastMinute = ljubljanaTimeToInstant(data.closesAt);
+  return {
+    id,
+    label: data.label,
+    publishedAt: ljubljanaTimeToInstant(`${data.publishedAt}T00:00`),
+    opensAt: ljubljanaTimeToInstant(data.opensAt),
+    closesAt: new Date(lastMinute.getTime() + 60_000),
+    lastDay: lastMinute,
+    changeNote: data.changeNote,
+  };
+}
+
+export function sortVersions(versions: DraftVersion[]): DraftVersion[] {
+  return [...versions].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+}
+
+/** The newest version already published (the one people read and comment on). */
+export function currentOf(versions: DraftVersion[], now = new Date()): DraftVersion {
+  const sorted = sortVersions(versions);
+  const current = sorted.filter((v) => v.publishedAt <= now).at(-1) ?? sorted[0];
+  if (!current) throw new Error('content/ holds no draft version');
+  return current;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { listPublicComments } from '../../src/lib/server/comments.ts';
+import { readChapterFiles } from '../../src/lib/server/content-files.ts';
+import { reanchorComments } from '../../src/lib/server/reanchor.ts';
+import { prepareDatabase } from '../../src/lib/server/setup.ts';
+import { tempDatabase } from './helpers.ts';
+
+describe('comments across draft versions', () => {
+  it('demo comments on Osnutek 1 are anchored in Osnutek 2: unchanged, changed and removed all occur', async () => {
+    const { db } = tempDatabase();
+    await prepareDatabase(db, { demo: true });
+    const comments = await listPublicComments(db, { currentVersionId: 'osnutek-2' });
+    const statuses = new Set(comments.filter((c) => c.versionId === 'osnutek-1').map((c) => c.anchorStatus));
+    expect(statuses).toEqual(new Set(['unchanged', 'changed', 'removed']));
+    // Every comment has an answer, and every surviving one a place in the current text.
+    for (const c of comments) {
+      expect(c.anchorStatus).not.toBeNull();
+      if (c.anchorStatus !== 'removed') expect(c.currentBlockNumber).toMatch(/^\d+\.\d+$/);
+    }
+    // The ZMOS amendment was taken into Osnutek 2: its block changed and is found by its pinned key.
+    const zmos = comments.find((c) => c.organisation.code === 'ZMOS')!;
+    expect(zmos.anchorStatus).toBe('changed');
+    expect(zmos.currentBlockKey).toBe('skupna-platforma-obcine');
+  });
+
+  it('is computed once per version and stored; later starts add only what is new', async () => {
+    const { db } = tempDatabase();
+    await prepareDatabase(db, { demo: true });
+    const stored = await db.selectFrom('comment_anchors').selectAll().execute();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.every((a) => a.version_id === 'osnutek-2')).toBe(true);
+    const chapters = readChapterFiles('osnutek-2').map((c) => ({ slug: c.slug, blocks: c.rendered.blocks }));
+    expect(await reanchorComments(db, 'osnutek-2', chapters)).toBe(0);
+    await prepareDatabase(db, { demo: true });
+    expect(await db.selectFrom('comment_anchors').selectAll().execute()).toHaveLength(stored.length);
+  });
+
+  it('places a comment on the current version where it was written, and filters by where comments stand now', async () => {
+    const { db } = tempDatabase();
+    await prepareDatabase(db, { demo: true });
+    const onPlatform = await listPublicComments(db, { currentVersionId: 'osnutek-2', currentChapterSlug: 'digitalne-javne-storitve', currentBlockKey: 'skupna-platforma-obcine' });
+    expect(onPlatform.map((c) => c.organisation.code)).toContain('ZMOS');
+    const current = (await listPublicComments(db, { currentVersionId: 'osnutek-2' })).filter((c) => c.versionId === 'osnutek-2');
+    expect(current.length).toBeGreaterThan(0);
+    for (const c of current) expect(c).toMatchObject({ anchorStatus: 'unchanged', currentBlockNumber: c.blockNumber });
+  });
+});
