@@ -1,6 +1,8 @@
 import { defineMiddleware } from 'astro:middleware';
 import { routeDecision } from './lib/server/access';
 import { actorOf, loadSession } from './lib/server/auth-context';
+import { cachedPage, storePage } from './lib/server/page-cache';
+import { SESSION_COOKIE } from './lib/server/sessions';
 import { ensureDatabaseReady } from './lib/server/setup';
 
 // Headers that Astro's CSP (set in astro.config.mjs) does not cover.
@@ -13,25 +15,42 @@ const securityHeaders: Record<string, string> = {
 };
 
 const STATIC = /^\/(_astro\/|favicon\.svg$|robots\.txt$)/;
+// Public pages an anonymous reader gets from the page cache (see page-cache.ts).
+const CACHEABLE = /^\/($|osnutek\/|verzije(\/|$)|porocilo(\.csv|\.xlsx)?$|api\/v1\/|dostopnost$|zasebnost$)/;
+
+function withHeaders(response: Response, signedIn: boolean): Response {
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  // Pages for signed-in people are private: never stored by shared caches or the back button.
+  if (signedIn && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');
+  return response;
+}
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // Migrations run before the first request is served, even if the server was started directly.
   await ensureDatabaseReady();
   context.locals.user = null;
   context.locals.sessionToken = null;
-  if (!STATIC.test(context.url.pathname)) await loadSession(context);
+  const anonymous = !context.cookies.has(SESSION_COOKIE);
+  const cacheKey =
+    anonymous && context.request.method === 'GET' && CACHEABLE.test(context.url.pathname) && !context.url.searchParams.has('sporocilo')
+      ? context.url.pathname + context.url.search
+      : undefined;
+  if (cacheKey) {
+    const hit = cachedPage(cacheKey);
+    if (hit) return withHeaders(hit, false);
+  }
+  if (!anonymous && !STATIC.test(context.url.pathname)) await loadSession(context);
 
   // Route rules from access.ts: sign in first, or 403 for a role that may not.
   const decision = routeDecision(context.locals.user ? actorOf(context.locals.user) : null, context.url.pathname);
   if (decision === 'sign-in') {
+    // A form posted without a session (it expired, or never was) gets a clear 401, not a redirect
+    // that would lose what was typed without a word.
+    if (context.request.method !== 'GET' && context.request.method !== 'HEAD') return withHeaders(await next('/401'), false);
     return context.redirect(`/prijava?vrnitev=${encodeURIComponent(context.url.pathname + context.url.search)}`, 303);
   }
-  const final = decision === 'forbidden' ? await next('/403') : await next();
-
-  for (const [name, value] of Object.entries(securityHeaders)) {
-    if (!final.headers.has(name)) final.headers.set(name, value);
-  }
-  // Pages for signed-in people are private: never stored by shared caches or the back button.
-  if (context.locals.user && !final.headers.has('Cache-Control')) final.headers.set('Cache-Control', 'private, no-store');
-  return final;
+  const response = decision === 'forbidden' ? await next('/403') : await next();
+  return withHeaders(cacheKey ? await storePage(cacheKey, response) : response, !!context.locals.user);
 });

@@ -151,6 +151,9 @@ export const sl = {
     forbidden: 'Za to stran nimate pravic. Če menite, da bi jih morali imeti, se obrnite na skrbnika svoje organizacije.',
     notAllowed: 'Tega dejanja ne smete izvesti.',
     signInFirst: 'Za to stran se morate prijaviti.',
+    signInTitle: 'Potrebna je prijava',
+    signInFirstAction:
+      'Za to dejanje se morate prijaviti. Če ste bili prijavljeni, je vaša seja medtem potekla; prijavite se znova in ponovite dejanje.',
   },
   account: {
     roles: {
@@ -351,6 +354,8 @@ export const sl = {
     supporters: (n: number) => `${n} ${plural(n, { one: 'podpora', two: 'podpori', few: 'podpore', other: 'podpor' })}`,
     commentOn: (number: string) => `Komentiraj odstavek ${number}`,
     showComments: (number: string, n: number) => `Pripombe k odstavku ${number} (${n})`,
+    allComments: (number: string, n: number) => `Vse pripombe k odstavku ${number} (${n})`,
+    newestShown: (shown: number) => `Prikazane so najnovejše (${shown}).`,
     kinds: { comment: 'pripomba', amendment: 'predlog spremembe', question: 'vprašanje' } as Record<'comment' | 'amendment' | 'question', string>,
     kindLabels: {
       comment: 'Pripomba',

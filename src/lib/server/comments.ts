@@ -1,9 +1,10 @@
 import { z } from 'astro/zod';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { collator, formatDate, t } from '../../i18n/index.ts';
 import { can, type Actor } from './access.ts';
 import type { Db } from './db.ts';
 import { failure, parseForm, type FormFailure } from './forms.ts';
+import { invalidatePublicPages } from './page-cache.ts';
 import type { AnchorStatus } from './anchoring.ts';
 import type { CommentKind, Database, JointStatus } from './schema.ts';
 
@@ -14,6 +15,10 @@ import type { CommentKind, Database, JointStatus } from './schema.ts';
  */
 
 export const MAX_BODY = 10_000;
+/** How many of a block's comments a chapter page shows in place; the block page lists them all. */
+export const COMMENTS_IN_PLACE = 3;
+/** Comments per page on a block page. */
+export const COMMENTS_PER_PAGE = 20;
 export const MAX_RATIONALE = 5_000;
 
 export interface ConsultationWindow {
@@ -130,7 +135,7 @@ export async function saveComment(
     ...(intent === 'submit' ? { state: 'submitted' as const, submitted_at: stamp } : {}),
   };
 
-  return db.transaction().execute(async (trx): Promise<SaveOutcome> => {
+  const outcome = await db.transaction().execute(async (trx): Promise<SaveOutcome> => {
     let id = options.commentId;
     if (id === undefined && data.idempotencyKey) {
       const earlier = await trx
@@ -182,6 +187,8 @@ export async function saveComment(
     }
     return { ok: true, id: id!, state: intent === 'submit' ? 'submitted' : 'draft', duplicate: false };
   });
+  if (outcome.ok && outcome.state === 'submitted' && !outcome.duplicate) invalidatePublicPages();
+  return outcome;
 }
 
 export type ActionResult = { ok: true } | { ok: false; message: string; status: 403 | 404 | 409 | 422 };
@@ -199,6 +206,7 @@ export async function withdrawComment(db: Db, actor: CommentActor, commentId: nu
     .where('id', '=', commentId)
     .where('state', '=', 'submitted')
     .execute();
+  invalidatePublicPages();
   return { ok: true };
 }
 
@@ -229,6 +237,7 @@ export async function setSupport(db: Db, actor: CommentActor, commentId: number,
   } else {
     await db.deleteFrom('comment_supports').where('comment_id', '=', commentId).where('organisation_id', '=', actor.organisationId).execute();
   }
+  invalidatePublicPages();
   return { ok: true };
 }
 
@@ -242,10 +251,57 @@ export async function answerJointPosition(db: Db, actor: CommentActor, commentId
     .where('organisation_id', '=', actor.organisationId)
     .where((eb) => eb.exists(eb.selectFrom('comments').select('id').where('id', '=', commentId).where('state', '=', 'submitted')))
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1 ? { ok: true } : { ok: false, message: t.access.notAllowed, status: 403 };
+  if (Number(result.numUpdatedRows) !== 1) return { ok: false, message: t.access.notAllowed, status: 403 };
+  invalidatePublicPages();
+  return { ok: true };
 }
 
 // ——— Reading ———
+
+export interface ChapterCommentSummary {
+  /** Public comments per block key of the current version (those written on older text included). */
+  counts: Map<string, number>;
+  /** The newest few per block, for showing in place. */
+  latest: Map<string, PublicComment[]>;
+  /** Comments whose block is no longer in the current version. */
+  removed: PublicComment[];
+}
+
+/**
+ * What a chapter page shows of its comments without loading them all: counts per block, the newest
+ * `perBlock` of each, and the comments whose block is gone. Three queries however many comments.
+ */
+export async function chapterCommentSummary(db: Db, currentVersionId: string, chapterSlug: string, perBlock: number): Promise<ChapterCommentSummary> {
+  const placed = sql`
+    select c.id as id, c.submitted_at as submitted_at,
+      case when c.version_id = ${currentVersionId} then c.block_key else a.block_key end as current_key,
+      case when c.version_id = ${currentVersionId} then c.chapter_slug else a.chapter_slug end as current_chapter,
+      case when c.version_id = ${currentVersionId} then 'unchanged' else coalesce(a.status, 'removed') end as anchor_status
+    from comments c
+    left join comment_anchors a on a.comment_id = c.id and a.version_id = ${currentVersionId}
+    where c.state = 'submitted' and c.hidden = 0
+      and (c.chapter_slug = ${chapterSlug} or a.chapter_slug = ${chapterSlug})`;
+  const counts = await sql<{ current_key: string; n: number }>`
+    select current_key, count(*) as n from (${placed}) p
+    where current_chapter = ${chapterSlug} and anchor_status != 'removed' and current_key is not null
+    group by current_key`.execute(db);
+  const newest = await sql<{ id: number }>`
+    select id from (
+      select id, row_number() over (partition by current_key order by submitted_at desc, id desc) as rank
+      from (${placed}) p
+      where current_chapter = ${chapterSlug} and anchor_status != 'removed' and current_key is not null
+    ) ranked where rank <= ${perBlock}`.execute(db);
+  const gone = await sql<{ id: number }>`
+    select id from (${placed}) p where current_chapter = ${chapterSlug} and anchor_status = 'removed' order by submitted_at limit 200`.execute(db);
+  const shown = await listPublicComments(db, { ids: [...newest.rows.map((r) => r.id), ...gone.rows.map((r) => r.id)], currentVersionId, newestFirst: true });
+  const latest = new Map<string, PublicComment[]>();
+  const removed: PublicComment[] = [];
+  for (const c of shown) {
+    if (c.anchorStatus === 'removed') removed.push(c);
+    else if (c.currentBlockKey) latest.set(c.currentBlockKey, [...(latest.get(c.currentBlockKey) ?? []), c]);
+  }
+  return { counts: new Map(counts.rows.map((r) => [r.current_key, Number(r.n)])), latest, removed };
+}
 
 /** Counts of public comments per block key of a chapter. */
 export async function publicCountsByBlock(db: Db, versionId: string, chapterSlug: string): Promise<Map<string, number>> {
@@ -297,6 +353,8 @@ export interface PublicCommentFilter {
   organisationCode?: string;
   ids?: number[];
   limit?: number;
+  offset?: number;
+  newestFirst?: boolean;
   /** Resolve each comment's place in this version (comments on older versions via their anchors). */
   currentVersionId?: string;
   /** With currentVersionId: only comments whose place now is in this chapter / block. */
@@ -304,13 +362,46 @@ export interface PublicCommentFilter {
   currentBlockKey?: string;
 }
 
-/** Public comments — submitted, not hidden — with organisation, co-signers and joint-position members. */
-export async function listPublicComments(db: Kysely<Database>, filter: PublicCommentFilter = {}): Promise<PublicComment[]> {
+/** The public comments a filter selects: submitted, not hidden. */
+function publicCommentsQuery(db: Kysely<Database>, filter: PublicCommentFilter) {
   const current = filter.currentVersionId ?? '';
   let query = db
     .selectFrom('comments as c')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
     .leftJoin('comment_anchors as ca', (join) => join.onRef('ca.comment_id', '=', 'c.id').on('ca.version_id', '=', current))
+    .where('c.state', '=', 'submitted')
+    .where('c.hidden', '=', 0);
+  if (filter.versionId) query = query.where('c.version_id', '=', filter.versionId);
+  if (filter.chapterSlug) query = query.where('c.chapter_slug', '=', filter.chapterSlug);
+  if (filter.blockKey) query = query.where('c.block_key', '=', filter.blockKey);
+  if (filter.status) query = query.where('c.moderation_status', '=', filter.status as never);
+  if (filter.organisationCode) query = query.where((eb) => eb.or([eb('o.code', '=', filter.organisationCode!), eb('o.slug', '=', filter.organisationCode!)]));
+  if (filter.ids) query = query.where('c.id', 'in', filter.ids.length ? filter.ids : [-1]);
+  // "Where is it now": a comment on the current version is where it was written; an older one
+  // is where its anchor says (and not at all if its block was removed).
+  for (const [column, anchorColumn, value] of [
+    ['c.chapter_slug', 'ca.chapter_slug', filter.currentChapterSlug],
+    ['c.block_key', 'ca.block_key', filter.currentBlockKey],
+  ] as const) {
+    if (!value) continue;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('c.version_id', '=', current), eb(column, '=', value)]),
+        eb.and([eb('c.version_id', '!=', current), eb(anchorColumn, '=', value), eb('ca.status', '!=', 'removed')]),
+      ]),
+    );
+  }
+  return query;
+}
+
+export async function countPublicComments(db: Kysely<Database>, filter: PublicCommentFilter = {}): Promise<number> {
+  const row = await publicCommentsQuery(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Public comments — submitted, not hidden — with organisation, co-signers and joint-position members. */
+export async function listPublicComments(db: Kysely<Database>, filter: PublicCommentFilter = {}): Promise<PublicComment[]> {
+  let query = publicCommentsQuery(db, filter)
     .select([
       'ca.status as anchor_status',
       'ca.chapter_slug as anchor_chapter_slug',
@@ -338,31 +429,10 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
       'o.kind as organisation_kind',
       'o.code as organisation_code',
     ])
-    .where('c.state', '=', 'submitted')
-    .where('c.hidden', '=', 0)
-    .orderBy('c.submitted_at')
-    .orderBy('c.id');
-  if (filter.versionId) query = query.where('c.version_id', '=', filter.versionId);
-  if (filter.chapterSlug) query = query.where('c.chapter_slug', '=', filter.chapterSlug);
-  if (filter.blockKey) query = query.where('c.block_key', '=', filter.blockKey);
-  if (filter.status) query = query.where('c.moderation_status', '=', filter.status as never);
-  if (filter.organisationCode) query = query.where((eb) => eb.or([eb('o.code', '=', filter.organisationCode!), eb('o.slug', '=', filter.organisationCode!)]));
-  if (filter.ids) query = query.where('c.id', 'in', filter.ids.length ? filter.ids : [-1]);
-  // "Where is it now": a comment on the current version is where it was written; an older one
-  // is where its anchor says.
-  for (const [column, anchorColumn, value] of [
-    ['c.chapter_slug', 'ca.chapter_slug', filter.currentChapterSlug],
-    ['c.block_key', 'ca.block_key', filter.currentBlockKey],
-  ] as const) {
-    if (!value) continue;
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('c.version_id', '=', current), eb(column, '=', value)]),
-        eb.and([eb('c.version_id', '!=', current), eb(anchorColumn, '=', value)]),
-      ]),
-    );
-  }
+    .orderBy('c.submitted_at', filter.newestFirst ? 'desc' : 'asc')
+    .orderBy('c.id', filter.newestFirst ? 'desc' : 'asc');
   if (filter.limit) query = query.limit(filter.limit);
+  if (filter.offset) query = query.offset(filter.offset);
   const rows = await query.execute();
   if (rows.length === 0) return [];
 

@@ -28,8 +28,12 @@ export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of form.entries()) {
     if (typeof value !== 'string' || name in values) continue;
-    // Keep tabs and line breaks; drop other control characters and stray NULs.
-    values[name] = value.slice(0, MAX_FIELD_LENGTH).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+    // Browsers send a textarea's line breaks as CR LF: one line break is one character to people,
+    // and to our length limits. Keep tabs; drop other control characters and stray NULs.
+    values[name] = value
+      .replace(/\r\n?/g, '\n')
+      .slice(0, MAX_FIELD_LENGTH)
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
   }
   return values;
 }
@@ -54,10 +58,13 @@ export function failure(errors: FieldErrors, values: Record<string, string>): Fo
   return { ok: false, errors, values: keptValues(values) };
 }
 
-/** Reads a request's form body; a body that is not a form yields an empty one rather than a crash. */
+/**
+ * Reads a request's form body; a body that is not a form yields an empty one rather than a crash.
+ * It reads a clone, so the page can still answer with Astro.rewrite('/404') afterwards.
+ */
 export async function readForm(request: Request): Promise<Record<string, string>> {
   try {
-    return formValues(await request.formData());
+    return formValues(await request.clone().formData());
   } catch {
     return {};
   }

@@ -7,6 +7,7 @@ import { commentSchema, type CommentAnchor } from './comments.ts';
 import type { Db } from './db.ts';
 import { failure, parseForm, type FormFailure } from './forms.ts';
 import { deliverSoon, queueMail } from './mail.ts';
+import { invalidatePublicPages } from './page-cache.ts';
 import type { Database, ModerationStatus } from './schema.ts';
 import { containsText } from './sql.ts';
 
@@ -193,6 +194,7 @@ export async function bulkAction(db: Db, actor: Actor, values: Record<string, st
       await recordAudit(trx, { actorUserId: actor.id, action: `comment.${action === 'in_review' ? 'status_changed' : action === 'assign' ? 'assigned' : 'tagged'}`, targetType: 'comment', targetId: commentId, ...changed, ip });
     }
   });
+  if (action === 'in_review' && count > 0) invalidatePublicPages();
   return { ok: true, count };
 }
 
@@ -254,6 +256,7 @@ export async function decide(db: Db, actor: Actor, commentId: number, values: Re
       await notifyOrganisation(trx, comment.organisation_id, m.mail.decisionSubject(commentId), m.mail.decisionBody(commentId, t.comments.statuses[status], response || null, `${baseUrl}/pripombe/${commentId}`));
     }
   });
+  invalidatePublicPages();
   deliverSoon();
   return { ok: true };
 }
@@ -314,6 +317,7 @@ export async function setHidden(db: Db, actor: Actor, commentId: number, values:
       await notifyOrganisation(trx, comment.organisation_id, m.mail.hiddenSubject(commentId), m.mail.hiddenBody(commentId, m.hideReasons[reason!], `${baseUrl}/pripombe/${commentId}`));
     }
   });
+  invalidatePublicPages();
   deliverSoon();
   return { ok: true };
 }
@@ -389,6 +393,7 @@ export async function recordReceivedComment(
     });
     return row.id;
   });
+  invalidatePublicPages();
   return { ok: true, id };
 }
 

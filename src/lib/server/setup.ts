@@ -4,6 +4,7 @@ import { seedDemoAccounts, seedDemoComments } from './demo.ts';
 import { deliverAutomatically, deliverOutbox } from './mail.ts';
 import { readChapterFiles, readVersionFiles } from './content-files.ts';
 import { seedOrganisationDirectory } from './organisations.ts';
+import { invalidatePublicPages } from './page-cache.ts';
 import { reanchorComments } from './reanchor.ts';
 import { currentOf } from './versions.ts';
 
@@ -19,6 +20,7 @@ export async function prepareDatabase(db: Db, options: { demo: boolean }): Promi
   const current = currentOf(readVersionFiles());
   const chapters = readChapterFiles(current.id).map((c) => ({ slug: c.slug, blocks: c.rendered.blocks }));
   await reanchorComments(db, current.id, chapters);
+  invalidatePublicPages();
   return { migrations: applied };
 }
 

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: measures the production server on this machine and writes a dated Markdown table
+ * to bench/results/ and into the README. Two scales: 10,000 and 100,000 comments (212 municipalities,
+ * 3 associations). `--quick` runs shorter, for a smoke test; `--no-build` reuses dist/.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { commentForm, root, seedScale, startServer, type Scale } from '../tests/support/server.ts';
+
+const quick = process.argv.includes('--quick');
+const duration = quick ? 3 : 10;
+const connections = 64;
+
+interface Row {
+  scale: string;
+  measure: string;
+  result: string;
+  target: string;
+  met: boolean | null;
+}
+const rows: Row[] = [];
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(options, (err, result) => (err ? reject(err) : resolve(result))));
+}
+
+/** Median and 95th percentile of sequential request times in ms (server time on loopback). */
+async function timeSequential(url: string, headers: Record<string, string>, count: number): Promise<{ median: number; p95: number; status: number }> {
+  const times: number[] = [];
+  let status = 0;
+  for (let i = 0; i < count + 3; i++) {
+    const start = performance.now();
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    status = response.status;
+    if (i >= 3) times.push(performance.now() - start); // the first few warm caches
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)], status };
+}
+
+/** The ceiling: a bare node:http server answering the same bytes from memory. */
+async function ceiling(body: Buffer, headers: Record<string, string>) {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, headers);
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  const result = await run({ url: `http://127.0.0.1:${port}/`, connections, duration });
+  server.close();
+  return result;
+}
+
+async function measureScale(label: string, comments: number, port: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'posvet-bench-'));
+  const dbPath = join(dir, 'bench.sqlite');
+  console.log(`\n== ${label}: seeding ${comments.toLocaleString('en')} comments…`);
+  const seedStart = performance.now();
+  const scale: Scale = await seedScale(dbPath, { comments, hotBlockComments: 1000 });
+  console.log(`   seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  const server = await startServer(dbPath, port);
+  try {
+    // 1. Anonymous chapter page against the ceiling.
+    const page = `${server.url}/osnutek/uvod`;
+    const sample = await fetch(page);
+    const bytes = Buffer.from(await sample.arrayBuffer());
+    const pageResult = await run({ url: page, connections, duration });
+    const base = await ceiling(bytes, { 'content-type': 'text/html' });
+    const ratio = pageResult.requests.average / base.requests.average;
+    const non2xx = pageResult.non2xx + pageResult.errors;
+    rows.push({
+      scale: label,
+      measure: `anonymous chapter page, ${connections} connections`,
+      result: `${Math.round(pageResult.requests.average)} req/s, p50 ${pageResult.latency.p50} ms, p99 ${pageResult.latency.p99} ms; ceiling ${Math.round(base.requests.average)} req/s → ${(ratio * 100).toFixed(0)} %${non2xx ? `; ${non2xx} errors` : ''}`,
+      target: '≥ 50 % of ceiling, p99 < 50 ms',
+      met: ratio >= 0.5 && pageResult.latency.p99 < 50 && non2xx === 0,
+    });
+
+    // 2. Comment submission through real form POSTs from many signed-in organisations.
+    let n = 0;
+    const submit = await run({
+      url: server.url,
+      connections,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => {
+            const i = n++;
+            request.path = scale.blockPaths[i % scale.blockPaths.length];
+            request.headers = {
+              ...request.headers,
+              'content-type': 'application/x-www-form-urlencoded',
+              origin: server.url,
+              cookie: scale.memberCookies[i % scale.memberCookies.length],
+            };
+            request.body = commentForm(`Pripomba iz obremenitvenega preizkusa št. ${i}.`);
+            return request;
+          },
+        },
+      ],
+    });
+    const accepted = submit['3xx'];
+    const failed = submit.requests.total - accepted;
+    rows.push({
+      scale: label,
+      measure: `comment submission (form POST, ${scale.memberCookies.length} organisations, ${connections} connections)`,
+      result: `${Math.round(accepted / (submit.duration))} comments/s, p99 ${submit.latency.p99} ms, ${failed} errors`,
+      target: '≥ 500/s, zero errors',
+      met: accepted / submit.duration >= 500 && failed === 0,
+    });
+
+    // 3. A chapter page whose hot block carries 1,000 comments.
+    const hot = await timeSequential(`${server.url}${scale.hotChapterPath}`, {}, quick ? 10 : 30);
+    rows.push({ scale: label, measure: 'chapter page with a block of 1,000 comments', result: `median ${hot.median.toFixed(1)} ms, p95 ${hot.p95.toFixed(1)} ms (HTTP ${hot.status})`, target: '< 100 ms', met: hot.median < 100 });
+
+    // 4. The moderation queue, filtered.
+    const queue = await timeSequential(`${server.url}/moderacija?status=new&chapter=digitalne-javne-storitve&sort=block`, { cookie: scale.moderatorCookie }, quick ? 10 : 30);
+    const queueText = await timeSequential(`${server.url}/moderacija?text=financiranja&orgKind=municipality`, { cookie: scale.moderatorCookie }, quick ? 10 : 30);
+    rows.push({ scale: label, measure: 'moderation queue, filtered by status and chapter', result: `median ${queue.median.toFixed(1)} ms, p95 ${queue.p95.toFixed(1)} ms (HTTP ${queue.status})`, target: comments >= 100_000 ? '< 50 ms' : '—', met: comments >= 100_000 ? queue.median < 50 : null });
+    rows.push({ scale: label, measure: 'moderation queue, full-text filter', result: `median ${queueText.median.toFixed(1)} ms, p95 ${queueText.p95.toFixed(1)} ms (HTTP ${queueText.status})`, target: '—', met: null });
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!process.argv.includes('--no-build')) {
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+await measureScale('10,000 comments', 10_000, 4391);
+await measureScale('100,000 comments', 100_000, 4392);
+
+const date = new Date().toISOString().slice(0, 10);
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
+const table = [
+  `Measured ${date} on ${machine}${quick ? ' (quick run)' : ''} with \`npm run bench\`; load from autocannon on the same machine.`,
+  '',
+  '| scale | measure | result | target | met |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.scale} | ${r.measure} | ${r.result} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} |`),
+].join('\n');
+console.log(`\n${table}\n`);
+
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, `bench/results/${date}${quick ? '-quick' : ''}.md`), `# Benchmark ${date}\n\n${table}\n`);
+if (!quick) {
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (readme.includes(start) && readme.includes(end)) {
+    writeFileSync(readmePath, `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`);
+  }
+}
