@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { routeDecision } from './lib/server/access';
 import { actorOf, loadSession } from './lib/server/auth-context';
-import { cachedPage, storePage } from './lib/server/page-cache';
+import { cachedPage, cacheKeyFor, storePage } from './lib/server/page-cache';
 import { SESSION_COOKIE } from './lib/server/sessions';
 import { ensureDatabaseReady } from './lib/server/setup';
 
@@ -15,8 +15,6 @@ const securityHeaders: Record<string, string> = {
 };
 
 const STATIC = /^\/(_astro\/|favicon\.svg$|robots\.txt$)/;
-// Public pages an anonymous reader gets from the page cache (see page-cache.ts).
-const CACHEABLE = /^\/($|osnutek\/|verzije(\/|$)|porocilo(\.csv|\.xlsx)?$|api\/v1\/|dostopnost$|zasebnost$)/;
 
 function withHeaders(response: Response, signedIn: boolean): Response {
   for (const [name, value] of Object.entries(securityHeaders)) {
@@ -33,10 +31,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.user = null;
   context.locals.sessionToken = null;
   const anonymous = !context.cookies.has(SESSION_COOKIE);
-  const cacheKey =
-    anonymous && context.request.method === 'GET' && CACHEABLE.test(context.url.pathname) && !context.url.searchParams.has('sporocilo')
-      ? context.url.pathname + context.url.search
-      : undefined;
+  // Public pages an anonymous reader gets from the page cache (see page-cache.ts).
+  const cacheKey = cacheKeyFor(context.request.method, context.url, context.request.headers.get('cookie'));
   if (cacheKey) {
     const hit = cachedPage(cacheKey);
     if (hit) return withHeaders(hit, false);
@@ -52,5 +48,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return context.redirect(`/prijava?vrnitev=${encodeURIComponent(context.url.pathname + context.url.search)}`, 303);
   }
   const response = decision === 'forbidden' ? await next('/403') : await next();
-  return withHeaders(cacheKey ? await storePage(cacheKey, response) : response, !!context.locals.user);
+  const final = withHeaders(response, !!context.locals.user);
+  return cacheKey ? storePage(cacheKey, final) : final;
 });

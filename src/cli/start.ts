@@ -6,9 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { config } from '../lib/server/config.ts';
 import { openDatabase } from '../lib/server/db.ts';
+import { cachedEntry, cacheKeyFor } from '../lib/server/page-cache.ts';
 import { fromRoot } from '../lib/server/paths.ts';
 import { prepareDatabase } from '../lib/server/setup.ts';
 
@@ -45,32 +47,68 @@ const { handler } = (await import(pathToFileURL(entry).href)) as {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 };
 
+// Nothing we accept is anywhere near this; refusing early keeps a flood of bytes out of memory.
+const MAX_BODY_BYTES = 1024 * 1024;
+
+// Requests in progress per connection, so that a shutdown can close each connection only after its
+// last response has gone out (http.Server#close would also drop connections whose response has
+// ended but is still being flushed, cutting large downloads short).
+const active = new Map<Socket, number>();
+let stopping = false;
+
 const server = createServer((req, res) => {
+  const socket = req.socket;
+  active.set(socket, (active.get(socket) ?? 0) + 1);
+  if (stopping) res.setHeader('connection', 'close');
+  res.on('finish', () => {
+    const left = (active.get(socket) ?? 1) - 1;
+    active.set(socket, left);
+    if (stopping && left === 0) socket.end();
+  });
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    res.end('Zahteva je prevelika (največ 1 MB).');
+    req.destroy();
+    return;
+  }
   try {
     decodeURI(req.url ?? '/');
   } catch {
     req.url = '/404';
   }
+  // Anonymous readers of public pages are answered from the page cache without entering Astro.
+  const key = cacheKeyFor(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), req.headers.cookie ?? null);
+  const hit = key ? cachedEntry(key) : undefined;
+  if (hit) {
+    res.writeHead(hit.status, [...hit.headers.flat(), 'content-length', String(hit.body.byteLength)]);
+    res.end(hit.body);
+    return;
+  }
   handler(req, res);
+});
+
+server.on('connection', (socket) => {
+  active.set(socket, 0);
+  socket.on('close', () => active.delete(socket));
 });
 
 server.listen(config.port, config.host, () => {
   console.log(`posvet: serving on http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/`);
 });
 
-let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`posvet: ${signal} received; finishing requests in flight…`);
-  // Stop accepting connections, let requests in flight finish, close idle keep-alive sockets.
-  server.close(async () => {
+  // Stop accepting connections (net.Server#close: waits for open connections without dropping
+  // them), end idle keep-alive connections gracefully, and let busy ones end after their response.
+  NetServer.prototype.close.call(server, async () => {
     const { closeDb } = await import('../lib/server/db.ts');
     await closeDb();
     console.log('posvet: stopped.');
     process.exit(0);
   });
-  server.closeIdleConnections();
+  for (const [socket, requests] of active) if (requests === 0) socket.end();
   setTimeout(() => {
     console.error('posvet: requests still open after 10 s; stopping anyway.');
     process.exit(1);

@@ -522,7 +522,8 @@ export const sl = {
       assignee: 'Komu',
       tagValue: 'Oznaka',
       apply: 'Izvedi',
-      done: (n: number) => `Spremenjenih ${plural(n, { one: 'je', two: 'sta', few: 'so', other: 'je' })} ${n} ${plural(n, { one: 'pripomba', two: 'pripombi', few: 'pripombe', other: 'pripomb' })}.`,
+      done: (n: number) =>
+        `${plural(n, { one: 'Spremenjena je', two: 'Spremenjeni sta', few: 'Spremenjene so', other: 'Spremenjenih je' })} ${n} ${plural(n, { one: 'pripomba', two: 'pripombi', few: 'pripombe', other: 'pripomb' })}.`,
     },
     empty: 'Nobena pripomba ne ustreza filtrom.',
     hiddenTag: 'skrita',
@@ -565,6 +566,7 @@ export const sl = {
       history: 'Zgodovina',
       noHistory: 'Ni zabeleženih dejanj.',
       saved: 'Spremembe so shranjene.',
+      hiddenPermalink: 'Stalna povezava (skrita pripomba javno ni dostopna)',
     },
     hideReasons: { spam: 'nezaželena vsebina', offensive: 'žaljivo', personal_data: 'osebni podatki', duplicate: 'podvojeno' } as Record<string, string>,
     record: {

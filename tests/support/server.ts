@@ -74,6 +74,7 @@ export interface Scale {
   /** One session cookie per organisation that may comment, keyed by organisation id. */
   memberCookies: string[];
   moderatorCookie: string;
+  adminCookie: string;
   /** Block pages people can post comments to, e.g. /osnutek/uvod/3. */
   blockPaths: string[];
   hotChapterPath: string;
@@ -120,6 +121,12 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
     const moderator = await db
       .insertInto('users')
       .values({ email: 'moderator@bench.test', name: 'Moderator', organisation_id: sdp.id, role: 'moderator', password_hash: passwordHash })
+      .onConflict((oc) => oc.column('email').doUpdateSet({ status: 'active' }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const admin = await db
+      .insertInto('users')
+      .values({ email: 'admin@bench.test', name: 'Skrbnik', organisation_id: sdp.id, role: 'admin', password_hash: passwordHash })
       .onConflict((oc) => oc.column('email').doUpdateSet({ status: 'active' }))
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -171,7 +178,9 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
     const memberCookies = [];
     for (const id of memberIds) memberCookies.push(cookieFor(await createSession(db, id)));
     const moderatorCookie = cookieFor(await createSession(db, moderator.id));
+    const adminCookie = cookieFor(await createSession(db, admin.id));
     return {
+      adminCookie,
       versionId: version.id,
       memberCookies,
       moderatorCookie,

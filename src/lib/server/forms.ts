@@ -58,13 +58,32 @@ export function failure(errors: FieldErrors, values: Record<string, string>): Fo
   return { ok: false, errors, values: keptValues(values) };
 }
 
+/** The largest form body we read: a 10,000-character comment with its other fields fits many times over. */
+export const MAX_FORM_BYTES = 256 * 1024;
+
 /**
- * Reads a request's form body; a body that is not a form yields an empty one rather than a crash.
- * It reads a clone, so the page can still answer with Astro.rewrite('/404') afterwards.
+ * Reads a request's form body. A body that is not a form, is not valid UTF-8, or is larger than
+ * MAX_FORM_BYTES yields no fields (so validation answers with its messages) rather than a crash or a
+ * half-decoded value. It reads a clone, so the page can still answer with Astro.rewrite() afterwards.
  */
 export async function readForm(request: Request): Promise<Record<string, string>> {
   try {
-    return formValues(await request.clone().formData());
+    const copy = request.clone();
+    const type = copy.headers.get('content-type') ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      if (Number(copy.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) return {};
+      return formValues(await copy.formData());
+    }
+    if (!type.startsWith('application/x-www-form-urlencoded')) return {};
+    const bytes = new Uint8Array(await copy.arrayBuffer());
+    if (bytes.byteLength > MAX_FORM_BYTES) return {};
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const params = new URLSearchParams(text);
+    // Percent-escapes that are not UTF-8 decode to U+FFFD: refuse them rather than store mangled text.
+    for (const [name, value] of params) if (name.includes('\uFFFD') || value.includes('\uFFFD')) return {};
+    const form = new FormData();
+    for (const [name, value] of params) form.append(name, value);
+    return formValues(form);
   } catch {
     return {};
   }

@@ -49,45 +49,62 @@ function createSender(settings: MailSettings): (message: OutgoingMail & { id: nu
 
 const MAX_ATTEMPTS = 8;
 let running: Promise<number> | undefined;
+let again = false;
 
-/** Sends what is queued; returns how many were delivered. Concurrent calls share one run. */
+/**
+ * Sends what is queued; returns how many were delivered. A call during a run makes that run look
+ * once more when it is done, so mail queued meanwhile is not left for the next minute's retry.
+ */
 export function deliverOutbox(
   db: Db,
   settings: MailSettings = { smtpUrl: config.smtpUrl, mailDir: config.mailDir, from: config.mailFrom },
 ): Promise<number> {
-  running ??= (async () => {
-    const send = createSender(settings);
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
     let delivered = 0;
-    const pending = await db
-      .selectFrom('mail_outbox')
-      .selectAll()
-      .where('sent_at', 'is', null)
-      .where('attempts', '<', MAX_ATTEMPTS)
-      .orderBy('id')
-      .limit(100)
-      .execute();
-    for (const row of pending) {
-      try {
-        await send({ id: row.id, to: row.to_address, subject: row.subject, text: row.body_text });
-        await db
-          .updateTable('mail_outbox')
-          .set({ sent_at: new Date().toISOString(), attempts: row.attempts + 1, last_error: null })
-          .where('id', '=', row.id)
-          .execute();
-        delivered++;
-      } catch (error) {
-        await db
-          .updateTable('mail_outbox')
-          .set({ attempts: row.attempts + 1, last_error: String(error instanceof Error ? error.message : error).slice(0, 500) })
-          .where('id', '=', row.id)
-          .execute();
-      }
-    }
+    do {
+      again = false;
+      delivered += await deliverPending(db, settings);
+    } while (again);
     return delivered;
   })().finally(() => {
     running = undefined;
   });
   return running;
+}
+
+async function deliverPending(db: Db, settings: MailSettings): Promise<number> {
+  const send = createSender(settings);
+  let delivered = 0;
+  const pending = await db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('sent_at', 'is', null)
+    .where('attempts', '<', MAX_ATTEMPTS)
+    .orderBy('id')
+    .limit(100)
+    .execute();
+  for (const row of pending) {
+    try {
+      await send({ id: row.id, to: row.to_address, subject: row.subject, text: row.body_text });
+      await db
+        .updateTable('mail_outbox')
+        .set({ sent_at: new Date().toISOString(), attempts: row.attempts + 1, last_error: null })
+        .where('id', '=', row.id)
+        .execute();
+      delivered++;
+    } catch (error) {
+      await db
+        .updateTable('mail_outbox')
+        .set({ attempts: row.attempts + 1, last_error: String(error instanceof Error ? error.message : error).slice(0, 500) })
+        .where('id', '=', row.id)
+        .execute();
+    }
+  }
+  return delivered;
 }
 
 let deliverer: (() => void) | undefined;

@@ -349,9 +349,13 @@ export async function recordReceivedComment(
   if (!meta.ok || !content.ok) return failure({ ...(meta.ok ? {} : meta.errors), ...(content.ok ? {} : content.errors) }, values);
   const organisation = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', meta.data.organisationId).executeTakeFirst();
   if (!organisation || organisation.kind === 'government') return failure({ organisationId: m.errors.organisationRequired }, values);
-  // Received that day at noon, Ljubljana time; the day must not be in the future.
+  // Received that day at noon, Ljubljana time. The day must exist (no 30 February) and not be later
+  // than today in Ljubljana.
   const received = new Date(`${meta.data.receivedOn}T11:00:00Z`);
-  if (Number.isNaN(received.getTime()) || received.getTime() > now.getTime() + 86_400_000) return failure({ receivedOn: m.errors.receivedOnRequired }, values);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ljubljana' }).format(now);
+  if (Number.isNaN(received.getTime()) || received.toISOString().slice(0, 10) !== meta.data.receivedOn || meta.data.receivedOn > today) {
+    return failure({ receivedOn: m.errors.receivedOnRequired }, values);
+  }
   const late = received >= anchor.window.closesAt ? 1 : 0;
   const data = content.data;
   const id = await db.transaction().execute(async (trx) => {

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { commentForm, seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
+
+export { commentForm, startServer };
+
+export interface Harness {
+  dir: string;
+  dbPath: string;
+  scale: Scale;
+  server: RunningServer;
+  cleanup: () => Promise<void>;
+}
+
+/** A fresh database with every organisation signed in, and the production server on it. */
+export async function harness(port: number, comments = 0): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'posvet-reliability-'));
+  const dbPath = join(dir, 'posvet.sqlite');
+  const scale = await seedScale(dbPath, { comments });
+  const server = await startServer(dbPath, port);
+  return {
+    dir,
+    dbPath,
+    scale,
+    server,
+    cleanup: async () => {
+      await server.stop('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Submits one comment as a signed-in organisation; resolves with the HTTP status. */
+export async function submit(server: RunningServer, scale: Scale, client: number, body: string, key: string): Promise<number> {
+  const response = await fetch(`${server.url}${scale.blockPaths[client % scale.blockPaths.length]}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: scale.memberCookies[client % scale.memberCookies.length] },
+    body: commentForm(body, key),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Read-only look at the database file, as an operator would after the fact. */
+export function inspect<T>(dbPath: string, fn: (db: SQLite.Database) => T): T {
+  const db = new SQLite(dbPath, { readonly: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
