@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything, in the order a failure is cheapest to find — type check, unit and
- * integration tests, the production build, then end-to-end tests in Chromium with axe.
+ * integration tests, the production build, end-to-end tests in Chromium with axe, then the
+ * reliability suite against the production server.
  * Ends with one line "N passed, N failed" over all the tests that ran.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
@@ -76,6 +77,18 @@ const steps: Array<[string, () => number]> = [
   ['production build (astro build)', () => run(bin('astro'), ['build'])],
   ['browser check', () => (ensureChromium() ? 0 : 1)],
   ['end-to-end tests (Playwright, Chromium, axe)', () => run(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts'])],
+  [
+    'reliability tests (production server: storms, crashes, malformed input, shutdown, backup)',
+    () =>
+      run(bin('vitest'), [
+        'run',
+        '--config',
+        'tests/vitest.reliability.config.ts',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${resultsDir}/reliability.json`,
+      ]),
+  ],
 ];
 
 let failedStep: string | undefined;
@@ -89,7 +102,12 @@ for (const [name, step] of steps) {
 
 const unit = countResults(`${resultsDir}/unit.json`, 'vitest');
 const e2e = countResults(`${resultsDir}/e2e.json`, 'playwright');
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`);
+const reliability = countResults(`${resultsDir}/reliability.json`, 'vitest');
+console.log(
+  `\nunit: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed; reliability: ${reliability.passed} passed, ${reliability.failed} failed`,
+);
 if (failedStep) console.log(`posvet: stopped at: ${failedStep}`);
-console.log(`${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed + (failedStep ? 1 : 0)} failed`);
+const passed = unit.passed + e2e.passed + reliability.passed;
+const failed = unit.failed + e2e.failed + reliability.failed + (failedStep ? 1 : 0);
+console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failedStep ? 1 : 0;

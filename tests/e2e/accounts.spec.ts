@@ -495,7 +495,7 @@ test.describe('forgotten password', () => {
     const link = await readMail(member.email, 'ponastavi-geslo');
     const opened = await page.goto(link);
     expect(opened?.status()).toBe(200);
-    expect(opened?.headers()['referrer-policy']).toBe('no-referrer');
+    expect(opened?.headers()['referrer-policy']).toBe('same-origin');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nastavitev novega gesla');
     await expect(page.getByText(`Nastavite novo geslo za račun ${member.email}.`)).toBeVisible();
     await expectNoAxeViolations(page);

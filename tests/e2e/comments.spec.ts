@@ -671,7 +671,7 @@ test.describe('the in-place composer', () => {
     await expectNoAxeViolations(page);
 
     await composer.getByRole('button', { name: 'Oddaj pripombo' }).click();
-    await expect(page).toHaveURL(/\/osnutek\/gigabitna-infrastruktura\?sporocilo=pripomba-oddana#odstavek-2-1$/);
+    await expect(page).toHaveURL(/\/osnutek\/gigabitna-infrastruktura\?odstavek=odstavek-2-1&sporocilo=pripomba-oddana#odstavek-2-1$/);
     await expect(page.getByRole('status')).toHaveText(texts.submitted);
     await expect(page.locator('#odstavek-2-1')).toBeInViewport();
     // The confirmation must be where the person is looking, not above the block at the top of the page.
@@ -738,7 +738,7 @@ test.describe('the in-place composer', () => {
     const submit = composer.getByRole('button', { name: 'Oddaj pripombo' });
     await tabTo(submit, 10);
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/osnutek\/uvod\?sporocilo=pripomba-oddana#odstavek-1-1$/);
+    await expect(page).toHaveURL(/\/osnutek\/uvod\?odstavek=odstavek-1-1&sporocilo=pripomba-oddana#odstavek-1-1$/);
     await expect(page.getByRole('status')).toHaveText(texts.submitted);
 
     const comment = await apiComment(request, body);

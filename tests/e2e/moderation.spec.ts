@@ -913,7 +913,7 @@ test.describe('recording a comment received by e-mail', () => {
     // Received today by e-mail: recorded and public at once, not late.
     await page.getByLabel('Datum prejema').fill(ljubljanaDate());
     expect(await submitForm(page, submit)).toBe(303);
-    await expect(page).toHaveURL(/\/moderacija\/pripombe\/\d+\?shranjeno=1$/);
+    await expect(page).toHaveURL(/\/moderacija\/pripombe\/\d+\?vneseno=1$/);
     const id = Number(/\/pripombe\/(\d+)/.exec(page.url())![1]);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Obravnava pripombe št. ${id}`);
     await expect(page.getByRole('status')).toBeVisible();

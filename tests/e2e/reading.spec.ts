@@ -30,7 +30,7 @@ test.describe('reading the draft', () => {
       blocks += count;
       // Block numbers run 1..n in order, each a link to its own anchor.
       const first = page.locator(`#odstavek-${index + 1}-1`);
-      await expect(first.getByRole('link', { name: `Odstavek ${index + 1}.1` })).toHaveAttribute('href', `#odstavek-${index + 1}-1`);
+      await expect(first.getByRole('link', { name: `Odstavek ${index + 1}.1`, exact: true })).toHaveAttribute('href', `#odstavek-${index + 1}-1`);
       await expectNoAxeViolations(page);
     }
     expect(blocks).toBeGreaterThanOrEqual(120);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { expect, test, type APIResponse, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -30,6 +30,8 @@ const MODERATOR = 'moderator@posvet.test';
 const BLED = 'bled@posvet.test';
 const ZMOS = 'zmos@posvet.test';
 const MAIL_DIR = join(dirname(process.env.POSVET_E2E_DB ?? '/nonexistent/posvet.sqlite'), 'mail');
+/** What beforeAll wrote, next to this run's fresh database (each run has its own). */
+const SEED_FILE = join(dirname(process.env.POSVET_E2E_DB ?? '/nonexistent/posvet.sqlite'), 'xss-seed.json');
 
 const CHAPTERS = ['digitalne-kompetence-in-vkljucenost', 'zeleni-prehod'] as const;
 const COMMENT_COUNT = 16;
@@ -43,13 +45,15 @@ const FIELDS: Field[] = ['body', 'rationale', 'response', 'proposedText', 'note'
 const SPREADSHEET_FIELDS: Field[] = ['body', 'proposedText', 'rationale', 'response'];
 const MAX_LENGTH: Record<Field, number> = { body: 10_000, proposedText: 10_000, rationale: 5_000, response: 10_000, note: 5_000, tags: 40, name: 120 };
 /** How many payloads a field can take at most (one per comment, one per account). */
-const CAPACITY: Record<Field, number> = { body: COMMENT_COUNT, proposedText: 8, rationale: COMMENT_COUNT, response: COMMENT_COUNT, note: 14, tags: 8, name: NAME_COUNT };
+const CAPACITY: Record<Field, number> = { body: COMMENT_COUNT, proposedText: 8, rationale: COMMENT_COUNT, response: COMMENT_COUNT, note: 20, tags: 8, name: NAME_COUNT };
 
 interface Template {
   label: string;
   make: (m: string) => string;
   /** A spreadsheet formula: goes only into fields that reach the CSV/XLSX. */
   formula?: boolean;
+  /** Fields it certainly goes into (besides wherever the spreading puts it). */
+  into?: Field[];
 }
 
 const TEMPLATES: Template[] = [
@@ -123,21 +127,21 @@ const TEMPLATES: Template[] = [
   { label: 'meta refresh', make: (m) => `<meta http-equiv="refresh" content="0;url=javascript:alert('${m}')">` },
   { label: 'base href', make: (m) => `<base href="//xss.example/${m}/">` },
   { label: 'body onload', make: (m) => `<body onload=alert('${m}')>` },
-  { label: 'bold', make: (m) => `<b>${m}</b>` },
+  { label: 'bold', make: (m) => `<b>${m}</b>`, into: ['tags'] },
   // Unicode
   { label: 'RTL override', make: (m) => `${m} \u202Egnp.exe\u202C \u202E>tpircs/<)1(trela>tpircs<` },
   { label: 'fullwidth brackets', make: (m) => `${m} ＜script＞alert(1)＜/script＞` },
   { label: 'zero-width space, combining marks, emoji', make: (m) => `${m} <\u200Bscript>alert(1)</\u200Bscript> Z̸̢͎a̴l̷g̶o 🙂` },
   { label: 'line and paragraph separators', make: (m) => `${m}\u2028<img src=x onerror=alert(1)>\u2029konec` },
-  { label: 'Hebrew letters', make: (m) => `${m} שלום עולם` },
-  { label: 'fullwidth letters', make: (m) => `${m} ｓｃｒｉｐｔ` },
-  { label: 'noncharacters', make: (m) => `${m} \uFFFE\uFFFF <b>ne</b>` },
+  { label: 'Hebrew letters', make: (m) => `${m} שלום עולם`, into: ['tags', 'name'] },
+  { label: 'fullwidth letters', make: (m) => `${m} ｓｃｒｉｐｔ`, into: ['tags'] },
+  { label: 'noncharacters', make: (m) => `${m} \uFFFE\uFFFF <b>ne</b>`, into: ['rationale'] },
   // very long
   { label: 'very long', make: (m) => `${m} ${'<img src=x onerror=alert(1)>'.repeat(300)}` },
   // null-ish
-  { label: 'NUL inside a tag', make: (m) => `${m} <scr\u0000ipt>alert(1)</scr\u0000ipt>` },
+  { label: 'NUL inside a tag', make: (m) => `${m} <scr\u0000ipt>alert(1)</scr\u0000ipt>`, into: ['body'] },
   { label: 'null words', make: (m) => `${m} null undefined NaN \\0 %00 \u0000` },
-  { label: 'control characters', make: (m) => `${m} \u0001\u0008\u001B[31mrdeče\u001B[0m\u007F` },
+  { label: 'control characters', make: (m) => `${m} \u0001\u0008\u001B[31mrdeče\u001B[0m\u007F`, into: ['response'] },
   // spreadsheet formulas
   { label: '=HYPERLINK', formula: true, make: (m) => `=HYPERLINK("http://xss.example/${m}","klikni")` },
   { label: '+cmd DDE', formula: true, make: (m) => `+cmd|' /C calc'!A0 ${m}` },
@@ -158,6 +162,7 @@ interface Payload {
   /** As the server stores it: line breaks as LF, control characters other than tab and LF dropped, trimmed. */
   stored: string;
   formula: boolean;
+  into: Field[];
 }
 
 /** What the form handling does to every field (src/lib/server/forms.ts) plus the fields' trim(). */
@@ -172,7 +177,7 @@ function makePayloads(run: string): Payload[] {
   return TEMPLATES.map((t, i) => {
     const marker = `xss-${i + 1}-${run}`;
     const raw = t.make(marker);
-    return { n: i + 1, label: t.label, marker, raw, stored: storedForm(raw), formula: !!t.formula };
+    return { n: i + 1, label: t.label, marker, raw, stored: storedForm(raw), formula: !!t.formula, into: t.into ?? [] };
   });
 }
 
@@ -194,7 +199,11 @@ function allocate(payloads: Payload[]): Record<Field, Payload[]> {
     out[f].push(p);
     uses.set(p, uses.get(p)! + 1);
   };
-  payloads.forEach((p, i) => {
+  for (const p of payloads) for (const f of p.into) if (fits(p, f)) put(f, p);
+  // The most constrained first (formulas fit only the spreadsheet fields, the very long one only a few).
+  const choices = (p: Payload) => FIELDS.filter((f) => fits(p, f)).length;
+  const order = payloads.filter((p) => !p.into.length).sort((a, b) => choices(a) - choices(b));
+  order.forEach((p, i) => {
     for (let k = 0; k < FIELDS.length; k++) {
       const f = FIELDS[(i + k) % FIELDS.length];
       if (out[f].length < CAPACITY[f] && fits(p, f)) {
@@ -232,10 +241,13 @@ interface SeededComment {
   tags: string[];
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
 interface NamedAccount {
   email: string;
   name: Payload;
-  context: BrowserContext;
+  /** Signed in as this account. */
+  state: StorageState;
 }
 
 interface Seeded {
@@ -249,7 +261,8 @@ interface Seeded {
   acceptedTags: Payload[];
   /** The tag every seeded comment gets, to filter the queue by. */
   plainTag: string;
-  contexts: Record<'anonymous' | 'bled' | 'zmos' | 'moderator' | 'admin', BrowserContext>;
+  /** Signed-in sessions, for contexts of each test's own. */
+  states: Record<'bled' | 'zmos' | 'moderator' | 'admin', StorageState>;
 }
 
 let seeded: Seeded;
@@ -362,8 +375,9 @@ function watch(page: Page, run: string): Watched {
   page.on('request', (request) => {
     const url = request.url();
     // The test's own navigations carry the marker in filters and paths; nothing else may.
-    const ours = request.isNavigationRequest() && request.frame() === page.mainFrame();
-    let suspicious = (!ours && url.includes(run)) || /alert|javascript:/i.test(url);
+    const ours = request.isNavigationRequest() && request.frame() === page.mainFrame() && new URL(url).origin === new URL(baseURL()).origin;
+    if (ours) return;
+    let suspicious = url.includes(run) || /alert|javascript:/i.test(url);
     try {
       const { hostname, pathname, protocol } = new URL(url);
       suspicious ||= ['xss.example', 'x.example', 'a.b'].includes(hostname) || /\/x$/.test(pathname) || !/^(https?|data|blob):$/.test(protocol);
@@ -375,8 +389,14 @@ function watch(page: Page, run: string): Watched {
   return watched;
 }
 
-async function watchedPage(context: BrowserContext, run: string): Promise<Watched> {
-  return watch(await context.newPage(), run);
+/** A page in a context of its own: anonymous, or signed in with a saved session. Close with close(w). */
+async function watchedPage(browser: Browser, state?: StorageState): Promise<Watched> {
+  const context = await browser.newContext({ baseURL: baseURL(), storageState: state });
+  return watch(await context.newPage(), seeded.run);
+}
+
+async function close(w: Watched): Promise<void> {
+  await w.page.context().close();
 }
 
 /**
@@ -621,6 +641,7 @@ async function seed(browser: Browser): Promise<Seeded> {
   const fields = allocate(payloads);
   const [bled, zmos, moderator, admin] = await Promise.all([BLED, ZMOS, MODERATOR, ADMIN].map((email) => signedInContext(browser, email)));
   const anonymous = await browser.newContext({ baseURL: baseURL() });
+  const opened = [bled, zmos, moderator, admin, anonymous];
 
   // Comments: two per block on blocks 1–4 of two chapters, Bled and ZMOS in turn.
   const drafts = Array.from({ length: COMMENT_COUNT }, (_, j) => ({
@@ -694,10 +715,13 @@ async function seed(browser: Browser): Promise<Seeded> {
     const accepted = await post(context, path, { username: email, name: name.raw, password, passwordConfirm: password });
     expectRedirect(accepted, `accepting the invitation as "${name.label}"`);
     expect(accepted.headers().location).toBe('/moj-racun');
-    accounts.push({ email, name, context });
+    accounts.push({ email, name, state: await context.storageState() });
+    await context.close();
   }
 
-  return { run, payloads, fields, comments, accounts, refusedTags, acceptedTags, plainTag, contexts: { anonymous, bled, zmos, moderator, admin } };
+  const states = { bled: await bled.storageState(), zmos: await zmos.storageState(), moderator: await moderator.storageState(), admin: await admin.storageState() };
+  for (const context of opened) await context.close();
+  return { run, payloads, fields, comments, accounts, refusedTags, acceptedTags, plainTag, states };
 }
 
 // ——— tests —————————————————————————————————————————————————————————————————————————————————
@@ -708,30 +732,52 @@ test.describe('XSS payloads and formulas stay inert', () => {
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(180_000);
-    seeded = await seed(browser);
+    // After a failed test the next one runs in a fresh worker: it reuses what this run already wrote.
+    try {
+      seeded = JSON.parse(readFileSync(SEED_FILE, 'utf8'));
+    } catch {
+      seeded = await seed(browser);
+      writeFileSync(SEED_FILE, JSON.stringify(seeded));
+    }
   });
 
-  test.afterAll(async () => {
-    if (!seeded) return;
-    for (const context of [...Object.values(seeded.contexts), ...seeded.accounts.map((a) => a.context)]) await context.close();
-  });
 
-  test('the payloads: at least fifty, distinct, each in a field, at least five per field', () => {
+  test('the payloads: at least fifty, distinct, each in a field, at least five per field', async () => {
     const { payloads, fields } = seeded;
     expect(payloads.length).toBeGreaterThanOrEqual(50);
     expect(new Set(payloads.map((p) => p.raw)).size).toBe(payloads.length);
     expect(new Set(payloads.map((p) => p.marker)).size).toBe(payloads.length);
-    const used = new Set(Object.values(fields).flat());
-    expect(payloads.filter((p) => !used.has(p)).map((p) => p.label), 'payloads in no field').toEqual([]);
+    const used = new Set(Object.values(fields).flat().map((p) => p.n));
+    expect(payloads.filter((p) => !used.has(p.n)).map((p) => p.label), 'payloads in no field').toEqual([]);
     for (const field of FIELDS) expect(fields[field].length, `payloads in ${field}`).toBeGreaterThanOrEqual(5);
+    await test.info().attach('payloads per field', {
+      contentType: 'text/plain',
+      body: FIELDS.map((f) => `${f}: ${fields[f].map((p) => `#${p.n} ${p.label}`).join('; ')}`).join('\n'),
+    });
     expect(fields.body.length).toBe(COMMENT_COUNT);
     // Tags are letters, digits, spaces, hyphens and underscores: markup is refused, not stored.
     for (const p of seeded.refusedTags) expect(p.stored, `refused tag "${p.label}"`).not.toMatch(/^[\p{L}\p{N} _-]+$/u);
   });
 
-  test('public pages: chapters, blocks, permalinks and the report show the payloads as text', async () => {
-    const { comments, run } = seeded;
-    const reader = await watchedPage(seeded.contexts.anonymous, run);
+  test('the checks themselves: a page that does render the payloads as HTML is caught', async ({ browser }) => {
+    // Served from the app's origin but not by the app (no CSP), the payloads pasted in raw.
+    const w = await watchedPage(browser);
+    const raw = seeded.payloads.filter((p) => ['img onerror', 'svg onload', 'iframe srcdoc', 'anchor with javascript:', 'details ontoggle', 'script setting a flag'].includes(p.label));
+    await w.page.route('**/xss-samopreizkus', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>t</title><body>${raw.map((p) => p.raw).join('\n')}</body>` }));
+    await w.page.goto('/xss-samopreizkus');
+    await w.page.waitForTimeout(300);
+    const found = await injectedThings(w.page, seeded.run);
+    for (const what of ['img', 'event handler onload', 'element <iframe', 'script URL in href', 'event handler ontoggle', 'window.__xss']) {
+      expect(found.some((f) => f.startsWith(what)), `the check reports ${what}: ${JSON.stringify(found)}`).toBe(true);
+    }
+    expect(w.dialogs.length, 'dialogs are recorded').toBeGreaterThan(0);
+    expect(w.problems.some((p) => p.startsWith('request:')), 'the broken image is requested').toBe(true);
+    await close(w);
+  });
+
+  test('public pages: chapters, blocks, permalinks and the report show the payloads as text', async ({ browser }) => {
+    const { comments } = seeded;
+    const reader = await watchedPage(browser);
 
     for (const chapter of CHAPTERS) {
       const here = comments.filter((c) => c.chapter === chapter);
@@ -756,28 +802,30 @@ test.describe('XSS payloads and formulas stay inert', () => {
     await expectNoAxeViolations(reader.page);
 
     await checkPage(reader, '/porocilo', { full: comments.flatMap((c) => publicTexts(c, { rationale: false })) });
-    await reader.page.close();
+    await close(reader);
   });
 
-  test("authors: the organisation's own list, and a refused form that echoes what was typed", async () => {
-    const { comments, run, payloads } = seeded;
+  test("authors: the organisation's own list, and a refused form that echoes what was typed", async ({ browser }) => {
+    const { comments, payloads } = seeded;
     for (const author of ['bled', 'zmos'] as const) {
-      const w = await watchedPage(seeded.contexts[author], run);
+      const w = await watchedPage(browser, seeded.states[author]);
       const own = comments.filter((c) => c.author === author);
       await checkPage(w, '/organizacija/pripombe', { excerpt: own.map((c) => c.body.stored) });
       // The author's view of a permalink (with the withdrawal form).
       await checkPage(w, `/pripombe/${own[0].id}`, { full: publicTexts(own[0]) });
-      await w.page.close();
+      await close(w);
     }
 
     // An amendment without proposed text is refused; the page shows the form again with what was typed.
     const echoed = payloads.filter((p) => /<\/textarea>|"|'>/.test(p.raw) && !/[\u0000-\u0008\u000B-\u001F\u007F\r]/.test(p.raw)).slice(0, 2);
     expect(echoed).toHaveLength(2);
-    const w = await watchedPage(seeded.contexts.bled, run);
+    const w = await watchedPage(browser, seeded.states.bled);
     const path = `/osnutek/${CHAPTERS[0]}/5`;
     await checkPage(w, `${path} (refused amendment)`, {}, async (page) => {
       await page.goto(path);
       await page.getByRole('radio', { name: 'Predlog spremembe besedila', exact: true }).check();
+      // The proposed text comes filled in with the block's text: emptied, the amendment is refused.
+      await page.locator('#predlog').fill('');
       await page.getByLabel('Besedilo pripombe', { exact: true }).fill(echoed[0].raw);
       await page.getByLabel('Obrazložitev (neobvezno)').fill(echoed[1].raw);
       const [response] = await Promise.all([
@@ -789,12 +837,12 @@ test.describe('XSS payloads and formulas stay inert', () => {
     });
     await expect.soft(w.page.getByLabel('Besedilo pripombe', { exact: true })).toHaveValue(echoed[0].raw);
     await expect.soft(w.page.getByLabel('Obrazložitev (neobvezno)')).toHaveValue(echoed[1].raw);
-    await w.page.close();
+    await close(w);
   });
 
-  test('moderation: the queue and each comment show the payloads as text; form fields hold them verbatim', async () => {
+  test('moderation: the queue and each comment show the payloads as text; form fields hold them verbatim', async ({ browser }) => {
     const { comments, run, acceptedTags, refusedTags, plainTag, payloads } = seeded;
-    const w = await watchedPage(seeded.contexts.moderator, run);
+    const w = await watchedPage(browser, seeded.states.moderator);
     const { page } = w;
 
     const queueUrl = `/moderacija?${new URLSearchParams({ text: run })}`;
@@ -824,35 +872,35 @@ test.describe('XSS payloads and formulas stay inert', () => {
     for (const p of refusedTags) {
       expect.soft(comments[0].tags, `refused tag "${p.label}" not stored`).not.toContain(p.stored);
     }
-    await page.close();
+    await close(w);
   });
 
   test('accounts: payload names on /admin, /organizacija and /moj-racun are text', async ({ browser }) => {
-    const { accounts, run, payloads } = seeded;
+    const { accounts, payloads } = seeded;
     const names = accounts.map((a) => a.name.stored);
 
-    const admin = await watchedPage(seeded.contexts.admin, run);
+    const admin = await watchedPage(browser, seeded.states.admin);
     await checkPage(admin, '/admin', { full: names });
     await checkPage(admin, '/admin/dnevnik');
     const searched = payloads.find((p) => p.label === 'double quote then img')!;
     await checkPage(admin, `/admin?${new URLSearchParams({ iskanje: searched.raw })}`);
     await expect.soft(admin.page.locator('#iskanje')).toHaveValue(searched.raw.trim().slice(0, 100));
 
-    const bled = await watchedPage(seeded.contexts.bled, run);
+    const bled = await watchedPage(browser, seeded.states.bled);
     await checkPage(bled, '/organizacija', { full: names });
-    await bled.page.close();
+    await close(bled);
 
     for (const account of accounts) {
-      const w = await watchedPage(account.context, run);
+      const w = await watchedPage(browser, account.state);
       await checkPage(w, '/moj-racun', { full: [`Prijavljeni ste kot ${account.name.stored} (Občina Bled).`] });
       await expect.soft(w.page.getByLabel('Ime in priimek'), `name field for "${account.name.label}"`).toHaveValue(account.name.stored);
-      await w.page.close();
+      await close(w);
     }
 
     // A refused invitation form (the passwords differ) shows the typed name again, as a value.
-    const email = `xss-ime-zavrnjeno-${run}@obcina-e2e.si`;
-    const path = await invite(seeded.contexts.admin, await bledOrganisationId(seeded.contexts.admin), email);
-    const guest = await watchedPage(await browser.newContext({ baseURL: baseURL() }), run);
+    const email = `xss-ime-zavrnjeno-${seeded.run}@obcina-e2e.si`;
+    const path = await invite(admin.page.context(), await bledOrganisationId(admin.page.context()), email);
+    const guest = await watchedPage(browser);
     const name = payloads.find((p) => p.label === 'single-quoted onmouseover')!;
     await checkPage(guest, `${path} (refused)`, {}, async (page) => {
       await page.goto(path);
@@ -864,14 +912,13 @@ test.describe('XSS payloads and formulas stay inert', () => {
       await page.waitForLoadState();
     });
     await expect.soft(guest.page.getByLabel('Ime in priimek')).toHaveValue(name.raw);
-    await guest.page.context().close();
-    await admin.page.close();
+    await close(guest);
+    await close(admin);
   });
 
-  test('open data and downloads: JSON literal, CSV with formulas defused, XLSX without formulas', async () => {
+  test('open data and downloads: JSON literal, CSV with formulas defused, XLSX without formulas', async ({ request }) => {
     const { comments } = seeded;
-    const request = seeded.contexts.anonymous.request;
-    const fieldsOf = (c: SeededComment) => [c.body, c.proposedText, c.rationale, c.response].filter((p): p is Payload => !!p);
+        const fieldsOf = (c: SeededComment) => [c.body, c.proposedText, c.rationale, c.response].filter((p): p is Payload => !!p);
 
     // JSON: the strings as stored, literally.
     const jsonResponse = await request.get('/api/v1/comments');
