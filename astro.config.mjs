@@ -6,9 +6,11 @@ import svelte from '@astrojs/svelte';
 // Nothing here reads the environment: configuration is read at run time (src/lib/server/config.ts).
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Middleware mode: src/cli/start.ts runs the HTTP server, serves the static files from memory and
+  // hands every other request to Astro.
+  adapter: node({ mode: 'middleware' }),
   integrations: [svelte()],
-  // Defaults only: the standalone server reads HOST and PORT from the environment at start.
+  // For `astro dev`; the production server takes HOST and PORT from the environment (config.ts).
   server: { host: '127.0.0.1', port: 4321 },
   security: {
     // Cross-site form posts are refused with 403 (also the default; stated because we rely on it).

@@ -4,7 +4,8 @@
  * `--no-build` serves the existing build (used by the test suite, which builds once).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -40,12 +41,45 @@ try {
   await db.destroy();
 }
 
-// We run the HTTP server ourselves (the adapter's handler does the work) so that a malformed URL
-// gets our Slovenian 404 page instead of a bare English 400, and SIGTERM shuts down cleanly.
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// We run the HTTP server ourselves and hand requests to Astro's handler (the adapter's middleware
+// mode): a malformed URL gets our Slovenian 404 page instead of a bare English 400, static files
+// come from memory, anonymous readers from the page cache, and SIGTERM shuts down cleanly.
 const { handler } = (await import(pathToFileURL(entry).href)) as {
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 };
+
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** Every file of dist/client, read once: hashed /_astro/ assets are cached by browsers for a year. */
+function loadStaticFiles(dir: string): Map<string, { body: Buffer; headers: Record<string, string> }> {
+  const files = new Map<string, { body: Buffer; headers: Record<string, string> }>();
+  if (!existsSync(dir)) return files;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const url = `/${relative(dir, path).split(sep).join('/')}`;
+    files.set(url, {
+      body: readFileSync(path),
+      headers: {
+        'content-type': contentTypes[extname(url)] ?? 'application/octet-stream',
+        'cache-control': url.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  }
+  return files;
+}
+const staticFiles = loadStaticFiles(fromRoot('dist/client'));
 
 // Nothing we accept is anywhere near this; refusing early keeps a flood of bytes out of memory.
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -76,15 +110,26 @@ const server = createServer((req, res) => {
   } catch {
     req.url = '/404';
   }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const file = req.method === 'GET' || req.method === 'HEAD' ? staticFiles.get(url.pathname) : undefined;
+  if (file) {
+    res.writeHead(200, { ...file.headers, 'content-length': String(file.body.byteLength) });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+    return;
+  }
   // Anonymous readers of public pages are answered from the page cache without entering Astro.
-  const key = cacheKeyFor(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), req.headers.cookie ?? null);
+  const key = cacheKeyFor(req.method ?? 'GET', url, req.headers.cookie ?? null);
   const hit = key ? cachedEntry(key) : undefined;
   if (hit) {
     res.writeHead(hit.status, [...hit.headers.flat(), 'content-length', String(hit.body.byteLength)]);
     res.end(hit.body);
     return;
   }
-  handler(req, res);
+  handler(req, res).catch((error) => {
+    console.error('posvet: request failed', error);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Prišlo je do napake.');
+  });
 });
 
 server.on('connection', (socket) => {
