@@ -1,4 +1,3 @@
-import { inflateRawSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/server/access.ts';
@@ -8,6 +7,7 @@ import { addNote, bulkAction, decide, listQueue, parseQueueFilter, recordReceive
 import { buildReport, reportCsv, reportXlsx } from '../../src/lib/server/report.ts';
 import { prepareDatabase } from '../../src/lib/server/setup.ts';
 import { organisationId, tempDatabase } from './helpers.ts';
+import { unzipText } from '../support/zip.ts';
 
 const window = {
   versionId: 'osnutek-1',
@@ -216,26 +216,5 @@ describe('the report', () => {
     expect(xml).not.toMatch(/<f[ >]/);
   });
 });
-
-/** All entries of a ZIP, inflated and concatenated (enough to search an XLSX). Reads the central directory. */
-function unzipText(zip: Buffer): string {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(end + 10);
-  let entry = zip.readUInt32LE(end + 16);
-  let out = '';
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(entry + 10);
-    const compressed = zip.readUInt32LE(entry + 20);
-    const nameLength = zip.readUInt16LE(entry + 28);
-    const extraLength = zip.readUInt16LE(entry + 30);
-    const commentLength = zip.readUInt16LE(entry + 32);
-    const local = zip.readUInt32LE(entry + 42);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + compressed);
-    out += method === 8 ? inflateRawSync(data).toString('utf8') : data.toString('utf8');
-    entry += 46 + nameLength + extraLength + commentLength;
-  }
-  return out;
-}
 
 void ({} as Actor);

@@ -71,6 +71,20 @@ export const commentSchema = z
     }
   });
 
+/** The columns that tie a new comment to the text it is about. */
+export function anchorColumns(anchor: CommentAnchor) {
+  return {
+    scope: anchor.scope,
+    version_id: anchor.window.versionId,
+    chapter_slug: anchor.chapter?.slug ?? null,
+    chapter_number: anchor.chapter?.number ?? null,
+    block_key: anchor.block?.key ?? null,
+    block_number: anchor.block?.number ?? null,
+    block_fingerprint: anchor.block?.fingerprint ?? null,
+    quote: anchor.block?.text ?? null,
+  };
+}
+
 export type SaveIntent = 'draft' | 'submit';
 
 export type SaveOutcome =
@@ -164,14 +178,7 @@ export async function saveComment(
           ...fields,
           organisation_id: actor.organisationId,
           author_user_id: actor.id,
-          scope: anchor.scope,
-          version_id: anchor.window.versionId,
-          chapter_slug: anchor.chapter?.slug ?? null,
-          chapter_number: anchor.chapter?.number ?? null,
-          block_key: anchor.block?.key ?? null,
-          block_number: anchor.block?.number ?? null,
-          block_fingerprint: anchor.block?.fingerprint ?? null,
-          quote: anchor.block?.text ?? null,
+          ...anchorColumns(anchor),
           created_at: stamp,
           idempotency_key: data.idempotencyKey ?? null,
         })

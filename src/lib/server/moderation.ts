@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { t } from '../../i18n/index.ts';
 import { can, type Actor } from './access.ts';
 import { recordAudit } from './audit.ts';
-import { commentSchema, type CommentAnchor } from './comments.ts';
+import { anchorColumns, commentSchema, type CommentAnchor } from './comments.ts';
 import type { Db } from './db.ts';
 import { failure, parseForm, type FormFailure } from './forms.ts';
 import { deliverSoon, queueMail } from './mail.ts';
@@ -366,14 +366,7 @@ export async function recordReceivedComment(
         author_user_id: null,
         recorded_by_user_id: actor.id,
         received_via: meta.data.receivedVia,
-        scope: anchor.scope,
-        version_id: anchor.window.versionId,
-        chapter_slug: anchor.chapter?.slug ?? null,
-        chapter_number: anchor.chapter?.number ?? null,
-        block_key: anchor.block?.key ?? null,
-        block_number: anchor.block?.number ?? null,
-        block_fingerprint: anchor.block?.fingerprint ?? null,
-        quote: anchor.block?.text ?? null,
+        ...anchorColumns(anchor),
         kind: data.kind,
         body: data.body,
         proposed_text: data.kind === 'amendment' ? data.proposedText : null,
