@@ -90,6 +90,19 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const active = new Map<Socket, number>();
 let stopping = false;
 
+/**
+ * Ends a connection during shutdown once it has no request in progress. The check runs in a
+ * setImmediate, after the event loop's poll phase, so a request that already arrived but was not yet
+ * read (the loop was busy) is counted first instead of being cut off.
+ */
+function endWhenIdle(socket: Socket, delayMs = 0): void {
+  setTimeout(() => {
+    setImmediate(() => {
+      if ((active.get(socket) ?? 0) === 0) socket.end();
+    });
+  }, delayMs);
+}
+
 const server = createServer((req, res) => {
   const socket = req.socket;
   active.set(socket, (active.get(socket) ?? 0) + 1);
@@ -97,7 +110,7 @@ const server = createServer((req, res) => {
   res.on('finish', () => {
     const left = (active.get(socket) ?? 1) - 1;
     active.set(socket, left);
-    if (stopping && left === 0) socket.end();
+    if (stopping && left === 0) endWhenIdle(socket);
   });
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
     res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
@@ -153,7 +166,7 @@ function shutdown(signal: string) {
     console.log('posvet: stopped.');
     process.exit(0);
   });
-  for (const [socket, requests] of active) if (requests === 0) socket.end();
+  for (const [socket, requests] of active) if (requests === 0) endWhenIdle(socket, 100);
   setTimeout(() => {
     console.error('posvet: requests still open after 10 s; stopping anyway.');
     process.exit(1);
