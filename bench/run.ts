@@ -115,9 +115,16 @@ async function measureScale(label: string, comments: number, port: number) {
       met: accepted / submit.duration >= 500 && failed === 0,
     });
 
-    // 3. A chapter page whose hot block carries 1,000 comments.
-    const hot = await timeSequential(`${server.url}${scale.hotChapterPath}`, {}, quick ? 10 : 30);
-    rows.push({ scale: label, measure: 'chapter page with a block of 1,000 comments', result: `median ${hot.median.toFixed(1)} ms, p95 ${hot.p95.toFixed(1)} ms (HTTP ${hot.status})`, target: '< 100 ms', met: hot.median < 100 });
+    // 3. A chapter page whose hot block carries 1,000 comments, rendered afresh: signed in (no page
+    // cache, with the composer), which is what a municipality's representative gets.
+    const hot = await timeSequential(`${server.url}${scale.hotChapterPath}`, { cookie: scale.memberCookies[0] }, quick ? 10 : 30);
+    rows.push({
+      scale: label,
+      measure: 'chapter page with a block of 1,000 comments (signed in, rendered afresh)',
+      result: `median ${hot.median.toFixed(1)} ms, p95 ${hot.p95.toFixed(1)} ms (HTTP ${hot.status})`,
+      target: '< 100 ms',
+      met: hot.median < 100,
+    });
 
     // 4. The moderation queue, filtered.
     const queue = await timeSequential(`${server.url}/moderacija?status=new&chapter=digitalne-javne-storitve&sort=block`, { cookie: scale.moderatorCookie }, quick ? 10 : 30);
