@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { decodeMail } from '../support/mail.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 /*
@@ -80,19 +81,6 @@ async function sessionCookie(context: BrowserContext) {
   return (await context.cookies()).find((c) => c.name === SESSION_COOKIE && c.value !== '');
 }
 
-/** The text body of an .eml file, decoded from quoted-printable or base64. */
-function decodeMail(raw: string): { headers: string; body: string } {
-  const split = raw.search(/\r?\n\r?\n/);
-  const headers = raw.slice(0, split);
-  let body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
-  const encoding = /^content-transfer-encoding:\s*([\w-]+)/im.exec(headers)?.[1]?.toLowerCase();
-  if (encoding === 'base64') body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    body = Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return { headers, body };
-}
 
 /**
  * The path of the newest link of a kind (/povabilo/… or /ponastavi-geslo/…) in mail to an address.

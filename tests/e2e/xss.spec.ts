@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { expect, test, type APIResponse, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { unzip as unzipFiles } from '../support/zip.ts';
+import { decodeMail } from '../support/mail.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 /*
@@ -306,18 +307,6 @@ function expectRedirect(response: APIResponse, what: string): void {
 
 // ——— mail ——————————————————————————————————————————————————————————————————————————————————
 
-function decodeMail(raw: string): { headers: string; body: string } {
-  const split = raw.search(/\r?\n\r?\n/);
-  const headers = raw.slice(0, split);
-  let body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
-  const encoding = /^content-transfer-encoding:\s*([\w-]+)/im.exec(headers)?.[1]?.toLowerCase();
-  if (encoding === 'base64') body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    body = Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return { headers, body };
-}
 
 /** The /povabilo/… path in the invitation mail to an address (mail is written asynchronously: polls). */
 async function invitationPath(to: string, timeout = 10_000): Promise<string> {
@@ -567,28 +556,8 @@ function parseCsv(text: string): Array<Array<{ value: string; quoted: boolean }>
   return rows;
 }
 
-/** The files of a zip archive, read through its central directory and inflated with node:zlib. */
 function unzip(zip: Buffer): Map<string, string> {
-  const files = new Map<string, string>();
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  expect(end, 'end of central directory').toBeGreaterThan(0);
-  const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    expect(zip.readUInt32LE(offset), 'central directory entry').toBe(0x02014b50);
-    const method = zip.readUInt16LE(offset + 10);
-    const compressedSize = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const local = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + compressedSize);
-    files.set(name, (method === 8 ? inflateRawSync(data) : Buffer.from(data)).toString('utf8'));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return files;
+  return new Map([...unzipFiles(zip)].map(([name, data]) => [name, data.toString('utf8')]));
 }
 
 const unescapeXml = (s: string) =>
