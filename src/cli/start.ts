@@ -9,6 +9,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { t } from '../i18n/index.ts';
 import { config } from '../lib/server/config.ts';
 import { openDatabase } from '../lib/server/db.ts';
 import { cachedEntry, cacheKeyFor } from '../lib/server/page-cache.ts';
@@ -114,7 +115,7 @@ const server = createServer((req, res) => {
   });
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
     res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-    res.end('Zahteva je prevelika (največ 1 MB).');
+    res.end(t.forms.tooLarge);
     req.destroy();
     return;
   }
@@ -141,7 +142,7 @@ const server = createServer((req, res) => {
   handler(req, res).catch((error) => {
     console.error('posvet: request failed', error);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Prišlo je do napake.');
+    res.end(t.errors.serverErrorTitle);
   });
 });
 

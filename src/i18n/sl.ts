@@ -143,6 +143,10 @@ export const sl = {
   },
   forms: {
     errorSummaryTitle: 'Prišlo je do težave',
+    errorPrefix: 'Napaka: ',
+    tooLarge: 'Zahteva je prevelika (največ 1 MB).',
+    invalidQuery: (fields: string[]) =>
+      `Neveljavna poizvedba: ${fields.length === 1 ? 'neveljavna vrednost parametra' : 'neveljavne vrednosti parametrov'} ${fields.join(', ')}.`,
     required: '(obvezno)',
     save: 'Shrani',
   },

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
+import { t } from '../../../i18n';
 import { publicBaseUrl } from '../../../lib/server/auth-context';
 import { listPublicComments, type PublicComment } from '../../../lib/server/comments';
 import { currentVersion } from '../../../lib/server/content';
@@ -48,8 +49,8 @@ function toJson(c: PublicComment, base: string) {
 export const GET: APIRoute = async ({ url }) => {
   const parsed = query.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${String(i.path[0])}: neveljavna vrednost`).join('; ');
-    return Response.json({ error: `Neveljavna poizvedba (${detail}).` }, { status: 400 });
+    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+    return Response.json({ error: t.forms.invalidQuery(fields) }, { status: 400 });
   }
   const { format, chapter, status, organisation } = parsed.data;
   const current = await currentVersion();
