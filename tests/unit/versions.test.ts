@@ -45,3 +45,20 @@ describe('comments across draft versions', () => {
     for (const c of current) expect(c).toMatchObject({ anchorStatus: 'unchanged', currentBlockNumber: c.blockNumber });
   });
 });
+
+describe('comments on a chapter as a whole', () => {
+  it('are stored without a block, public, and stay with their chapter in a newer version', async () => {
+    const { db } = tempDatabase();
+    await prepareDatabase(db, { demo: true });
+    const { saveComment } = await import('../../src/lib/server/comments.ts');
+    const bled = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', 'bled@posvet.test').executeTakeFirstOrThrow();
+    const actor = { id: bled.id, role: bled.role, organisationId: bled.organisation_id, organisationKind: bled.kind };
+    const window = { versionId: 'osnutek-1', opensAt: new Date('2026-11-01T00:00:00Z'), closesAt: new Date('2026-11-20T00:00:00Z'), lastDay: new Date('2026-11-19T22:59:00Z') };
+    const outcome = await saveComment(db, actor, { window, scope: 'chapter', chapter: { slug: 'zeleni-prehod', number: 9 } }, { kind: 'comment', body: 'Poglavje naj doda cilj za e-odpadke občin.' }, 'submit', { now: new Date('2026-11-10T10:00:00Z') });
+    expect(outcome.ok).toBe(true);
+    const chapters = readChapterFiles('osnutek-2').map((c) => ({ slug: c.slug, blocks: c.rendered.blocks }));
+    await reanchorComments(db, 'osnutek-2', chapters);
+    const [comment] = await listPublicComments(db, { currentVersionId: 'osnutek-2', currentChapterSlug: 'zeleni-prehod', scope: 'chapter' });
+    expect(comment).toMatchObject({ scope: 'chapter', blockNumber: null, anchorStatus: 'unchanged', currentChapterSlug: 'zeleni-prehod', currentBlockNumber: null });
+  });
+});

@@ -361,6 +361,7 @@ export interface PublicCommentFilter {
   status?: string;
   organisationCode?: string;
   ids?: number[];
+  scope?: 'block' | 'chapter' | 'draft';
   limit?: number;
   offset?: number;
   newestFirst?: boolean;
@@ -386,6 +387,7 @@ function publicCommentsQuery(db: Kysely<Database>, filter: PublicCommentFilter) 
   if (filter.status) query = query.where('c.moderation_status', '=', filter.status as never);
   if (filter.organisationCode) query = query.where((eb) => eb.or([eb('o.code', '=', filter.organisationCode!), eb('o.slug', '=', filter.organisationCode!)]));
   if (filter.ids) query = query.where('c.id', 'in', filter.ids.length ? filter.ids : [-1]);
+  if (filter.scope) query = query.where('c.scope', '=', filter.scope);
   // "Where is it now": a comment on the current version is where it was written; an older one
   // is where its anchor says (and not at all if its block was removed). Two indexed lookups rather
   // than one condition over a join, which would read every comment.

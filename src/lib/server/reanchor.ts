@@ -2,7 +2,8 @@ import { findAnchor, type AnchorChapter } from './anchoring.ts';
 import type { Db } from './db.ts';
 
 /**
- * Attaches every block comment written on an older version to the given (current) version, once:
+ * Attaches every comment written on an older version to the given (current) version, once — a block
+ * comment to its block (anchoring.ts), a chapter comment to its chapter if it is still there:
  * comments that already have an anchor for it are left alone, so this is cheap on every start and
  * picks up only what is new. All in one transaction.
  */
@@ -10,13 +11,17 @@ export async function reanchorComments(db: Db, versionId: string, chapters: Anch
   const pending = await db
     .selectFrom('comments as c')
     .leftJoin('comment_anchors as a', (join) => join.onRef('a.comment_id', '=', 'c.id').on('a.version_id', '=', versionId))
-    .select(['c.id', 'c.chapter_slug', 'c.block_key', 'c.block_fingerprint', 'c.quote'])
+    .select(['c.id', 'c.scope', 'c.chapter_slug', 'c.block_key', 'c.block_fingerprint', 'c.quote'])
     .where('c.version_id', '!=', versionId)
-    .where('c.scope', '=', 'block')
+    .where('c.scope', 'in', ['block', 'chapter'])
     .where('a.comment_id', 'is', null)
     .execute();
   if (pending.length === 0) return 0;
   const computed = pending.map((c) => {
+    if (c.scope === 'chapter') {
+      const kept = chapters.some((chapter) => chapter.slug === c.chapter_slug);
+      return { comment_id: c.id, version_id: versionId, status: kept ? ('unchanged' as const) : ('removed' as const), chapter_slug: c.chapter_slug, block_key: null, block_number: null, similarity: kept ? 1 : 0 };
+    }
     const anchor = findAnchor({ chapterSlug: c.chapter_slug, key: c.block_key ?? '', fingerprint: c.block_fingerprint ?? '', quote: c.quote ?? '' }, chapters);
     return {
       comment_id: c.id,

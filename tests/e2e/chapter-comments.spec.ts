@@ -1,0 +1,36 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/prijava');
+  await page.getByLabel('E-naslov').fill(email);
+  await page.getByLabel('Geslo').fill('posvet-demo-2030');
+  await page.getByRole('button', { name: 'Prijava' }).click();
+  await expect(page).toHaveURL(/\/moj-racun$/);
+}
+
+// The chapter-comment page is plain HTML (no island), so this journey is the same with or without
+// JavaScript; it runs with it because axe needs scripts in the page.
+test.describe('a comment on a chapter as a whole', () => {
+  test('a municipality comments on a whole chapter; it shows on the chapter and in the open data without a block', async ({ page, request }) => {
+    const text = `Poglavju kot celoti manjka pregled stroškov za občine (${Date.now()}).`;
+    await signIn(page, 'bled@posvet.test');
+    await page.goto('/osnutek/zeleni-prehod');
+    await page.getByRole('link', { name: 'Komentiraj poglavje kot celoto' }).click();
+    await expect(page).toHaveURL(/\/osnutek\/zeleni-prehod\/pripomba$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pripombe k poglavju 9. Zeleni prehod kot celoti');
+    await expect(page.getByLabel('Predlagano besedilo odstavka')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Oddaj pripombo' }).click();
+    await expect(page.getByRole('alert')).toContainText('Vpišite besedilo pripombe.');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Besedilo pripombe').fill(text);
+    await page.getByRole('button', { name: 'Oddaj pripombo' }).click();
+    await expect(page.getByRole('status')).toContainText('Pripomba je oddana');
+    await expect(page.getByText(text)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const comments = (await (await request.get('/api/v1/comments?chapter=zeleni-prehod')).json()) as Array<{ body: string; block: string | null; anchorStatus: string; organisation: { name: string } }>;
+    const mine = comments.find((c) => c.body === text);
+    expect(mine).toMatchObject({ block: null, anchorStatus: 'unchanged', organisation: { name: 'Občina Bled' } });
+  });
+});
