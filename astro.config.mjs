@@ -13,8 +13,9 @@ export default defineConfig({
   // For `astro dev`; the production server takes HOST and PORT from the environment (config.ts).
   server: { host: '127.0.0.1', port: 4321 },
   security: {
-    // Cross-site form posts are refused with 403 (also the default; stated because we rely on it).
-    checkOrigin: true,
+    // Cross-site form posts are refused with 403 by our middleware, against PUBLIC_URL's origin
+    // (Astro's own check compares with the Host header, which is wrong behind a TLS proxy).
+    checkOrigin: false,
     // Astro hashes every script and style it emits; nothing inline from elsewhere runs.
     csp: {
       algorithm: 'SHA-256',

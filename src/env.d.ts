@@ -6,5 +6,10 @@ declare namespace App {
     user: (import('./lib/server/sessions').SessionUser & { id: number }) | null;
     /** The session token from the cookie (never stored), for "sign out everywhere else". */
     sessionToken: string | null;
+    /**
+     * Who sent the request, as the start script established it (the socket, or a trusted proxy's
+     * X-Forwarded-For); absent under `astro dev`, where the socket's address is used.
+     */
+    client?: import('./lib/server/net').ClientFacts;
   }
 }

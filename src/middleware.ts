@@ -1,35 +1,68 @@
 import { defineMiddleware } from 'astro:middleware';
+import { t } from './i18n';
 import { routeDecision } from './lib/server/access';
 import { actorOf, loadSession } from './lib/server/auth-context';
+import { config } from './lib/server/config';
+import { nextContentBoundary } from './lib/server/content';
 import { cachedPage, cacheKeyFor, storePage } from './lib/server/page-cache';
 import { SESSION_COOKIE } from './lib/server/sessions';
 import { ensureDatabaseReady } from './lib/server/setup';
 
-// Headers that Astro's CSP (set in astro.config.mjs) does not cover.
+// Headers that Astro's CSP (set in astro.config.mjs) does not cover; on every answer, redirects too.
 const securityHeaders: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  // Browsers that reached the portal over HTTPS never again try it over plain HTTP.
+  ...(config.publicUrl.startsWith('https:') ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
 };
 
 const STATIC = /^\/(_astro\/|favicon\.svg$|robots\.txt$)/;
+const SAFE_METHODS = ['GET', 'HEAD'];
 
-function withHeaders(response: Response, signedIn: boolean): Response {
-  for (const [name, value] of Object.entries(securityHeaders)) {
-    if (!response.headers.has(name)) response.headers.set(name, value);
+function withHeaders(response: Response, isPrivate: boolean): Response {
+  // A redirect from Astro.redirect() has immutable headers: copy it into one we may add to.
+  let final = response;
+  try {
+    final.headers.set('X-Content-Type-Options', 'nosniff');
+  } catch {
+    final = new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
   }
-  // Pages for signed-in people are private: never stored by shared caches or the back button.
-  if (signedIn && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');
-  return response;
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    if (!final.headers.has(name)) final.headers.set(name, value);
+  }
+  const type = final.headers.get('Content-Type');
+  if (type && /^text\/html\s*(;|$)/i.test(type) && !/charset=/i.test(type)) final.headers.set('Content-Type', 'text/html; charset=utf-8');
+  // Pages for signed-in people, and any answer that sets a cookie, are private: never stored by
+  // shared caches or the back button.
+  if (isPrivate && !final.headers.has('Cache-Control')) final.headers.set('Cache-Control', 'private, no-store');
+  return final;
+}
+
+/**
+ * Cross-site form posts are refused: a request that changes something must come from a page of the
+ * portal itself, i.e. carry the Origin of PUBLIC_URL (in development also the address the browser
+ * used, so that both localhost and 127.0.0.1 work). Replaces Astro's own check, which compares
+ * with the request's Host and so fails behind a TLS-terminating proxy.
+ */
+function crossSite(request: Request, url: URL): boolean {
+  if (SAFE_METHODS.includes(request.method)) return false;
+  const origin = request.headers.get('Origin');
+  return origin !== config.publicUrl && (config.production || origin !== url.origin);
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  // Astro adds the cookies set during the request after this middleware: ask them.
+  const isPrivate = () => !!context.locals.user || !context.cookies.headers().next().done;
   // Migrations run before the first request is served, even if the server was started directly.
   await ensureDatabaseReady();
   context.locals.user = null;
   context.locals.sessionToken = null;
+  if (crossSite(context.request, context.url)) {
+    return withHeaders(new Response(t.errors.crossSite, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }), false);
+  }
   const anonymous = !context.cookies.has(SESSION_COOKIE);
   // Public pages an anonymous reader gets from the page cache (see page-cache.ts).
   const cacheKey = cacheKeyFor(context.request.method, context.url, context.request.headers.get('cookie'));
@@ -44,10 +77,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (decision === 'sign-in') {
     // A form posted without a session (it expired, or never was) gets a clear 401, not a redirect
     // that would lose what was typed without a word.
-    if (context.request.method !== 'GET' && context.request.method !== 'HEAD') return withHeaders(await next('/401'), false);
-    return context.redirect(`/prijava?vrnitev=${encodeURIComponent(context.url.pathname + context.url.search)}`, 303);
+    if (!SAFE_METHODS.includes(context.request.method)) return withHeaders(await next('/401'), isPrivate());
+    return withHeaders(context.redirect(`/prijava?vrnitev=${encodeURIComponent(context.url.pathname + context.url.search)}`, 303), isPrivate());
   }
   const response = decision === 'forbidden' ? await next('/403') : await next();
-  const final = withHeaders(response, !!context.locals.user);
-  return cacheKey ? storePage(cacheKey, final) : final;
+  const final = withHeaders(response, isPrivate());
+  // A cached page lives until public data changes or the next publication or window boundary.
+  return cacheKey ? storePage(cacheKey, final, await nextContentBoundary()) : final;
 });

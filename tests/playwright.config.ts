@@ -40,6 +40,7 @@ export default defineConfig({
     env: {
       HOST: '127.0.0.1',
       PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATABASE_PATH: process.env.POSVET_E2E_DB,
       MAIL_DIR: join(process.env.POSVET_E2E_DB, '..', 'mail'),
       NODE_ENV: 'test',

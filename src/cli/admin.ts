@@ -2,7 +2,7 @@
  * Operator commands: `npm run admin -- <command> [options]`. Runs on the same modules as the server.
  */
 import { parseArgs } from 'node:util';
-import { config } from '../lib/server/config.ts';
+import { config, exitOnConfigProblems } from '../lib/server/config.ts';
 import { migrate, openDatabase, openSqlite } from '../lib/server/db.ts';
 import { createInvitation } from '../lib/server/invitations.ts';
 import { deliverOutbox } from '../lib/server/mail.ts';
@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
           console.error(`No organisation with code or slug "${values.org}" (see: npm run admin -- organisations).`);
           return 2;
         }
-        const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+        const baseUrl = config.publicUrl;
         const result = await createInvitation(db, { email: values.email, organisationId: organisation.id, role }, { id: null, name: 'Skrbnik portala' }, baseUrl, null);
         if (!result.ok) {
           console.error(Object.values(result.errors).join('\n'));
@@ -149,4 +149,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitOnConfigProblems();
 process.exitCode = await main(process.argv.slice(2));

@@ -10,11 +10,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { Server as NetServer, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { t } from '../i18n/index.ts';
-import { config } from '../lib/server/config.ts';
+import { config, exitOnConfigProblems } from '../lib/server/config.ts';
 import { openDatabase } from '../lib/server/db.ts';
-import { cachedEntry, cacheKeyFor } from '../lib/server/page-cache.ts';
+import { clientFacts, type ClientFacts } from '../lib/server/net.ts';
+import { cachedEntry, cacheKeyFor, normalisedCacheUrl } from '../lib/server/page-cache.ts';
 import { fromRoot } from '../lib/server/paths.ts';
 import { prepareDatabase } from '../lib/server/setup.ts';
+
+// A wrong setting stops here, named, before anything is built or served.
+exitOnConfigProblems();
 
 const entry = fromRoot('dist/server/entry.mjs');
 
@@ -46,7 +50,7 @@ try {
 // mode): a malformed URL gets our Slovenian 404 page instead of a bare English 400, static files
 // come from memory, anonymous readers from the page cache, and SIGTERM shuts down cleanly.
 const { handler } = (await import(pathToFileURL(entry).href)) as {
-  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  handler: (req: IncomingMessage, res: ServerResponse, next: undefined, locals: { client: ClientFacts }) => Promise<void>;
 };
 
 const contentTypes: Record<string, string> = {
@@ -84,6 +88,14 @@ const staticFiles = loadStaticFiles(fromRoot('dist/client'));
 
 // Nothing we accept is anywhere near this; refusing early keeps a flood of bytes out of memory.
 const MAX_BODY_BYTES = 1024 * 1024;
+// The methods the portal answers; anything else (TRACE, PUT, OPTIONS…) gets 405 before Astro.
+const METHODS = ['GET', 'HEAD', 'POST'];
+const ALLOW = METHODS.join(', ');
+// A request target in origin form: one slash, then visible ASCII (non-ASCII arrives percent-encoded).
+const ORIGIN_FORM = /^\/(?!\/)[\x21-\x7e]*$/;
+// A Host header we may hand on: a name or address with an optional port.
+const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]{1,253})(:\d{1,5})?$/i;
+const publicHost = new URL(config.publicUrl).host;
 
 // Requests in progress per connection, so that a shutdown can close each connection only after its
 // last response has gone out (http.Server#close would also drop connections whose response has
@@ -104,6 +116,123 @@ function endWhenIdle(socket: Socket, delayMs = 0): void {
   }, delayMs);
 }
 
+/** A short plain-text answer of the server itself (security headers included). */
+function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = Buffer.from(`${message}\n`);
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(body.byteLength),
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(body);
+}
+
+/**
+ * Answers 413 and closes the connection without reading the rest of an oversized body into memory.
+ * What is still arriving is read and dropped for a moment after the answer (closing a socket with
+ * unread data would reset it and the client might never see the answer), then the socket goes.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  // Not "Connection: close": Node would then destroy the socket at once, unread data and all.
+  refuse(res, 413, t.forms.tooLarge);
+  req.on('data', () => {});
+  res.on('finish', () => {
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), 2_000).unref();
+  });
+}
+
+/**
+ * Reads a request's body into memory, counting bytes as they arrive, whatever the framing
+ * (Content-Length or chunked): past MAX_BODY_BYTES the request is answered 413 and the connection
+ * closed before another byte is kept. Resolves with the body, or undefined when it was refused.
+ */
+function readBoundedBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (body: Buffer | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(body);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        refuseTooLarge(req, res);
+        finish(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => finish(Buffer.concat(chunks)));
+    req.on('error', () => finish(undefined));
+    req.on('close', () => finish(undefined));
+  });
+}
+
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (!METHODS.includes(method)) return refuse(res, 405, t.errors.methodNotAllowed, { allow: ALLOW });
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuseTooLarge(req, res);
+  // Only paths: no absolute URLs, no "//host" (which URL parsers read as another host), no raw
+  // bytes. Anything else is not a page of ours.
+  let target = req.url ?? '/';
+  if (!ORIGIN_FORM.test(target)) {
+    if (!target.startsWith('/')) return refuse(res, 400, t.errors.badRequest);
+    target = '/404';
+  }
+  try {
+    decodeURI(target);
+  } catch {
+    target = '/404';
+  }
+  // A Host header that is not a host name is refused (RFC 9112 §3.2). Links are never built from
+  // Host; in production Astro sees the public host whatever was sent.
+  const hosts = req.rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length;
+  if (hosts !== 1 || !HOST.test(req.headers.host ?? '')) return refuse(res, 400, t.errors.badRequest);
+  if (config.production) req.headers.host = publicHost;
+  const url = new URL(`http://${publicHost}${target}`);
+  // Anonymous readers of public pages get the page for the parameters it reads, from the cache
+  // without entering Astro when it is there.
+  const normal = method === 'GET' ? normalisedCacheUrl(url) : undefined;
+  if (normal !== undefined && normal !== url.pathname + url.search) target = normal;
+  req.url = target;
+  const key = cacheKeyFor(method, new URL(`http://${publicHost}${target}`), req.headers.cookie ?? null);
+  const hit = key ? cachedEntry(key) : undefined;
+  if (hit) {
+    res.writeHead(hit.status, [...hit.headers.flat(), 'content-length', String(hit.body.byteLength)]);
+    res.end(hit.body);
+    return;
+  }
+  const file = method === 'GET' || method === 'HEAD' ? staticFiles.get(url.pathname) : undefined;
+  if (file) {
+    res.writeHead(200, { ...file.headers, 'content-length': String(file.body.byteLength) });
+    res.end(method === 'HEAD' ? undefined : file.body);
+    return;
+  }
+  if (hasBody(req)) {
+    const body = await readBoundedBody(req, res);
+    if (!body) return;
+    (req as IncomingMessage & { body?: Buffer }).body = body;
+  }
+  const client = clientFacts(req.socket.remoteAddress, 'encrypted' in req.socket && !!req.socket.encrypted, req.headers, config.trustedProxies);
+  await handler(req, res, undefined, { client });
+}
+
 const server = createServer((req, res) => {
   const socket = req.socket;
   active.set(socket, (active.get(socket) ?? 0) + 1);
@@ -113,37 +242,40 @@ const server = createServer((req, res) => {
     active.set(socket, left);
     if (stopping && left === 0) endWhenIdle(socket);
   });
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-    res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-    res.end(t.forms.tooLarge);
-    req.destroy();
-    return;
-  }
-  try {
-    decodeURI(req.url ?? '/');
-  } catch {
-    req.url = '/404';
-  }
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const file = req.method === 'GET' || req.method === 'HEAD' ? staticFiles.get(url.pathname) : undefined;
-  if (file) {
-    res.writeHead(200, { ...file.headers, 'content-length': String(file.body.byteLength) });
-    res.end(req.method === 'HEAD' ? undefined : file.body);
-    return;
-  }
-  // Anonymous readers of public pages are answered from the page cache without entering Astro.
-  const key = cacheKeyFor(req.method ?? 'GET', url, req.headers.cookie ?? null);
-  const hit = key ? cachedEntry(key) : undefined;
-  if (hit) {
-    res.writeHead(hit.status, [...hit.headers.flat(), 'content-length', String(hit.body.byteLength)]);
-    res.end(hit.body);
-    return;
-  }
-  handler(req, res).catch((error) => {
+  // Whatever a request holds, its failure is this request's 500 and never the server's end.
+  serve(req, res).catch((error) => {
     console.error('posvet: request failed', error);
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(t.errors.serverErrorTitle);
+    refuse(res, 500, t.errors.serverErrorTitle);
   });
+});
+
+// CONNECT (a proxy's method) arrives apart from other requests: refuse it like any unknown method.
+server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+  const body = Buffer.from(`${t.errors.methodNotAllowed}\n`);
+  socket.end(
+    `HTTP/1.1 405 Method Not Allowed\r\nallow: ${ALLOW}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${body.byteLength}\r\nconnection: close\r\n\r\n${body.toString('latin1')}`,
+    'latin1',
+  );
+});
+
+// Requests Node cannot even parse (a broken request line or header block, oversized headers, a
+// request that never finishes arriving) get a short 4xx and the connection is closed.
+server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+  if (!socket.writable || (error.code === 'ECONNRESET')) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', t.errors.headersTooLarge]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', t.errors.requestTimeout]
+        : [400, 'Bad Request', t.errors.badRequest];
+  const body = Buffer.from(`${message}\n`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${body.byteLength}\r\nconnection: close\r\n\r\n${body.toString('latin1')}`,
+    'latin1',
+  );
 });
 
 server.on('connection', (socket) => {

@@ -755,6 +755,12 @@ export const sl = {
     serverError:
       'Strani trenutno ni mogoče prikazati. Napako smo zabeležili. Poskusite znova čez nekaj minut; vaši podatki niso bili spremenjeni.',
     backHome: 'Na začetno stran posvetovanja',
+    /** Answers of the server itself, before any page is involved (plain text). */
+    badRequest: 'Zahteve ni mogoče prebrati: ni v obliki, ki jo pričakuje spletni strežnik.',
+    headersTooLarge: 'Glave zahteve so prevelike.',
+    requestTimeout: 'Zahteva ni prispela pravočasno.',
+    methodNotAllowed: 'Ta način zahteve na tem naslovu ni podprt.',
+    crossSite: 'Obrazca ni mogoče oddati z drugega spletnega mesta. Odprite stran portala in ga oddajte znova.',
   },
 } as const;
 

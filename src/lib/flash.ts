@@ -28,6 +28,9 @@ const messages = {
 
 export type FlashKey = keyof typeof messages;
 
+/** Every key a link may carry in `?sporocilo=`. */
+export const FLASH_KEYS: readonly string[] = Object.keys(messages);
+
 export function flashMessage(url: URL): string | undefined {
   const key = url.searchParams.get('sporocilo');
   return key && key in messages ? messages[key as FlashKey] : undefined;

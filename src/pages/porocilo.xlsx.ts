@@ -4,9 +4,9 @@ import { getDb } from '../lib/server/db';
 import { reportXlsx } from '../lib/server/report';
 import { currentReport } from '../lib/server/report-source';
 
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async () => {
   const { report } = await currentReport(getDb());
-  const body = await reportXlsx(report, publicBaseUrl(url));
+  const body = await reportXlsx(report, publicBaseUrl());
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -31,7 +31,7 @@ export async function startServer(databasePath: string, port: number, env: Recor
   let output = '';
   const child = spawn(process.execPath, ['src/cli/start.ts', '--no-build'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: databasePath, ASTRO_NODE_LOGGING: 'disabled', ...env },
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_PATH: databasePath, ASTRO_NODE_LOGGING: 'disabled', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

@@ -16,7 +16,7 @@ export function lucia(): PosvetLucia {
 type Context = Pick<APIContext, 'cookies' | 'url' | 'locals' | 'redirect' | 'clientAddress' | 'request'>;
 
 function setCookie(context: Context, cookie: Cookie) {
-  context.cookies.set(cookie.name, cookie.value, { ...cookie.attributes, secure: cookieIsSecure(context.url) });
+  context.cookies.set(cookie.name, cookie.value, { ...cookie.attributes, secure: cookieIsSecure(config.publicUrl) });
 }
 
 /** Reads the session cookie, validates it, keeps the cookie fresh, and fills locals.user. */
@@ -50,7 +50,9 @@ export async function signOut(context: Context): Promise<void> {
   context.locals.sessionToken = null;
 }
 
-export function clientIp(context: Pick<APIContext, 'clientAddress'>): string {
+/** The client's address: as the start script established it (trusted proxies), else the socket's. */
+export function clientIp(context: Pick<APIContext, 'clientAddress' | 'locals'>): string {
+  if (context.locals.client) return context.locals.client.address;
   try {
     return context.clientAddress || 'unknown';
   } catch {
@@ -58,9 +60,9 @@ export function clientIp(context: Pick<APIContext, 'clientAddress'>): string {
   }
 }
 
-/** Base of links in e-mails: PUBLIC_URL when set, else the address the request came to. */
-export function publicBaseUrl(url: URL): string {
-  return config.publicUrl ?? url.origin;
+/** Base of every link in mails and downloads: PUBLIC_URL, never the request's Host header. */
+export function publicBaseUrl(): string {
+  return config.publicUrl;
 }
 
 /**

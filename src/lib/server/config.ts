@@ -1,23 +1,131 @@
 import { isAbsolute } from 'node:path';
+import { parseAddressList, type AddressRange } from './net.ts';
 import { fromRoot } from './paths.ts';
 
+/**
+ * Run-time configuration, read from the environment once and checked as a whole. Documented in the
+ * README. A value that cannot be right is a problem named after its variable; the start script and
+ * the operator tool refuse to run while there is one (`configProblems`), so a typo never shows up
+ * later as a wrong link in a mail or a server listening somewhere else.
+ */
+
+export const ROLES_FOR_2FA = ['member', 'org_admin', 'moderator', 'admin'] as const;
+
+export interface Config {
+  host: string;
+  port: number;
+  databasePath: string;
+  production: boolean;
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; unset: write .eml files. */
+  smtpUrl: string | undefined;
+  mailDir: string;
+  mailFrom: string;
+  /**
+   * The origin people reach the portal at (scheme, host and port, no path): every link in a page, a
+   * mail or a download is built from it, never from the request's Host header. Required in
+   * production; in development http://localhost:PORT.
+   */
+  publicUrl: string;
+  /** Where people write about accessibility and privacy; shown on /dostopnost and /zasebnost. */
+  contactEmail: string;
+  /** Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  trustedProxies: AddressRange[];
+  /** Roles that must use two-factor sign-in. */
+  requireTwoFactorRoles: Array<(typeof ROLES_FOR_2FA)[number]>;
+}
+
+type Env = Record<string, string | undefined>;
+
+function present(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
 function resolvePath(value: string | undefined, fallback: string): string {
-  const chosen = value && value.trim() !== '' ? value.trim() : fallback;
+  const chosen = value ?? fallback;
   return chosen === ':memory:' || isAbsolute(chosen) ? chosen : fromRoot(chosen);
 }
 
-/** Run-time configuration, read from the environment once. Documented in the README. */
-export const config = {
-  host: process.env.HOST || '127.0.0.1',
-  port: Number(process.env.PORT || 4321),
-  databasePath: resolvePath(process.env.DATABASE_PATH, 'db/posvet.sqlite'),
-  production: process.env.NODE_ENV === 'production',
-  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; unset: write .eml files. */
-  smtpUrl: process.env.SMTP_URL || undefined,
-  mailDir: resolvePath(process.env.MAIL_DIR, 'db/mail'),
-  mailFrom: process.env.MAIL_FROM || 'Posvet <posvet@localhost>',
-  /** The address people reach the portal at, for links in e-mails (falls back to the request's own). */
-  publicUrl: (process.env.PUBLIC_URL || '').replace(/\/+$/, '') || undefined,
-  /** Where people write about accessibility and privacy; shown on /dostopnost and /zasebnost. */
-  contactEmail: process.env.CONTACT_EMAIL || 'gp.sdp@gov.si',
-};
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/** Reads the configuration from an environment; `problems` lists every variable that is wrong. */
+export function readConfig(env: Env): { config: Config; problems: string[] } {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+
+  const portText = present(env, 'PORT') ?? '4321';
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 1 && port <= 65535)) problems.push(`PORT must be a whole number from 1 to 65535 (is "${portText}").`);
+
+  const host = present(env, 'HOST') ?? '127.0.0.1';
+  if (/[\s/]/.test(host)) problems.push(`HOST must be an address or host name to listen on (is "${host}").`);
+
+  let publicUrl = `http://localhost:${Number.isFinite(port) ? port : 4321}`;
+  const publicText = present(env, 'PUBLIC_URL');
+  if (publicText) {
+    const parsed = URL.canParse(publicText) ? new URL(publicText) : undefined;
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
+      problems.push(`PUBLIC_URL must be an http:// or https:// address, e.g. https://posvet.gov.si (is "${publicText}").`);
+    } else if (parsed.username || parsed.password || parsed.search || parsed.hash || (parsed.pathname !== '/' && parsed.pathname !== '')) {
+      problems.push(`PUBLIC_URL must be just the scheme, host and port, without a path, query or user (is "${publicText}").`);
+    } else {
+      publicUrl = parsed.origin;
+    }
+  } else if (production) {
+    problems.push('PUBLIC_URL is required in production: the address people reach the portal at, e.g. https://posvet.gov.si (links in mails and downloads are built from it).');
+  }
+
+  const smtpUrl = present(env, 'SMTP_URL');
+  if (smtpUrl && !(URL.canParse(smtpUrl) && ['smtp:', 'smtps:'].includes(new URL(smtpUrl).protocol))) {
+    problems.push('SMTP_URL must be an smtp:// or smtps:// address, e.g. smtp://user:password@mail.example.si:587.');
+  }
+
+  const mailFrom = present(env, 'MAIL_FROM') ?? 'Posvet <posvet@localhost>';
+  if (!/^[^<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an address, optionally with a name: Posvet <posvet@gov.si> (is "${mailFrom}").`);
+  }
+
+  const contactEmail = present(env, 'CONTACT_EMAIL') ?? 'gp.sdp@gov.si';
+  if (!EMAIL.test(contactEmail)) problems.push(`CONTACT_EMAIL must be an e-mail address (is "${contactEmail}").`);
+
+  const proxies = parseAddressList(present(env, 'TRUSTED_PROXIES') ?? '');
+  if (!proxies.ok) problems.push(`TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8 (cannot read "${proxies.invalid}").`);
+
+  const roles = (present(env, 'REQUIRE_2FA_ROLES') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  const unknownRoles = roles.filter((r) => !(ROLES_FOR_2FA as readonly string[]).includes(r));
+  if (unknownRoles.length) problems.push(`REQUIRE_2FA_ROLES takes roles from ${ROLES_FOR_2FA.join(', ')} (unknown: ${unknownRoles.join(', ')}).`);
+
+  const databaseText = present(env, 'DATABASE_PATH');
+  if (databaseText !== undefined && databaseText.endsWith('/')) problems.push(`DATABASE_PATH must name a file, not a folder (is "${databaseText}").`);
+
+  return {
+    problems,
+    config: {
+      host,
+      port: Number.isFinite(port) ? port : 4321,
+      databasePath: resolvePath(databaseText, 'db/posvet.sqlite'),
+      production,
+      smtpUrl,
+      mailDir: resolvePath(present(env, 'MAIL_DIR'), 'db/mail'),
+      mailFrom,
+      publicUrl,
+      contactEmail,
+      trustedProxies: proxies.ok ? proxies.ranges : [],
+      requireTwoFactorRoles: roles.filter((r): r is Config['requireTwoFactorRoles'][number] => !unknownRoles.includes(r)),
+    },
+  };
+}
+
+const read = readConfig(process.env);
+
+export const config: Config = read.config;
+
+/** What is wrong with the environment; the start script and the operator tool stop on any. */
+export const configProblems: readonly string[] = read.problems;
+
+/** Stops the process with a message naming each wrong variable (for the command-line entry points). */
+export function exitOnConfigProblems(): void {
+  if (configProblems.length === 0) return;
+  console.error(['posvet: the configuration is not valid; nothing was started.', ...configProblems.map((p) => `  - ${p}`)].join('\n'));
+  process.exit(78);
+}

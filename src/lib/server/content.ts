@@ -2,7 +2,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareChapter, type ComparisonEntry } from './anchoring.ts';
 import { renderChapter, type Block, type RenderedChapter } from './blocks.ts';
 import type { CommentAnchor, ConsultationWindow } from './comments.ts';
-import { currentOf, sortVersions, toVersion, type DraftVersion } from './versions.ts';
+import { anchorOnce } from './reanchor.ts';
+import { currentOf, nextBoundary, sortVersions, toVersion, type DraftVersion } from './versions.ts';
 
 export type { DraftVersion } from './versions.ts';
 
@@ -33,9 +34,21 @@ export function listVersions(): Promise<DraftVersion[]> {
   return versionsCache;
 }
 
-/** The newest version already published: the one people read and comment on. */
+/**
+ * The newest version already published: the one people read and comment on. The first time a
+ * version is current in this process, comments written on older versions are anchored to it
+ * (once; concurrent requests wait for the same work), so a draft published while the server runs
+ * takes over on time, without a restart.
+ */
 export async function currentVersion(now = new Date()): Promise<DraftVersion> {
-  return currentOf(await listVersions(), now);
+  const version = currentOf(await listVersions(), now);
+  await anchorOnce(version.id, async () => (await listChapters(version.id)).map((c) => ({ slug: c.slug, blocks: c.rendered.blocks })));
+  return version;
+}
+
+/** When the pages' words next change by the clock alone (see versions.ts). */
+export async function nextContentBoundary(now = new Date()): Promise<number> {
+  return nextBoundary(await listVersions(), now);
 }
 
 export function windowState(version: DraftVersion, now = new Date()): WindowState {

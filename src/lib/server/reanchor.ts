@@ -1,5 +1,6 @@
 import { findAnchor, type AnchorChapter } from './anchoring.ts';
-import type { Db } from './db.ts';
+import { getDb, type Db } from './db.ts';
+import { invalidatePublicPages } from './page-cache.ts';
 
 /**
  * Attaches every comment written on an older version to the given (current) version, once — a block
@@ -39,4 +40,26 @@ export async function reanchorComments(db: Db, versionId: string, chapters: Anch
     }
   });
   return computed.length;
+}
+
+const anchored = new Map<string, Promise<void>>();
+
+/**
+ * Anchors the comments of older versions to `versionId` once per process, the first time it is
+ * asked for (the version became current): every caller waits for the same work, and a failure is
+ * retried by the next caller. Pages cached before the switch are dropped when it is done.
+ */
+export function anchorOnce(versionId: string, chapters: () => Promise<AnchorChapter[]>, db: Db = getDb()): Promise<void> {
+  let work = anchored.get(versionId);
+  if (!work) {
+    work = chapters()
+      .then((list) => reanchorComments(db, versionId, list))
+      .then(() => invalidatePublicPages())
+      .catch((error) => {
+        anchored.delete(versionId);
+        throw error;
+      });
+    anchored.set(versionId, work);
+  }
+  return work;
 }

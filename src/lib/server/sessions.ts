@@ -146,8 +146,13 @@ declare module 'lucia' {
   }
 }
 
-/** `Secure` everywhere except plain HTTP on the loopback interface, where browsers would drop it. */
-export function cookieIsSecure(url: URL): boolean {
+/**
+ * `Secure` wherever people use the portal over HTTPS or from another machine; only a portal whose
+ * PUBLIC_URL is plain HTTP on the loopback interface (development) sets cookies browsers would
+ * otherwise drop there.
+ */
+export function cookieIsSecure(publicUrl: string): boolean {
+  const url = new URL(publicUrl);
   if (url.protocol === 'https:') return true;
   return !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }

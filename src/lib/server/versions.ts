@@ -49,3 +49,12 @@ export function currentOf(versions: DraftVersion[], now = new Date()): DraftVers
   if (!current) throw new Error('content/ holds no draft version');
   return current;
 }
+
+/**
+ * The next moment after `now` at which what the pages say changes by the clock alone — a version is
+ * published (and becomes current), a window opens or closes — or Infinity when none is left.
+ */
+export function nextBoundary(versions: DraftVersion[], now = new Date()): number {
+  const moments = versions.flatMap((v) => [v.publishedAt, v.opensAt, v.closesAt]).map((d) => d.getTime());
+  return Math.min(Infinity, ...moments.filter((t) => t > now.getTime()));
+}

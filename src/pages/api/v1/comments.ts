@@ -55,7 +55,7 @@ export const GET: APIRoute = async ({ url }) => {
   const { format, chapter, status, organisation } = parsed.data;
   const current = await currentVersion();
   const comments = await listPublicComments(getDb(), { chapterSlug: chapter, status, organisationCode: organisation, currentVersionId: current.id });
-  const base = publicBaseUrl(url);
+  const base = publicBaseUrl();
   const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=30' };
   if (format === 'csv') {
     const rows = comments.map((c) => {
