@@ -48,6 +48,21 @@ function ensureChromium(): boolean {
   return false;
 }
 
+/** libfaketime lets a reliability test move the server's clock across a publication boundary. */
+function ensureFaketime(): boolean {
+  const found = () => ['x86_64', 'aarch64'].some((arch) => existsSync(`/usr/lib/${arch}-linux-gnu/faketime/libfaketime.so.1`));
+  if (found()) return true;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('posvet: libfaketime is missing; installing the distribution package (apt-get install libfaketime)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', 'libfaketime'], { env });
+    if (found()) return true;
+  }
+  console.error('posvet: the reliability tests need libfaketime (Debian/Ubuntu: sudo apt-get install -y libfaketime).');
+  return false;
+}
+
 function countResults(file: string, kind: 'vitest' | 'playwright'): { passed: number; failed: number } {
   if (!existsSync(file)) return { passed: 0, failed: 0 };
   const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -75,7 +90,7 @@ const steps: Array<[string, () => number]> = [
       ]),
   ],
   ['production build (astro build)', () => run(bin('astro'), ['build'])],
-  ['browser check', () => (ensureChromium() ? 0 : 1)],
+  ['browser and clock check', () => (ensureChromium() && ensureFaketime() ? 0 : 1)],
   ['end-to-end tests (Playwright, Chromium, axe)', () => run(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts'])],
   [
     'reliability tests (production server: storms, crashes, malformed input, shutdown, backup)',

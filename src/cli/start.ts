@@ -13,7 +13,7 @@ import { t } from '../i18n/index.ts';
 import { config, exitOnConfigProblems } from '../lib/server/config.ts';
 import { openDatabase } from '../lib/server/db.ts';
 import { clientFacts, type ClientFacts } from '../lib/server/net.ts';
-import { cachedEntry, cacheKeyFor, normalisedCacheUrl } from '../lib/server/page-cache.ts';
+import { cachedEntry, cacheKeyFor, isAnonymous, normalisedCacheUrl } from '../lib/server/page-cache.ts';
 import { fromRoot } from '../lib/server/paths.ts';
 import { prepareDatabase } from '../lib/server/setup.ts';
 
@@ -208,7 +208,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(`http://${publicHost}${target}`);
   // Anonymous readers of public pages get the page for the parameters it reads, from the cache
   // without entering Astro when it is there.
-  const normal = method === 'GET' ? normalisedCacheUrl(url) : undefined;
+  const normal = method === 'GET' && isAnonymous(req.headers.cookie) ? normalisedCacheUrl(url) : undefined;
   if (normal !== undefined && normal !== url.pathname + url.search) target = normal;
   req.url = target;
   const key = cacheKeyFor(method, new URL(`http://${publicHost}${target}`), req.headers.cookie ?? null);

@@ -70,7 +70,8 @@ export function normalisedCacheUrl(url: URL): string | undefined {
   return search ? `${url.pathname}?${search}` : url.pathname;
 }
 
-function anonymous(cookieHeader: string | null | undefined): boolean {
+/** Whether a request carries no session cookie (its answer may come from the cache). */
+export function isAnonymous(cookieHeader: string | null | undefined): boolean {
   return !(cookieHeader && /(^|;\s*)posvet_seja=/.test(cookieHeader));
 }
 
@@ -79,7 +80,7 @@ function anonymous(cookieHeader: string | null | undefined): boolean {
  * address already normalised is cached, so what is stored under a key is what the key describes.
  */
 export function cacheKeyFor(method: string, url: URL, cookieHeader: string | null): string | undefined {
-  if (method !== 'GET' || !anonymous(cookieHeader)) return undefined;
+  if (method !== 'GET' || !isAnonymous(cookieHeader)) return undefined;
   const normal = normalisedCacheUrl(url);
   return normal !== undefined && normal === url.pathname + url.search ? normal : undefined;
 }
