@@ -1,3 +1,4 @@
+import { BlockList } from 'node:net';
 import { isAbsolute } from 'node:path';
 import { parseAddressList, type AddressRange } from './net.ts';
 import { fromRoot } from './paths.ts';
@@ -29,7 +30,7 @@ export interface Config {
   /** Where people write about accessibility and privacy; shown on /dostopnost and /zasebnost. */
   contactEmail: string;
   /** Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. */
-  trustedProxies: AddressRange[];
+  trustedProxies: AddressRange;
   /** Roles that must use two-factor sign-in. */
   requireTwoFactorRoles: Array<(typeof ROLES_FOR_2FA)[number]>;
 }
@@ -110,7 +111,7 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
       mailFrom,
       publicUrl,
       contactEmail,
-      trustedProxies: proxies.ok ? proxies.ranges : [],
+      trustedProxies: proxies.ok ? proxies.ranges : new BlockList(),
       requireTwoFactorRoles: roles.filter((r): r is Config['requireTwoFactorRoles'][number] => !unknownRoles.includes(r)),
     },
   };

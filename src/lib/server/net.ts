@@ -55,7 +55,7 @@ export interface ClientFacts {
 export function clientFacts(
   socketAddress: string | undefined,
   encrypted: boolean,
-  headers: { 'x-forwarded-for'?: string | string[]; 'x-forwarded-proto'?: string | string[] },
+  headers: Record<string, string | string[] | undefined>,
   trusted: BlockList,
 ): ClientFacts {
   let address = normaliseAddress(socketAddress ?? 'unknown');
