@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { attemptLogin, changePassword, completePasswordReset, findValidReset, requestPasswordReset } from '../../src/lib/server/auth.ts';
@@ -17,9 +19,6 @@ import { Migrator } from 'kysely/migration';
 import { migrations } from '../../db/migrations/index.ts';
 import { migrate } from '../../src/lib/server/db.ts';
 import { seededDatabase, tempDatabase, userId } from './helpers.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 const BASE = 'https://posvet.test';
 const ATTACKER = '203.0.113.66';
@@ -35,9 +34,13 @@ async function actorFor(db: Db, email: string): Promise<CommentActor & { name: s
   return { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind, name: u.name, email: u.email };
 }
 
-function withMailDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+async function withMailDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'posvet-mail-'));
-  return fn(dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('mail after delivery (item 5)', () => {
@@ -53,7 +56,7 @@ describe('mail after delivery (item 5)', () => {
 
     await withMailDir(async (dir) => {
       expect(await deliverOutbox(db, { mailDir: dir, from: 'Posvet <posvet@localhost>' })).toBe(2);
-      const eml = readFileSync(join(dir, (await import('node:fs')).readdirSync(dir).sort()[0]), 'utf8');
+      const eml = readFileSync(join(dir, readdirSync(dir).sort()[0]), 'utf8');
       expect(eml.replace(/=\r?\n/g, '')).toContain(reset.slice(0, 20));
     });
     const rows = await db.selectFrom('mail_outbox').select(['body_text', 'sent_at']).orderBy('id').execute();
