@@ -206,9 +206,17 @@ export const sl = {
       organisationRequired: 'Izberite organizacijo.',
       roleRequired: 'Izberite vlogo.',
       roleNotForOrganisation: 'Te vloge ni mogoče dodeliti v tej organizaciji.',
+      disabledByAdmin: 'Račun je onemogočil skrbnik portala, zato ga lahko ponovno omogoči ali spremeni le skrbnik portala.',
+      invitationByAdmin: 'To povabilo je poslal skrbnik portala, zato ga lahko prekliče le skrbnik portala.',
     },
     throttled: (minutes: number) =>
       `Preveč neuspešnih poskusov prijave. Poskusite znova čez ${minutes} ${plural(minutes, { one: 'minuto', two: 'minuti', few: 'minute', other: 'minut' })}.`,
+    passwordCheckThrottled: (minutes: number) =>
+      `Preveč napačnih vnosov trenutnega gesla. Poskusite znova čez ${minutes} ${plural(minutes, { one: 'minuto', two: 'minuti', few: 'minute', other: 'minut' })}.`,
+    /** Replaces the secret part of a link in mail that has been sent (the outbox keeps no usable token). */
+    mailLinkRemoved: '[povezava odstranjena po pošiljanju]',
+    /** Who did something, in the personal-data export, besides role names. */
+    dataExport: { self: 'vi', anonymous: 'neprijavljena oseba' },
     login: {
       title: 'Prijava',
       lead: 'Prijavijo se predstavniki občin, združenj občin in SDP. Za branje osnutka prijava ni potrebna.',
@@ -288,6 +296,8 @@ export const sl = {
       enable: 'Ponovno omogoči',
       disabled: 'Račun je onemogočen; seje osebe so končane.',
       enabled: 'Račun je ponovno omogočen.',
+      disabledByAdmin: 'onemogočil skrbnik portala',
+      sentByAdmin: 'poslal skrbnik portala',
       you: '(vi)',
       readOnly: 'Člane organizacije upravlja skrbnik organizacije.',
       roleFor: (name: string) => `Vloga osebe ${name}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignableRoles, can, canManageUser, routeDecision, safeReturnPath, type Actor, type Permission } from '../../src/lib/server/access.ts';
+import { assignableRoles, can, canManageUser, canRevokeInvitation, routeDecision, safeReturnPath, type Actor, type Permission } from '../../src/lib/server/access.ts';
 
 const LJUBLJANA = 61;
 const BLED = 3;
@@ -90,6 +90,24 @@ describe('managing people', () => {
     expect(canManageUser(moderator, target(24, BLED, 'member'))).toBe(false);
     expect(canManageUser(admin, target(25, BLED, 'member'))).toBe(true);
     expect(canManageUser(admin, target(26, SDP, 'moderator'))).toBe(true);
+  });
+
+  it("a person a portal administrator disabled is the administrator's to re-enable or change", () => {
+    const disabledBy = (role: Actor['role']) => ({ ...target(27, LJUBLJANA, 'member'), status: 'disabled', disabled_by_role: role });
+    expect(canManageUser(orgAdmin, disabledBy('admin'))).toBe(false);
+    expect(canManageUser(orgAdmin, disabledBy('org_admin'))).toBe(true);
+    expect(canManageUser(admin, disabledBy('admin'))).toBe(true);
+    expect(canManageUser(orgAdmin, { ...disabledBy('admin'), status: 'active' })).toBe(true);
+  });
+
+  it("an organisation admin revokes their organisation's invitations, except an administrator's", () => {
+    expect(canRevokeInvitation(orgAdmin, { organisation_id: LJUBLJANA, inviter_role: 'org_admin' })).toBe(true);
+    expect(canRevokeInvitation(orgAdmin, { organisation_id: LJUBLJANA, inviter_role: 'admin' })).toBe(false);
+    // Sent from the command line by the operator.
+    expect(canRevokeInvitation(orgAdmin, { organisation_id: LJUBLJANA, inviter_role: null })).toBe(false);
+    expect(canRevokeInvitation(orgAdmin, { organisation_id: BLED, inviter_role: 'org_admin' })).toBe(false);
+    expect(canRevokeInvitation(member, { organisation_id: BLED, inviter_role: 'org_admin' })).toBe(false);
+    expect(canRevokeInvitation(admin, { organisation_id: BLED, inviter_role: 'admin' })).toBe(true);
   });
 
   it('moderator and admin roles exist only in the government organisation', () => {

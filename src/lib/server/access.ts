@@ -65,15 +65,40 @@ export function assignableRoles(actor: Actor, organisationId: number, organisati
   return [];
 }
 
+/**
+ * A portal administrator's decision outranks an organisation admin's: a person an administrator
+ * disabled can be re-enabled or otherwise changed by an administrator only.
+ */
+export function isAdministratorsDecision(actor: Actor, target: { status?: string; disabled_by_role?: Role | null }): boolean {
+  return actor.role !== 'admin' && target.status === 'disabled' && target.disabled_by_role === 'admin';
+}
+
 /** May the actor change, disable or re-enable this person's account? Never their own. */
-export function canManageUser(actor: Actor, target: { id: number; organisation_id: number; role: Role }): boolean {
+export function canManageUser(
+  actor: Actor,
+  target: { id: number; organisation_id: number; role: Role; status?: string; disabled_by_role?: Role | null },
+): boolean {
   if (actor.id === target.id) return false;
   if (actor.role === 'admin') return true;
   return (
     actor.role === 'org_admin' &&
     actor.organisationId === target.organisation_id &&
-    (target.role === 'member' || target.role === 'org_admin')
+    (target.role === 'member' || target.role === 'org_admin') &&
+    !isAdministratorsDecision(actor, target)
   );
+}
+
+/**
+ * May the actor revoke this invitation? An administrator any; an organisation admin those into
+ * their own organisation, except ones a portal administrator sent (or the operator, from the CLI).
+ */
+export function canRevokeInvitation(actor: Actor, invitation: { organisation_id: number; inviter_role: Role | null }): boolean {
+  if (actor.role === 'admin') return true;
+  return actor.role === 'org_admin' && invitation.organisation_id === actor.organisationId && !invitationIsAdministrators(invitation);
+}
+
+export function invitationIsAdministrators(invitation: { inviter_role: Role | null }): boolean {
+  return invitation.inviter_role === null || invitation.inviter_role === 'admin';
 }
 
 /** A return-to address must be a path on this site, never another origin. */

@@ -1,12 +1,14 @@
 import { z } from 'astro/zod';
 import { t } from '../../i18n/index.ts';
 import { recordAudit } from './audit.ts';
+import type { Kysely } from 'kysely';
 import type { Db } from './db.ts';
+import type { Database } from './schema.ts';
 import { failure, parseForm, type FormFailure } from './forms.ts';
 import { queueMail, deliverSoon } from './mail.ts';
 import { decoyPasswordHash, hashPassword, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './passwords.ts';
 import { endSessions } from './sessions.ts';
-import { loginWaitMinutes, recordLoginAttempt } from './throttle.ts';
+import { loginWaitMinutes, passwordCheckWaitMinutes, recordLoginAttempt } from './throttle.ts';
 import { generateToken, hashToken } from './tokens.ts';
 import { findUserByEmail, normaliseEmail } from './users.ts';
 
@@ -73,26 +75,41 @@ export function newPasswordSchema(email: string) {
     });
 }
 
-/** Changes a signed-in person's password; every other session of theirs ends. */
+/** Ends every reset link of a person not yet used (after a password change or a completed reset). */
+async function endResetLinks(db: Kysely<Database>, userId: number): Promise<void> {
+  await db.updateTable('password_resets').set({ used_at: new Date().toISOString() }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+}
+
+/**
+ * Changes a signed-in person's password; every other session of theirs and every outstanding reset
+ * link ends. Guesses at the current password are throttled per address and account.
+ */
 export async function changePassword(
   db: Db,
   user: { id: number; email: string },
   values: Record<string, string>,
   sessionToken: string,
   ip: string,
-): Promise<{ ok: true } | FormFailure> {
+): Promise<{ ok: true } | (FormFailure & { status: 400 | 429 })> {
   const current = values.currentPassword ?? '';
   const parsed = parseForm(newPasswordSchema(user.email), values);
   const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
   const errors = parsed.ok ? {} : { ...parsed.errors };
   if (!current) errors.currentPassword = m.errors.currentPasswordRequired;
-  else if (!(await verifyPassword(row.password_hash, current))) errors.currentPassword = m.errors.currentPasswordWrong;
-  if (!parsed.ok || Object.keys(errors).length > 0) return failure(errors, values);
+  else {
+    const wait = await passwordCheckWaitMinutes(db, user.email, ip);
+    if (wait > 0) return { ...failure({ currentPassword: m.passwordCheckThrottled(wait) }, values), status: 429 };
+    const right = await verifyPassword(row.password_hash, current);
+    await recordLoginAttempt(db, user.email, ip, right, new Date(), 'password_check');
+    if (!right) errors.currentPassword = m.errors.currentPasswordWrong;
+  }
+  if (!parsed.ok || Object.keys(errors).length > 0) return { ...failure(errors, values), status: 400 };
 
   const hash = await hashPassword(parsed.data.password);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: hash, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
     await endSessions(trx, user.id, sessionToken);
+    await endResetLinks(trx, user.id);
     await recordAudit(trx, { actorUserId: user.id, action: 'password.changed', targetType: 'user', targetId: user.id, ip });
   });
   return { ok: true };
@@ -147,7 +164,10 @@ export async function findValidReset(db: Db, token: string) {
     .executeTakeFirst();
 }
 
-/** Sets a new password from a reset link; the link is used up and every session of the person ends. */
+/**
+ * Sets a new password from a reset link; the link is used up, and so is every other outstanding link
+ * of the person, and every session of theirs ends.
+ */
 export async function completePasswordReset(
   db: Db,
   token: string,
@@ -169,6 +189,7 @@ export async function completePasswordReset(
     if (Number(claimed.numUpdatedRows) !== 1) return false;
     await trx.updateTable('users').set({ password_hash: hash, updated_at: new Date().toISOString() }).where('id', '=', reset.user_id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', reset.user_id).execute();
+    await endResetLinks(trx, reset.user_id);
     await recordAudit(trx, { actorUserId: reset.user_id, action: 'password.reset', targetType: 'user', targetId: reset.user_id, ip });
     return true;
   });

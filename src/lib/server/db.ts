@@ -18,6 +18,9 @@ export function openSqlite(path: string = config.databasePath): SQLite.Database 
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted and overwritten content is zeroed, so a copy of the file holds no secret removed from it
+  // (e.g. a mail's reset link after delivery).
+  sqlite.pragma('secure_delete = ON');
   return sqlite;
 }
 

@@ -150,7 +150,8 @@ export async function listOpenInvitations(db: Db, organisationId?: number) {
   let query = db
     .selectFrom('invitations as i')
     .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
-    .select(['i.id', 'i.email', 'i.role', 'i.created_at', 'i.expires_at', 'i.organisation_id', 'o.name as organisation_name'])
+    .leftJoin('users as inviter', 'inviter.id', 'i.invited_by')
+    .select(['i.id', 'i.email', 'i.role', 'i.created_at', 'i.expires_at', 'i.organisation_id', 'o.name as organisation_name', 'inviter.role as inviter_role'])
     .where('i.accepted_at', 'is', null)
     .where('i.revoked_at', 'is', null)
     .where('i.expires_at', '>', new Date().toISOString())

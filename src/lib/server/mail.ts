@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Kysely } from 'kysely';
+import { t } from '../../i18n/index.ts';
 import { config } from './config.ts';
 import type { Db } from './db.ts';
 import type { Database } from './schema.ts';
@@ -10,7 +11,17 @@ import type { Database } from './schema.ts';
  * E-mail goes through an outbox table: a message is queued in the same transaction as the change it
  * reports, and delivered afterwards — by SMTP when SMTP_URL is set, otherwise as .eml files in
  * MAIL_DIR for a developer or operator to read. A failed delivery stays queued and is retried.
+ * Once a message is sent (or given up on), the secret part of its links is removed in the same
+ * update: the outbox never keeps a usable reset or invitation token beyond delivery.
  */
+
+/** Links whose last segment is a secret: password resets and invitations. */
+const SECRET_LINK = /(\/(?:ponastavi-geslo|povabilo)\/)[A-Za-z0-9_-]+/g;
+
+/** The text with every secret link's token replaced by a note that the link was removed. */
+export function redactSecretLinks(text: string): string {
+  return text.replace(SECRET_LINK, `$1${t.account.mailLinkRemoved}`);
+}
 
 export interface OutgoingMail {
   to: string;
@@ -92,14 +103,19 @@ async function deliverPending(db: Db, settings: MailSettings): Promise<number> {
       await send({ id: row.id, to: row.to_address, subject: row.subject, text: row.body_text });
       await db
         .updateTable('mail_outbox')
-        .set({ sent_at: new Date().toISOString(), attempts: row.attempts + 1, last_error: null })
+        .set({ sent_at: new Date().toISOString(), attempts: row.attempts + 1, last_error: null, body_text: redactSecretLinks(row.body_text) })
         .where('id', '=', row.id)
         .execute();
       delivered++;
     } catch (error) {
+      const givingUp = row.attempts + 1 >= MAX_ATTEMPTS;
       await db
         .updateTable('mail_outbox')
-        .set({ attempts: row.attempts + 1, last_error: String(error instanceof Error ? error.message : error).slice(0, 500) })
+        .set({
+          attempts: row.attempts + 1,
+          last_error: redactSecretLinks(String(error instanceof Error ? error.message : error)).slice(0, 500),
+          ...(givingUp ? { body_text: redactSecretLinks(row.body_text) } : {}),
+        })
         .where('id', '=', row.id)
         .execute();
     }

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { t } from '../../i18n/index.ts';
-import { assignableRoles, can, canManageUser, type Actor } from './access.ts';
+import { assignableRoles, can, canManageUser, canRevokeInvitation, invitationIsAdministrators, isAdministratorsDecision, type Actor } from './access.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 import { createInvitation, revokeInvitation } from './invitations.ts';
@@ -15,14 +15,23 @@ async function target(db: Db, userId: number) {
   return db
     .selectFrom('users as u')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.organisation_id', 'u.role', 'u.status', 'u.email', 'o.kind as organisation_kind'])
+    .select(['u.id', 'u.organisation_id', 'u.role', 'u.status', 'u.disabled_by_role', 'u.email', 'o.kind as organisation_kind'])
     .where('u.id', '=', userId)
     .executeTakeFirst();
 }
 
+/** Why the actor may not change this person, or undefined when they may. */
+function refusal(actor: Actor, person: Awaited<ReturnType<typeof target>>): string | undefined {
+  if (!person) return t.access.notAllowed;
+  if (canManageUser(actor, person)) return undefined;
+  const ownColleague = actor.role === 'org_admin' && actor.id !== person.id && actor.organisationId === person.organisation_id;
+  return ownColleague && isAdministratorsDecision(actor, person) ? t.account.errors.disabledByAdmin : t.access.notAllowed;
+}
+
 export async function changeRole(db: Db, actor: Actor, userId: number, role: Role, ip: string | null): Promise<MemberChangeResult> {
   const person = await target(db, userId);
-  if (!person || !canManageUser(actor, person)) return { ok: false, message: t.access.notAllowed };
+  const refused = refusal(actor, person);
+  if (refused || !person) return { ok: false, message: refused ?? t.access.notAllowed };
   if (!assignableRoles(actor, person.organisation_id, person.organisation_kind).includes(role)) {
     return { ok: false, message: t.account.errors.roleNotForOrganisation };
   }
@@ -42,7 +51,10 @@ export async function changeRole(db: Db, actor: Actor, userId: number, role: Rol
   return { ok: true };
 }
 
-/** Disabling ends the person's sessions at once; their comments stay, attributed to the organisation. */
+/**
+ * Disabling ends the person's sessions at once; their comments stay, attributed to the organisation.
+ * Who disabled is kept: what a portal administrator disabled, only an administrator re-enables.
+ */
 export async function setUserStatus(
   db: Db,
   actor: Actor,
@@ -51,10 +63,15 @@ export async function setUserStatus(
   ip: string | null,
 ): Promise<MemberChangeResult> {
   const person = await target(db, userId);
-  if (!person || !canManageUser(actor, person)) return { ok: false, message: t.access.notAllowed };
+  const refused = refusal(actor, person);
+  if (refused || !person) return { ok: false, message: refused ?? t.access.notAllowed };
   if (person.status === status) return { ok: true };
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ status, updated_at: new Date().toISOString() }).where('id', '=', userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ status, disabled_by_role: status === 'disabled' ? actor.role : null, updated_at: new Date().toISOString() })
+      .where('id', '=', userId)
+      .execute();
     if (status === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await recordAudit(trx, {
       actorUserId: actor.id,
@@ -124,9 +141,17 @@ export async function handleMemberAction(
     case 'revoke': {
       const invitationId = idSchema.safeParse(form.invitationId);
       if (!invitationId.success) return denied();
-      const invitation = await db.selectFrom('invitations').select(['organisation_id']).where('id', '=', invitationId.data).executeTakeFirst();
-      const allowed = invitation && (actor.role === 'admin' || (actor.role === 'org_admin' && invitation.organisation_id === actor.organisationId));
-      if (!allowed) return denied();
+      const invitation = await db
+        .selectFrom('invitations as i')
+        .leftJoin('users as inviter', 'inviter.id', 'i.invited_by')
+        .select(['i.organisation_id', 'inviter.role as inviter_role'])
+        .where('i.id', '=', invitationId.data)
+        .executeTakeFirst();
+      if (!invitation) return denied();
+      if (!canRevokeInvitation(actor, invitation)) {
+        const own = actor.role === 'org_admin' && invitation.organisation_id === actor.organisationId;
+        return own && invitationIsAdministrators(invitation) ? { kind: 'failed', errors: { _form: t.account.errors.invitationByAdmin }, values: {} } : denied();
+      }
       await revokeInvitation(db, invitationId.data, actor.id, ip);
       return { kind: 'done', flash: 'povabilo-preklicano' };
     }

@@ -37,6 +37,8 @@ export interface UserTable {
   password_hash: string;
   created_at: Generated<string>;
   updated_at: Generated<string>;
+  /** The role of whoever disabled the account; an organisation admin cannot undo an administrator's. */
+  disabled_by_role: Role | null;
 }
 
 export interface SessionTable {
@@ -77,6 +79,8 @@ export interface LoginAttemptTable {
   email: string;
   ip: string;
   succeeded: number;
+  /** A sign-in, or the current-password check of a password change. */
+  kind: Generated<'login' | 'password_check'>;
   created_at: Generated<string>;
 }
 

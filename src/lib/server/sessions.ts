@@ -6,7 +6,19 @@ import { hashToken } from './tokens.ts';
 /**
  * Sessions with lucia v3 over our own Kysely adapter. The session id lucia hands out is the cookie's
  * token; the database keeps only its SHA-256, so a copy of the database cannot be used to sign in.
+ * A session lasts SESSION_IDLE_HOURS from its last use, never longer than SESSION_MAX_AGE_DAYS from
+ * sign-in however often it is used, and a person holds at most MAX_SESSIONS_PER_USER at once.
  */
+
+export const SESSION_IDLE_HOURS = 8;
+export const SESSION_MAX_AGE_DAYS = 30;
+export const MAX_SESSIONS_PER_USER = 10;
+const SESSION_MAX_AGE_MS = SESSION_MAX_AGE_DAYS * 24 * 60 * 60 * 1000;
+
+/** Sessions that started before this moment have reached their absolute lifetime. */
+function oldestAllowedStart(now = Date.now()): string {
+  return new Date(now - SESSION_MAX_AGE_MS).toISOString();
+}
 
 export interface SessionUser {
   email: string;
@@ -37,6 +49,7 @@ export class KyselySessionAdapter implements Adapter {
       .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
       .select([
         's.expires_at',
+        's.created_at',
         's.ip',
         's.user_agent',
         'u.id as user_id',
@@ -51,6 +64,10 @@ export class KyselySessionAdapter implements Adapter {
       .where('s.id', '=', hashToken(token))
       .executeTakeFirst();
     if (!row) return [null, null];
+    if (row.created_at <= oldestAllowedStart()) {
+      await this.deleteSession(token);
+      return [null, null];
+    }
     // lucia refreshes the cookie with the id we return here, so it must be the token, not its hash.
     const session: DatabaseSession = {
       id: token,
@@ -85,18 +102,35 @@ export class KyselySessionAdapter implements Adapter {
     }));
   }
 
+  /** Stores a new session; beyond MAX_SESSIONS_PER_USER the person's oldest sessions end. */
   async setSession(session: DatabaseSession): Promise<void> {
-    await this.db
-      .insertInto('sessions')
-      .values({
-        id: hashToken(session.id),
-        user_id: session.userId,
-        expires_at: Math.floor(session.expiresAt.getTime() / 1000),
-        ip: session.attributes.ip,
-        user_agent: session.attributes.userAgent,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    const id = hashToken(session.id);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('sessions')
+        .values({
+          id,
+          user_id: session.userId,
+          expires_at: Math.floor(session.expiresAt.getTime() / 1000),
+          ip: session.attributes.ip,
+          user_agent: session.attributes.userAgent,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      const newest = await trx
+        .selectFrom('sessions')
+        .select('id')
+        .where('user_id', '=', session.userId)
+        .where('id', '!=', id)
+        .orderBy('created_at', 'desc')
+        .limit(MAX_SESSIONS_PER_USER - 1)
+        .execute();
+      await trx
+        .deleteFrom('sessions')
+        .where('user_id', '=', session.userId)
+        .where('id', 'not in', [id, ...newest.map((r) => r.id)])
+        .execute();
+    });
   }
 
   async updateSessionExpiration(token: string, expiresAt: Date): Promise<void> {
@@ -116,8 +150,16 @@ export class KyselySessionAdapter implements Adapter {
   }
 
   async deleteExpiredSessions(): Promise<void> {
-    await this.db.deleteFrom('sessions').where('expires_at', '<=', Math.floor(Date.now() / 1000)).execute();
+    await deleteExpiredSessions(this.db);
   }
+}
+
+/** Removes sessions past their sliding expiry or their absolute lifetime. */
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', Math.floor(Date.now() / 1000)), eb('created_at', '<=', oldestAllowedStart())]))
+    .execute();
 }
 
 export const SESSION_COOKIE = 'posvet_seja';
@@ -125,7 +167,7 @@ export const SESSION_COOKIE = 'posvet_seja';
 export function createLucia(db: Db) {
   return new Lucia(new KyselySessionAdapter(db), {
     // Sliding expiry: lucia extends a session used in the second half of its life.
-    sessionExpiresIn: new TimeSpan(8, 'h'),
+    sessionExpiresIn: new TimeSpan(SESSION_IDLE_HOURS, 'h'),
     sessionCookie: {
       name: SESSION_COOKIE,
       attributes: { sameSite: 'lax', secure: true },
@@ -171,7 +213,13 @@ export async function listSessions(db: Db, userId: number, currentToken?: string
     .select(['id', 'created_at', 'expires_at', 'ip', 'user_agent'])
     .where('user_id', '=', userId)
     .where('expires_at', '>', Math.floor(Date.now() / 1000))
+    .where('created_at', '>', oldestAllowedStart())
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map((r) => ({ ...r, current: r.id === current }));
+  return rows.map((r) => ({
+    ...r,
+    // Shown as when it ends: the sliding expiry, or the absolute lifetime if that comes first.
+    expires_at: Math.min(r.expires_at, Math.floor((Date.parse(r.created_at) + SESSION_MAX_AGE_MS) / 1000)),
+    current: r.id === current,
+  }));
 }

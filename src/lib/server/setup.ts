@@ -6,6 +6,7 @@ import { readChapterFiles, readVersionFiles } from './content-files.ts';
 import { seedOrganisationDirectory } from './organisations.ts';
 import { invalidatePublicPages } from './page-cache.ts';
 import { reanchorComments } from './reanchor.ts';
+import { deleteExpiredSessions } from './sessions.ts';
 import { currentOf } from './versions.ts';
 
 /** Everything a database needs before the portal can serve from it. Safe to run on every start. */
@@ -43,10 +44,7 @@ function startBackgroundWork(): void {
   deliverAutomatically(db);
   const tick = () => {
     deliverOutbox(db).catch((error) => console.error('posvet: mail delivery failed', error));
-    db.deleteFrom('sessions')
-      .where('expires_at', '<=', Math.floor(Date.now() / 1000))
-      .execute()
-      .catch((error) => console.error('posvet: session clean-up failed', error));
+    deleteExpiredSessions(db).catch((error) => console.error('posvet: session clean-up failed', error));
   };
   tick();
   setInterval(tick, 60_000).unref();

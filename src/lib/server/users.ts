@@ -36,7 +36,7 @@ export async function listUsers(db: Db, filter: UserListFilter = {}) {
   let query = db
     .selectFrom('users as u')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.status', 'u.created_at', 'u.organisation_id', 'o.name as organisation_name']);
+    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.status', 'u.disabled_by_role', 'u.created_at', 'u.organisation_id', 'o.name as organisation_name']);
   if (filter.organisationId) query = query.where('u.organisation_id', '=', filter.organisationId);
   if (filter.role) query = query.where('u.role', '=', filter.role);
   if (filter.status) query = query.where('u.status', '=', filter.status);
@@ -69,43 +69,4 @@ export async function updateName(db: Db, userId: number, values: Record<string, 
     await recordAudit(trx, { actorUserId: userId, action: 'user.name_changed', targetType: 'user', targetId: userId, before, after: { name: parsed.data.name }, ip });
   });
   return { ok: true };
-}
-
-/** Everything the portal holds about a person, for the "download my data" link (GDPR art. 15, 20). */
-export async function exportPersonalData(db: Db, userId: number) {
-  const user = await findUser(db, userId);
-  if (!user) return undefined;
-  const sessions = await db
-    .selectFrom('sessions')
-    .select(['created_at', 'expires_at', 'ip', 'user_agent'])
-    .where('user_id', '=', userId)
-    .execute();
-  const loginAttempts = await db
-    .selectFrom('login_attempts')
-    .select(['created_at', 'ip', 'succeeded'])
-    .where('email', '=', user.email)
-    .orderBy('id', 'desc')
-    .limit(1000)
-    .execute();
-  const actions = await db
-    .selectFrom('audit_log')
-    .select(['created_at', 'action', 'target_type', 'target_id', 'ip'])
-    .where((eb) => eb.or([eb('actor_user_id', '=', userId), eb.and([eb('target_type', '=', 'user'), eb('target_id', '=', String(userId))])]))
-    .orderBy('id', 'desc')
-    .limit(5000)
-    .execute();
-  return {
-    exportedAt: new Date().toISOString(),
-    account: {
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      status: user.status,
-      createdAt: user.created_at,
-      organisation: { name: user.organisation_name, kind: user.organisation_kind },
-    },
-    sessions: sessions.map((s) => ({ ...s, expires_at: new Date(s.expires_at * 1000).toISOString() })),
-    loginAttempts: loginAttempts.map((a) => ({ ...a, succeeded: a.succeeded === 1 })),
-    auditLog: actions,
-  };
 }
