@@ -4,6 +4,8 @@ import { actorOf, loadSession } from './lib/server/auth-context';
 import { cachedPage, cacheKeyFor, storePage } from './lib/server/page-cache';
 import { SESSION_COOKIE } from './lib/server/sessions';
 import { ensureDatabaseReady } from './lib/server/setup';
+import { getDb } from './lib/server/db'; // [two-factor]
+import { twoFactorSetupRedirect } from './lib/server/two-factor'; // [two-factor]
 
 // Headers that Astro's CSP (set in astro.config.mjs) does not cover.
 const securityHeaders: Record<string, string> = {
@@ -38,6 +40,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (hit) return withHeaders(hit, false);
   }
   if (!anonymous && !STATIC.test(context.url.pathname)) await loadSession(context);
+  // [two-factor, issue 10 item 15] A role that must use 2FA sets it up before anything else.
+  const setupFirst = await twoFactorSetupRedirect(getDb(), context.locals.user, context.url);
+  if (setupFirst) return withHeaders(context.redirect(setupFirst, 303), true);
 
   // Route rules from access.ts: sign in first, or 403 for a role that may not.
   const decision = routeDecision(context.locals.user ? actorOf(context.locals.user) : null, context.url.pathname);

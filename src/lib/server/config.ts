@@ -20,4 +20,13 @@ export const config = {
   publicUrl: (process.env.PUBLIC_URL || '').replace(/\/+$/, '') || undefined,
   /** Where people write about accessibility and privacy; shown on /dostopnost and /zasebnost. */
   contactEmail: process.env.CONTACT_EMAIL || 'gp.sdp@gov.si',
+  /** Roles that must use two-factor sign-in (REQUIRE_2FA_ROLES, comma-separated, e.g. moderator,admin). */
+  requireTwoFactorRoles: (() => {
+    const roles = (process.env.REQUIRE_2FA_ROLES || '').split(',').map((role) => role.trim()).filter((role) => role !== '');
+    const unknown = roles.filter((role) => !['member', 'org_admin', 'moderator', 'admin'].includes(role));
+    if (unknown.length > 0) throw new Error(`REQUIRE_2FA_ROLES: unknown role ${unknown.join(', ')} (roles: member, org_admin, moderator, admin)`);
+    return roles as Array<'member' | 'org_admin' | 'moderator' | 'admin'>;
+  })(),
+  /** Key that encrypts the stored TOTP secrets (TWO_FACTOR_KEY); unset: they are stored unencrypted. */
+  twoFactorKey: process.env.TWO_FACTOR_KEY || undefined,
 };
