@@ -394,7 +394,7 @@ export const sl = {
     },
     admin: {
       title: 'Dvostopenjska prijava',
-      lead: 'Osebe z vklopljeno dvostopenjsko prijavo. Kdor izgubi telefon in kode za obnovitev, mu jo ponastavite: njegove seje se končajo, ob naslednji prijavi pa jo nastavi znova.',
+      lead: 'Osebe z vklopljeno dvostopenjsko prijavo. Osebi, ki je izgubila telefon in kode za obnovitev, jo lahko ponastavite: njene seje se končajo, nato se prijavi z geslom in dvostopenjsko prijavo nastavi znova.',
       none: 'Nihče nima vklopljene dvostopenjske prijave.',
       since: 'Vklopljena',
       reset: 'Ponastavi',

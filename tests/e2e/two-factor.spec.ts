@@ -206,6 +206,7 @@ test('an administrator resets the two-factor sign-in of someone who lost their p
   const row = section.getByRole('row', { name: new RegExp(name) });
   await expect(row).toContainText(email);
   await expectNoAxeViolations(admin);
+  await section.screenshot({ path: '/tmp/2fa-admin-section.png' });
   await row.getByRole('button', { name: `Ponastavi dvostopenjsko prijavo osebe ${name}` }).click();
   await expect(admin).toHaveURL(/\/admin\?sporocilo=dvostopenjska-ponastavljena$/);
   await expect(admin.getByRole('status')).toHaveText('Dvostopenjska prijava je ponastavljena; seje osebe so končane.');

@@ -161,7 +161,7 @@ describe('two-factor sign-in required for moderators and administrators', () => 
     expect((await get('/prijava/koda', `${PENDING_COOKIE}=${'x'.repeat(43)}`)).headers.get('location')).toBe('/prijava?sporocilo=koda-potekla');
 
     // Malformed code forms get a 4xx with a message and change nothing.
-    for (const form of [{}, { code: '' }, { code: '12345' }, { code: '<script>' }, { code: '1'.repeat(5000) }, { recoveryCode: '' }]) {
+    for (const form of [{}, { code: '' }, { code: '12345' }, { code: '<script>' }, { code: '1'.repeat(5000) }, { recoveryCode: '' }] as Record<string, string>[]) {
       const response = await post('/prijava/koda', form, pending);
       expect(response.status, JSON.stringify(form).slice(0, 40)).toBe(400);
       expect(await response.text()).toContain('error-summary');
