@@ -7,6 +7,8 @@ import { nextContentBoundary } from './lib/server/content';
 import { cachedPage, cacheKeyFor, storePage } from './lib/server/page-cache';
 import { SESSION_COOKIE } from './lib/server/sessions';
 import { ensureDatabaseReady } from './lib/server/setup';
+import { getDb } from './lib/server/db'; // [two-factor]
+import { twoFactorSetupRedirect } from './lib/server/two-factor'; // [two-factor]
 
 // Headers that Astro's CSP (set in astro.config.mjs) does not cover; on every answer, redirects too.
 const securityHeaders: Record<string, string> = {
@@ -71,6 +73,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (hit) return withHeaders(hit, false);
   }
   if (!anonymous && !STATIC.test(context.url.pathname)) await loadSession(context);
+  // [two-factor, issue 10 item 15] A role that must use 2FA sets it up before anything else.
+  const setupFirst = await twoFactorSetupRedirect(getDb(), context.locals.user, context.url);
+  if (setupFirst) return withHeaders(context.redirect(setupFirst, 303), true);
 
   // Route rules from access.ts: sign in first, or 403 for a role that may not.
   const decision = routeDecision(context.locals.user ? actorOf(context.locals.user) : null, context.url.pathname);

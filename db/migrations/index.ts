@@ -6,6 +6,7 @@ import * as m0004 from './0004_moderation.ts';
 import * as m0005 from './0005_versions.ts';
 import * as m0006 from './0006_queue_indexes.ts';
 import * as m0007 from './0007_accounts_hardening.ts';
+import * as m0008 from './0008_two_factor.ts';
 
 // Listed statically (not read from the folder at run time) so that the bundled server and the
 // command-line tool run exactly the same migrations. Append new ones; never edit a landed one.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_versions': m0005,
   '0006_queue_indexes': m0006,
   '0007_accounts_hardening': m0007,
+  '0008_two_factor': m0008,
 };

@@ -24,6 +24,11 @@ const messages = {
   'podpora-dodana': t.comments.supportAdded,
   'podpora-umaknjena': t.comments.supportRemoved,
   'odgovor-shranjen': t.comments.jointAnswered,
+  'dvostopenjska-izklopljena': t.twoFactor.disabled,
+  'dvostopenjska-ponastavljena': t.twoFactor.admin.done,
+  'koda-potekla': t.twoFactor.login.expired,
+  'koda-prevec-napak': t.twoFactor.login.lockedOut,
+  'koda-za-obnovitev-porabljena': t.twoFactor.login.recoveryUsed,
 } as const;
 
 export type FlashKey = keyof typeof messages;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignableRoles, can, canManageUser, canRevokeInvitation, routeDecision, safeReturnPath, type Actor, type Permission } from '../../src/lib/server/access.ts';
+import { assignableRoles, can, canManageUser, canRevokeInvitation, mustSetUpTwoFactorFirst, routeDecision, safeReturnPath, type Actor, type Permission } from '../../src/lib/server/access.ts';
 
 const LJUBLJANA = 61;
 const BLED = 3;
@@ -60,6 +60,14 @@ describe('routes', () => {
     ['/moj-racun', null, 'sign-in'],
     ['/moj-racun/podatki.json', null, 'sign-in'],
     ['/moj-racun', member, 'allow'],
+    // Two-factor sign-in: the code step is for people who are not signed in yet; setup is one's own account.
+    ['/prijava/koda', null, 'allow'],
+    ['/moj-racun/dvostopenjska-prijava', null, 'sign-in'],
+    ['/moj-racun/dvostopenjska-prijava', member, 'allow'],
+    ['/moj-racun/dvostopenjska-prijava', moderator, 'allow'],
+    ['/admin/dvostopenjska-prijava', null, 'sign-in'],
+    ['/admin/dvostopenjska-prijava', moderator, 'forbidden'],
+    ['/admin/dvostopenjska-prijava', admin, 'allow'],
     // A prefix match is on whole segments only.
     ['/administracija-ne-obstaja', null, 'allow'],
     ['/moderacijax', null, 'allow'],
@@ -126,5 +134,24 @@ describe('return-to addresses', () => {
     for (const bad of ['https://zlonamerna.example/', '//zlonamerna.example', '/\\zlonamerna.example', 'javascript:alert(1)', '', null]) {
       expect(safeReturnPath(bad)).toBe('/moj-racun');
     }
+  });
+});
+
+describe('roles that must use two-factor sign-in', () => {
+  const required = ['moderator', 'admin'] as const;
+  it('a moderator without it may open only the setup, sign-out and the legal pages', () => {
+    for (const path of ['/moderacija', '/', '/osnutek/uvod', '/moj-racun', '/moj-racun/podatki.json', '/admin', '/api/v1/comments']) {
+      expect(mustSetUpTwoFactorFirst(moderator, false, required, path), path).toBe(true);
+    }
+    for (const path of ['/moj-racun/dvostopenjska-prijava', '/odjava', '/dostopnost', '/zasebnost', '/_astro/app.css', '/favicon.svg']) {
+      expect(mustSetUpTwoFactorFirst(moderator, false, required, path), path).toBe(false);
+    }
+  });
+  it('nobody is held back once it is on, nor a role that does not require it, nor anyone when no role does', () => {
+    expect(mustSetUpTwoFactorFirst(moderator, true, required, '/moderacija')).toBe(false);
+    expect(mustSetUpTwoFactorFirst(admin, false, required, '/admin')).toBe(true);
+    expect(mustSetUpTwoFactorFirst(member, false, required, '/organizacija')).toBe(false);
+    expect(mustSetUpTwoFactorFirst(moderator, false, [], '/moderacija')).toBe(false);
+    expect(mustSetUpTwoFactorFirst(null, false, required, '/moderacija')).toBe(false);
   });
 });

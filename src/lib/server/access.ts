@@ -107,3 +107,24 @@ export function safeReturnPath(value: string | null | undefined): string {
   if (/[\u0000-\u001F]/.test(value)) return '/moj-racun';
   return value;
 }
+
+/** Where a person sets up two-factor sign-in. */
+export const TWO_FACTOR_SETUP_PATH = '/moj-racun/dvostopenjska-prijava';
+/** All a person whose role requires two-factor sign-in may open before setting it up. */
+const OPEN_BEFORE_TWO_FACTOR_SETUP = new Set([TWO_FACTOR_SETUP_PATH, '/odjava', '/dostopnost', '/zasebnost', '/401', '/403', '/404', '/500']);
+const STATIC_FILE = /^\/(_astro\/|favicon\.svg$|robots\.txt$)/;
+
+/**
+ * Must this person set up two-factor sign-in before opening this path? Yes when their role is one
+ * of `requiredRoles` (REQUIRE_2FA_ROLES) and they have not; then only the setup page, sign-out and
+ * the legal pages are open to them.
+ */
+export function mustSetUpTwoFactorFirst(
+  actor: Pick<Actor, 'role'> | null | undefined,
+  twoFactorEnabled: boolean,
+  requiredRoles: readonly Role[],
+  pathname: string,
+): boolean {
+  if (!actor || twoFactorEnabled || !requiredRoles.includes(actor.role)) return false;
+  return !OPEN_BEFORE_TWO_FACTOR_SETUP.has(pathname) && !STATIC_FILE.test(pathname);
+}

@@ -33,6 +33,8 @@ export interface Config {
   trustedProxies: AddressRange;
   /** Roles that must use two-factor sign-in. */
   requireTwoFactorRoles: Array<(typeof ROLES_FOR_2FA)[number]>;
+  /** Key that encrypts the stored TOTP secrets (TWO_FACTOR_KEY); unset: they are stored unencrypted. */
+  twoFactorKey: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -96,6 +98,9 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
   const unknownRoles = roles.filter((r) => !(ROLES_FOR_2FA as readonly string[]).includes(r));
   if (unknownRoles.length) problems.push(`REQUIRE_2FA_ROLES takes roles from ${ROLES_FOR_2FA.join(', ')} (unknown: ${unknownRoles.join(', ')}).`);
 
+  const twoFactorKey = present(env, 'TWO_FACTOR_KEY');
+  if (twoFactorKey !== undefined && twoFactorKey.length < 32) problems.push('TWO_FACTOR_KEY must be a random secret of at least 32 characters (e.g. from `openssl rand -base64 48`).');
+
   const databaseText = present(env, 'DATABASE_PATH');
   if (databaseText !== undefined && databaseText.endsWith('/')) problems.push(`DATABASE_PATH must name a file, not a folder (is "${databaseText}").`);
 
@@ -113,6 +118,7 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
       contactEmail,
       trustedProxies: proxies.ok ? proxies.ranges : new BlockList(),
       requireTwoFactorRoles: roles.filter((r): r is Config['requireTwoFactorRoles'][number] => !unknownRoles.includes(r)),
+      twoFactorKey,
     },
   };
 }

@@ -186,6 +186,42 @@ export interface CommentAnchorTable {
   computed_at: Generated<string>;
 }
 
+export interface TwoFactorTable {
+  user_id: number;
+  /** 'enc:v1:…' (AES-256-GCM under TWO_FACTOR_KEY) or 'plain:…' (base32). */
+  secret: string;
+  /** Null while being set up. */
+  enabled_at: string | null;
+  last_used_step: number | null;
+  created_at: Generated<string>;
+}
+
+export interface TwoFactorRecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+  created_at: Generated<string>;
+}
+
+export interface TwoFactorPendingLoginTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  return_to: string;
+  failures: Generated<number>;
+  created_at: Generated<string>;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface TwoFactorAttemptTable {
+  id: Generated<number>;
+  user_id: number;
+  succeeded: number;
+  created_at: Generated<string>;
+}
+
 export interface Database {
   comment_anchors: CommentAnchorTable;
   comments: CommentTable;
@@ -202,4 +238,8 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
   mail_outbox: MailOutboxTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodeTable;
+  two_factor_pending_logins: TwoFactorPendingLoginTable;
+  two_factor_attempts: TwoFactorAttemptTable;
 }
