@@ -559,6 +559,11 @@ export const sl = {
       closed: (date: string) =>
         `Rok za oddajo pripomb je potekel ${date}. Pripombe ni mogoče oddati. Če imate upravičen razlog, se obrnite na SDP, ki lahko zabeleži pripombo, prejeto po roku.`,
       withdrawClosed: (date: string) => `Posvetovanje se je končalo ${date}; oddanih pripomb ni več mogoče umakniti.`,
+      draftClosed: (version: string, date: string) =>
+        `Ta osnutek pripombe je napisan k besedilu „${version}“, za katero je rok za oddajo pripomb potekel ${date}. Pripombe ni mogoče oddati; osnutek ostaja shranjen med pripombami vaše organizacije.`,
+      supportClosed: (date: string) => `Rok za pripombe k temu besedilu je potekel ${date}; podpore ni več mogoče dodati ali umakniti.`,
+      jointClosed: (date: string) => `Rok za pripombe k temu besedilu je potekel ${date}; skupnega stališča ni več mogoče potrditi ali zavrniti.`,
+      versionGone: 'Besedila, h kateremu je pripomba napisana, ni več na portalu, zato je ni mogoče spreminjati.',
       notADraft: 'Pripomba je že oddana in je ni več mogoče spreminjati.',
       notSubmitted: 'Umakniti je mogoče le oddano pripombo.',
       notPublic: 'Te pripombe ni mogoče podpreti.',

@@ -32,6 +32,18 @@ const bodies: Array<[string, Body]> = [
   ['wrong types', form('kind=1&body=&page=-1&organisationId=abc&assignee=%5B%5D')],
   ['a huge number of fields', form(Array.from({ length: 2000 }, (_, i) => `f${i}=%00`).join('&'))],
   ['an oversized body', form(`body=${'x'.repeat(2 * 1024 * 1024)}`)],
+  [
+    'multipart that is not UTF-8',
+    {
+      type: 'multipart/form-data; boundary=posvet',
+      body: Buffer.concat([
+        Buffer.from('--posvet\r\ncontent-disposition: form-data; name="kind"\r\n\r\ncomment\r\n--posvet\r\ncontent-disposition: form-data; name="intent"\r\n\r\nsubmit\r\n'),
+        Buffer.from('--posvet\r\ncontent-disposition: form-data; name="email"\r\n\r\na@b.si\r\n--posvet\r\ncontent-disposition: form-data; name="body"\r\n\r\nPripomba '),
+        Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
+        Buffer.from('\r\n--posvet--\r\n'),
+      ]),
+    },
+  ],
 ];
 
 type Route = { path: string; who: 'anonymous' | 'member' | 'moderator' | 'admin' };

@@ -135,6 +135,16 @@ describe('return-to addresses', () => {
       expect(safeReturnPath(bad)).toBe('/moj-racun');
     }
   });
+
+  it('gives a percent-encoded path a Location header can carry, or the fallback', () => {
+    expect(safeReturnPath('/č')).toBe('/%C4%8D');
+    expect(safeReturnPath('/osnutek/uvod?x=ž ž#šš')).toBe('/osnutek/uvod?x=%C5%BE%20%C5%BE#%C5%A1%C5%A1');
+    expect(safeReturnPath('/%C4%8D')).toBe('/%C4%8D');
+    expect(safeReturnPath('/a/../b')).toBe('/b');
+    for (const bad of ['/.//zlonamerna.example', '/./\\/zlonamerna.example', '/x\n', '/\u007F', `/${'a'.repeat(3000)}`]) {
+      expect(safeReturnPath(bad, '/osnutek')).toBe('/osnutek');
+    }
+  });
 });
 
 describe('roles that must use two-factor sign-in', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerJointPosition, deleteDraft, findCommentForViewer, listPublicComments, publicCountsByBlock, saveComment, setSupport, withdrawComment, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments.ts';
+import { windowLookup } from '../../src/lib/server/consultation-window.ts';
 import { csvCell, toCsv } from '../../src/lib/server/csv.ts';
 import { paragraphs } from '../../src/lib/plain-text.ts';
 import { wordDiff } from '../../src/lib/diff.ts';
@@ -13,6 +14,15 @@ const window = {
   closesAt: new Date('2027-01-31T23:00:00Z'),
   lastDay: new Date('2027-01-31T22:59:00Z'),
 };
+/** An older version whose window closed before `window` opened. */
+const oldWindow = {
+  versionId: 'osnutek-prej',
+  label: 'Osnutek 0',
+  opensAt: new Date('2026-10-01T08:00:00Z'),
+  closesAt: new Date('2026-10-20T22:00:00Z'),
+  lastDay: new Date('2026-10-20T21:59:00Z'),
+};
+const windows = windowLookup([oldWindow, window]);
 const during = new Date('2026-12-01T10:00:00Z');
 const after = new Date('2027-02-01T10:00:00Z');
 
@@ -122,6 +132,40 @@ describe('writing and submitting', () => {
     expect(await db.selectFrom('comments').selectAll().execute()).toHaveLength(1);
   });
 
+  it('a draft on an older version cannot be submitted through a newer page after its own window closed', async () => {
+    const db = await database();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const key = '0a9e3c1f-7d2b-4c55-8e1a-3b6f2d9c7a10';
+    const old = await saveComment(db, bled, { ...anchor(), window: oldWindow }, form({ idempotencyKey: key, body: 'Napisano k Osnutku 0.' }), 'draft', { now: new Date('2026-10-10T10:00:00Z') });
+    if (!old.ok) throw new Error('draft not saved');
+    // Posted with the draft's key to a page of the current version, whose window is open.
+    for (const options of [{ windows }, {}]) {
+      const outcome = await saveComment(db, bled, anchor(), form({ idempotencyKey: key }), 'submit', { now: during, ...options });
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) {
+        expect(outcome.status).toBe(422);
+        expect(outcome.values.body).toBe('Predlagamo jasnejši rok.');
+      }
+    }
+    const refused = await saveComment(db, bled, anchor(), form(), 'submit', { commentId: old.id, now: during, windows });
+    if (!refused.ok) expect(refused.errors._form).toMatch(/„Osnutek 0“.*20\. 10\. 2026.*osnutek ostaja shranjen/);
+    const row = await db.selectFrom('comments').select(['state', 'body', 'version_id', 'submitted_at']).where('id', '=', old.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'draft', body: 'Napisano k Osnutku 0.', version_id: 'osnutek-prej', submitted_at: null });
+    // A draft of the current version submitted through its page still goes in.
+    const draft = await saveComment(db, bled, anchor(), form({ idempotencyKey: 'b7c1d2e3-0000-4000-8000-000000000001' }), 'draft', { now: during });
+    const submitted = await saveComment(db, bled, anchor(), form({ idempotencyKey: 'b7c1d2e3-0000-4000-8000-000000000001' }), 'submit', { now: during, windows });
+    expect(draft.ok && submitted.ok && submitted.id === draft.id && submitted.state === 'submitted').toBe(true);
+  });
+
+  it('a submitted comment answers a repeated form with itself, even after the window closed', async () => {
+    const db = await database();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const values = form({ idempotencyKey: 'c3d4e5f6-1111-4222-8333-444455556666' });
+    const first = await saveComment(db, bled, anchor(), values, 'submit', { now: during });
+    const again = await saveComment(db, bled, anchor(), values, 'submit', { now: after });
+    expect(first.ok && again.ok && again.duplicate && again.id === first.id).toBe(true);
+  });
+
   it('only people who may comment can: moderators and admins write no comments of their own', async () => {
     const db = await database();
     for (const email of ['moderator@posvet.test', 'admin@posvet.test']) {
@@ -166,7 +210,7 @@ describe('drafts and their visibility', () => {
     expect((await deleteDraft(db, ljubljana, draft.id)).ok).toBe(false);
     const submitted = await saveComment(db, bled, anchor(), form(), 'submit', { commentId: draft.id, now: during });
     expect(submitted.ok).toBe(true);
-    expect((await withdrawComment(db, ljubljana, draft.id, window, during)).ok).toBe(false);
+    expect((await withdrawComment(db, ljubljana, draft.id, windows, during)).ok).toBe(false);
     const row = await db.selectFrom('comments').select(['body', 'state']).where('id', '=', draft.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ body: 'Predlagamo jasnejši rok.', state: 'submitted' });
   });
@@ -178,8 +222,8 @@ describe('drafts and their visibility', () => {
     if (!done.ok) throw new Error('not submitted');
     const edit = await saveComment(db, bled, anchor(), form({ body: 'Drugače' }), 'draft', { commentId: done.id, now: during });
     expect(edit.ok).toBe(false);
-    expect((await withdrawComment(db, bled, done.id, window, after)).ok).toBe(false);
-    expect((await withdrawComment(db, bled, done.id, window, during)).ok).toBe(true);
+    expect((await withdrawComment(db, bled, done.id, windows, after)).ok).toBe(false);
+    expect((await withdrawComment(db, bled, done.id, windows, during)).ok).toBe(true);
     expect(await listPublicComments(db)).toHaveLength(0);
     expect(await findCommentForViewer(db, done.id, null)).toBeUndefined();
   });
@@ -192,13 +236,13 @@ describe('co-signing and joint positions', () => {
     const done = await saveComment(db, bled, anchor(), form(), 'submit', { now: during });
     if (!done.ok) throw new Error('not submitted');
     const ljubljana = await actorFor(db, 'ljubljana@posvet.test');
-    expect((await setSupport(db, ljubljana, done.id, true)).ok).toBe(true);
-    expect((await setSupport(db, ljubljana, done.id, true)).ok).toBe(true);
-    expect((await setSupport(db, bled, done.id, true)).ok).toBe(false);
-    expect((await setSupport(db, await actorFor(db, 'moderator@posvet.test'), done.id, true)).ok).toBe(false);
+    expect((await setSupport(db, ljubljana, done.id, true, windows, during)).ok).toBe(true);
+    expect((await setSupport(db, ljubljana, done.id, true, windows, during)).ok).toBe(true);
+    expect((await setSupport(db, bled, done.id, true, windows, during)).ok).toBe(false);
+    expect((await setSupport(db, await actorFor(db, 'moderator@posvet.test'), done.id, true, windows, during)).ok).toBe(false);
     const [comment] = await listPublicComments(db);
     expect(comment.supporters).toEqual([{ name: 'Mestna občina Ljubljana', code: '61' }]);
-    expect((await setSupport(db, ljubljana, done.id, false)).ok).toBe(true);
+    expect((await setSupport(db, ljubljana, done.id, false, windows, during)).ok).toBe(true);
     expect((await listPublicComments(db))[0].supporters).toEqual([]);
   });
 
@@ -212,14 +256,37 @@ describe('co-signing and joint positions', () => {
     expect(notMember.ok).toBe(false);
     const done = await saveComment(db, zmos, anchor(), form({ [`onBehalfOf.${ljubljana}`]: '1', [`onBehalfOf.${maribor}`]: '1' }), 'submit', { now: during });
     if (!done.ok) throw new Error('not submitted');
-    expect((await answerJointPosition(db, await actorFor(db, 'ljubljana@posvet.test'), done.id, 'confirmed')).ok).toBe(true);
+    expect((await answerJointPosition(db, await actorFor(db, 'ljubljana@posvet.test'), done.id, 'confirmed', windows, during)).ok).toBe(true);
     // Bled was not named: it has nothing to answer.
-    expect((await answerJointPosition(db, await actorFor(db, 'bled@posvet.test'), done.id, 'confirmed')).ok).toBe(false);
+    expect((await answerJointPosition(db, await actorFor(db, 'bled@posvet.test'), done.id, 'confirmed', windows, during)).ok).toBe(false);
     const [comment] = await listPublicComments(db);
     expect(comment.onBehalfOf.map((j) => [j.shortName, j.status])).toEqual([
       ['Ljubljana', 'confirmed'],
       ['Maribor', 'pending'],
     ]);
+  });
+
+  it('co-signing, withdrawing and answering close with the window of the comment’s own version', async () => {
+    const db = await database();
+    const zmos = await actorFor(db, 'zmos@posvet.test');
+    const ljubljana = await actorFor(db, 'ljubljana@posvet.test');
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const written = new Date('2026-10-10T10:00:00Z');
+    const done = await saveComment(db, zmos, { ...anchor(), window: oldWindow }, form({ [`onBehalfOf.${ljubljana.organisationId}`]: '1', [`onBehalfOf.0${ljubljana.organisationId}`]: '1' }), 'submit', { now: written });
+    if (!done.ok) throw new Error('not submitted');
+    // Now (`during`) the current version's window is open, the comment's own is closed.
+    const support = await setSupport(db, bled, done.id, true, windows, during);
+    expect(support).toEqual({ ok: false, message: expect.stringMatching(/20\. 10\. 2026; podpore ni več mogoče/), status: 422 });
+    expect((await answerJointPosition(db, ljubljana, done.id, 'confirmed', windows, during)).ok).toBe(false);
+    expect((await answerJointPosition(db, ljubljana, done.id, 'declined', windows, during))).toMatchObject({ status: 422 });
+    expect((await answerJointPosition(db, bled, done.id, 'confirmed', windows, during))).toMatchObject({ status: 403 });
+    expect((await withdrawComment(db, zmos, done.id, windows, during))).toMatchObject({ ok: false, status: 422 });
+    expect(await db.selectFrom('comment_supports').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('joint_position_members').select(['status', 'responded_at']).execute()).toEqual([{ status: 'pending', responded_at: null }]);
+    expect((await db.selectFrom('comments').select('state').where('id', '=', done.id).executeTakeFirstOrThrow()).state).toBe('submitted');
+    // While it was open, all of it was allowed.
+    expect((await setSupport(db, bled, done.id, true, windows, written)).ok).toBe(true);
+    expect((await answerJointPosition(db, ljubljana, done.id, 'confirmed', windows, written)).ok).toBe(true);
   });
 });
 

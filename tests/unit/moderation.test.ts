@@ -174,6 +174,26 @@ describe('comments received by e-mail or post', () => {
   });
 });
 
+describe('a received comment recorded twice with one form', () => {
+  it('answers with the comment recorded the first time, and never takes over a member’s key', async () => {
+    const { db, moderator, bled } = await setup();
+    const kranj = await organisationId(db, '52');
+    const values = { organisationId: String(kranj), receivedVia: 'email', receivedOn: '2026-11-25', kind: 'comment', body: 'Poslano po e-pošti.', idempotencyKey: 'd1e2f3a4-5555-4666-8777-888899990000' };
+    const first = await recordReceivedComment(db, moderator, anchor, values, IP, new Date('2026-11-30T10:00:00Z'));
+    const second = await recordReceivedComment(db, moderator, anchor, values, IP, new Date('2026-11-30T10:01:00Z'));
+    expect(first.ok && second.ok && first.id === second.id).toBe(true);
+    expect(await db.selectFrom('comments').select('id').where('idempotency_key', '=', values.idempotencyKey).execute()).toHaveLength(1);
+    expect((await db.selectFrom('audit_log').select('id').where('action', '=', 'comment.recorded').execute()).length).toBe(1);
+
+    const memberKey = 'e1f2a3b4-5555-4666-8777-888899991111';
+    const own = await saveComment(db, bled, anchor, { kind: 'comment', body: 'Članova pripomba', idempotencyKey: memberKey }, 'submit', { now: new Date('2026-12-01T10:00:00Z') });
+    expect(own.ok).toBe(true);
+    const taken = await recordReceivedComment(db, moderator, anchor, { ...values, idempotencyKey: memberKey }, IP);
+    expect(taken.ok).toBe(false);
+    expect(await db.selectFrom('comments').select(['author_user_id', 'recorded_by_user_id']).where('idempotency_key', '=', memberKey).execute()).toEqual([{ author_user_id: bled.id, recorded_by_user_id: null }]);
+  });
+});
+
 describe('the report', () => {
   it('totals equal a direct count in the database', async () => {
     const { db, moderator, submit, actor } = await setup();

@@ -101,11 +101,28 @@ export function invitationIsAdministrators(invitation: { inviter_role: Role | nu
   return invitation.inviter_role === null || invitation.inviter_role === 'admin';
 }
 
-/** A return-to address must be a path on this site, never another origin. */
-export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/moj-racun';
-  if (/[\u0000-\u001F]/.test(value)) return '/moj-racun';
-  return value;
+const SAME_ORIGIN = 'http://posvet.invalid';
+
+/**
+ * A return-to address, made safe for a Location header: a path on this site (never another origin,
+ * never protocol-relative), normalised and percent-encoded so that it is plain printable ASCII
+ * whatever was sent ("/č" becomes "/%C4%8D"). Anything else gives the fallback. Every redirect to
+ * an address that came with a request goes through here.
+ */
+export function safeReturnPath(value: string | null | undefined, fallback = '/moj-racun'): string {
+  if (!value || value.length > 2000 || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (/[\u0000-\u001F\u007F]/.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, SAME_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SAME_ORIGIN) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments and backslashes are resolved by now: "/.//x" must not become "//x" (another host).
+  if (!/^\/(?![/\\])[\x21-\x7E]*$/.test(path)) return fallback;
+  return path;
 }
 
 /** Where a person sets up two-factor sign-in. */

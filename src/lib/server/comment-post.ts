@@ -2,6 +2,7 @@ import type { APIContext } from 'astro';
 import { safeReturnPath } from './access.ts';
 import { actorOf } from './auth-context.ts';
 import { saveComment, type CommentAnchor } from './comments.ts';
+import { versionWindows } from './content.ts';
 import type { Db } from './db.ts';
 import { readForm } from './forms.ts';
 import { withFlash } from '../flash.ts';
@@ -19,8 +20,8 @@ export async function postComment(
   const user = context.locals.user;
   if (!user) return { redirect: context.redirect(`/prijava?vrnitev=${encodeURIComponent(path)}`, 303) };
   const form = await readForm(context.request);
-  const outcome = await saveComment(db, actorOf(user), anchor, form, form.intent === 'draft' ? 'draft' : 'submit');
+  const outcome = await saveComment(db, actorOf(user), anchor, form, form.intent === 'draft' ? 'draft' : 'submit', { windows: await versionWindows() });
   if (!outcome.ok) return { errors: outcome.errors, values: outcome.values, status: outcome.status };
-  const target = outcome.state === 'draft' ? '/organizacija/pripombe' : safeReturnPath(form.returnTo || path);
+  const target = outcome.state === 'draft' ? '/organizacija/pripombe' : safeReturnPath(form.returnTo, path);
   return { redirect: context.redirect(withFlash(target, outcome.state === 'draft' ? 'osnutek-shranjen' : 'pripomba-oddana'), 303) };
 }

@@ -1,10 +1,12 @@
 import { z } from 'astro/zod';
 import { sql, type Kysely } from 'kysely';
-import { collator, formatDate, t } from '../../i18n/index.ts';
+import { collator, t } from '../../i18n/index.ts';
 import { can, type Actor } from './access.ts';
+import { windowRefusal, type ConsultationWindow, type WindowLookup } from './consultation-window.ts';
 import type { Db } from './db.ts';
 import { failure, parseForm, type FormFailure } from './forms.ts';
 import { invalidatePublicPages } from './page-cache.ts';
+import { isUniqueViolation } from './sql.ts';
 import type { AnchorStatus } from './anchoring.ts';
 import type { CommentKind, Database, JointStatus } from './schema.ts';
 
@@ -21,14 +23,7 @@ export const COMMENTS_IN_PLACE = 3;
 export const COMMENTS_PER_PAGE = 20;
 export const MAX_RATIONALE = 5_000;
 
-export interface ConsultationWindow {
-  versionId: string;
-  opensAt: Date;
-  /** First instant after the window. */
-  closesAt: Date;
-  /** The last minute of the window, for messages. */
-  lastDay: Date;
-}
+export type { ConsultationWindow, WindowLookup } from './consultation-window.ts';
 
 export interface CommentAnchor {
   window: ConsultationWindow;
@@ -91,24 +86,23 @@ export type SaveOutcome =
   | { ok: true; id: number; state: 'draft' | 'submitted'; duplicate: boolean }
   | (FormFailure & { status: 400 | 403 | 409 | 422 });
 
-function windowMessage(window: ConsultationWindow, now: Date): string | undefined {
-  if (now < window.opensAt) return m.errors.notOpen(formatDate(window.opensAt));
-  if (now >= window.closesAt) return m.errors.closed(formatDate(window.lastDay));
-  return undefined;
-}
-
 /** Ids of member municipalities an association names in a joint position, from `onBehalfOf.<id>` boxes. */
 function namedMembers(values: Record<string, string>): number[] {
-  return Object.keys(values)
+  const ids = Object.keys(values)
     .map((name) => /^onBehalfOf\.(\d{1,9})$/.exec(name)?.[1])
     .filter((id): id is string => !!id)
     .map(Number);
+  // "onBehalfOf.7" and "onBehalfOf.007" name one municipality once.
+  return [...new Set(ids)];
 }
 
 /**
  * Saves a draft or submits a comment on behalf of the actor's organisation. With `commentId` it
  * edits that draft; otherwise the form's idempotency key makes a repeated submission return the
- * comment already stored instead of storing a second one.
+ * comment already stored instead of storing a second one (also when two arrive at once).
+ *
+ * A new comment belongs to the anchor's version; an existing draft keeps its own, and its version's
+ * window (from `windows`) decides whether it may be submitted — whichever page it is posted through.
  */
 export async function saveComment(
   db: Db,
@@ -116,17 +110,14 @@ export async function saveComment(
   anchor: CommentAnchor,
   values: Record<string, string>,
   intent: SaveIntent,
-  options: { commentId?: number; now?: Date } = {},
+  options: { commentId?: number; now?: Date; windows?: WindowLookup } = {},
 ): Promise<SaveOutcome> {
   const now = options.now ?? new Date();
   if (!can(actor, 'comment')) return { ...failure({ _form: t.access.notAllowed }, values), status: 403 };
   const parsed = parseForm(commentSchema, values);
   if (!parsed.ok) return { ...parsed, status: 400 };
   const data = parsed.data;
-  if (intent === 'submit') {
-    const closed = windowMessage(anchor.window, now);
-    if (closed) return { ...failure({ _form: closed }, values), status: 422 };
-  }
+  const windowOfVersion = (versionId: string) => (versionId === anchor.window.versionId ? anchor.window : options.windows?.(versionId));
 
   const requested = actor.organisationKind === 'association' ? namedMembers(values) : [];
   const members = requested.length
@@ -149,7 +140,7 @@ export async function saveComment(
     ...(intent === 'submit' ? { state: 'submitted' as const, submitted_at: stamp } : {}),
   };
 
-  const outcome = await db.transaction().execute(async (trx): Promise<SaveOutcome> => {
+  const attempt = () => db.transaction().execute(async (trx): Promise<SaveOutcome> => {
     let id = options.commentId;
     if (id === undefined && data.idempotencyKey) {
       const earlier = await trx
@@ -166,12 +157,16 @@ export async function saveComment(
     }
 
     if (id !== undefined) {
-      const current = await trx.selectFrom('comments').select(['organisation_id', 'state']).where('id', '=', id).executeTakeFirst();
+      const current = await trx.selectFrom('comments').select(['organisation_id', 'state', 'version_id']).where('id', '=', id).executeTakeFirst();
       if (!current || current.organisation_id !== actor.organisationId) return { ...failure({ _form: t.access.notAllowed }, values), status: 403 };
       if (current.state !== 'draft') return { ...failure({ _form: m.errors.notADraft }, values), status: 409 };
+      const refused = intent === 'submit' ? windowRefusal(windowOfVersion(current.version_id), 'submit-draft', now) : undefined;
+      if (refused) return { ...failure({ _form: refused }, values), status: 422 };
       await trx.updateTable('comments').set(fields).where('id', '=', id).where('state', '=', 'draft').execute();
       await trx.deleteFrom('joint_position_members').where('comment_id', '=', id).execute();
     } else {
+      const refused = intent === 'submit' ? windowRefusal(anchor.window, 'submit', now) : undefined;
+      if (refused) return { ...failure({ _form: refused }, values), status: 422 };
       const inserted = await trx
         .insertInto('comments')
         .values({
@@ -194,19 +189,28 @@ export async function saveComment(
     }
     return { ok: true, id: id!, state: intent === 'submit' ? 'submitted' : 'draft', duplicate: false };
   });
+  let outcome: SaveOutcome;
+  try {
+    outcome = await attempt();
+  } catch (error) {
+    // The same form stored by a request that ran at the same time: answer with that comment.
+    if (!isUniqueViolation(error) || !data.idempotencyKey) throw error;
+    outcome = await attempt();
+  }
   if (outcome.ok && outcome.state === 'submitted' && !outcome.duplicate) invalidatePublicPages();
   return outcome;
 }
 
 export type ActionResult = { ok: true } | { ok: false; message: string; status: 403 | 404 | 409 | 422 };
 
-/** The organisation withdraws its submitted comment; allowed until the window closes. */
-export async function withdrawComment(db: Db, actor: CommentActor, commentId: number, window: ConsultationWindow, now = new Date()): Promise<ActionResult> {
+/** The organisation withdraws its submitted comment; allowed until the window of its version closes. */
+export async function withdrawComment(db: Db, actor: CommentActor, commentId: number, windows: WindowLookup, now = new Date()): Promise<ActionResult> {
   if (!can(actor, 'comment')) return { ok: false, message: t.access.notAllowed, status: 403 };
   const comment = await db.selectFrom('comments').select(['organisation_id', 'state', 'version_id']).where('id', '=', commentId).executeTakeFirst();
   if (!comment || comment.organisation_id !== actor.organisationId) return { ok: false, message: t.access.notAllowed, status: 403 };
   if (comment.state !== 'submitted') return { ok: false, message: m.errors.notSubmitted, status: 409 };
-  if (now >= window.closesAt) return { ok: false, message: m.errors.withdrawClosed(formatDate(window.lastDay)), status: 422 };
+  const refused = windowRefusal(windows(comment.version_id), 'withdraw', now);
+  if (refused) return { ok: false, message: refused, status: 422 };
   await db
     .updateTable('comments')
     .set({ state: 'withdrawn', withdrawn_at: now.toISOString(), updated_at: now.toISOString() })
@@ -229,16 +233,21 @@ export async function deleteDraft(db: Db, actor: CommentActor, commentId: number
   return Number(result.numDeletedRows) === 1 ? { ok: true } : { ok: false, message: t.access.notAllowed, status: 403 };
 }
 
-/** Another organisation co-signs ("Podpiramo") a public comment, or takes its support back. */
-export async function setSupport(db: Db, actor: CommentActor, commentId: number, support: boolean): Promise<ActionResult> {
+/**
+ * Another organisation co-signs ("Podpiramo") a public comment, or takes its support back — until
+ * the window of the comment's version closes. Supporting twice is supporting once.
+ */
+export async function setSupport(db: Db, actor: CommentActor, commentId: number, support: boolean, windows: WindowLookup, now = new Date()): Promise<ActionResult> {
   if (!can(actor, 'comment')) return { ok: false, message: t.access.notAllowed, status: 403 };
-  const comment = await db.selectFrom('comments').select(['organisation_id', 'state', 'hidden']).where('id', '=', commentId).executeTakeFirst();
+  const comment = await db.selectFrom('comments').select(['organisation_id', 'state', 'hidden', 'version_id']).where('id', '=', commentId).executeTakeFirst();
   if (!comment || comment.state !== 'submitted' || comment.hidden) return { ok: false, message: m.errors.notPublic, status: 404 };
   if (comment.organisation_id === actor.organisationId) return { ok: false, message: m.errors.ownComment, status: 409 };
+  const refused = windowRefusal(windows(comment.version_id), 'support', now);
+  if (refused) return { ok: false, message: refused, status: 422 };
   if (support) {
     await db
       .insertInto('comment_supports')
-      .values({ comment_id: commentId, organisation_id: actor.organisationId, user_id: actor.id, created_at: new Date().toISOString() })
+      .values({ comment_id: commentId, organisation_id: actor.organisationId, user_id: actor.id, created_at: now.toISOString() })
       .onConflict((oc) => oc.doNothing())
       .execute();
   } else {
@@ -248,12 +257,30 @@ export async function setSupport(db: Db, actor: CommentActor, commentId: number,
   return { ok: true };
 }
 
-/** A municipality named in a joint position confirms or declines that the association speaks for it. */
-export async function answerJointPosition(db: Db, actor: CommentActor, commentId: number, answer: 'confirmed' | 'declined'): Promise<ActionResult> {
+/**
+ * A municipality named in a joint position confirms or declines that the association speaks for it,
+ * until the window of the comment's version closes.
+ */
+export async function answerJointPosition(
+  db: Db,
+  actor: CommentActor,
+  commentId: number,
+  answer: 'confirmed' | 'declined',
+  windows: WindowLookup,
+  now = new Date(),
+): Promise<ActionResult> {
   if (!can(actor, 'comment')) return { ok: false, message: t.access.notAllowed, status: 403 };
+  const comment = await db.selectFrom('comments').select('version_id').where('id', '=', commentId).executeTakeFirst();
+  if (!comment) return { ok: false, message: t.access.notAllowed, status: 403 };
+  const refused = windowRefusal(windows(comment.version_id), 'answer', now);
+  if (refused) {
+    // Only someone it names learns anything about the comment.
+    const named = await db.selectFrom('joint_position_members').select('comment_id').where('comment_id', '=', commentId).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
+    return named ? { ok: false, message: refused, status: 422 } : { ok: false, message: t.access.notAllowed, status: 403 };
+  }
   const result = await db
     .updateTable('joint_position_members')
-    .set({ status: answer, responded_at: new Date().toISOString(), responded_by: actor.id })
+    .set({ status: answer, responded_at: now.toISOString(), responded_by: actor.id })
     .where('comment_id', '=', commentId)
     .where('organisation_id', '=', actor.organisationId)
     .where((eb) => eb.exists(eb.selectFrom('comments').select('id').where('id', '=', commentId).where('state', '=', 'submitted')))
@@ -553,7 +580,7 @@ export async function jointPositionsNaming(db: Db, organisationId: number) {
     .selectFrom('joint_position_members as j')
     .innerJoin('comments as c', 'c.id', 'j.comment_id')
     .innerJoin('organisations as a', 'a.id', 'c.organisation_id')
-    .select(['c.id', 'c.kind', 'c.body', 'c.block_number', 'c.chapter_number', 'c.submitted_at', 'j.status', 'a.name as association_name'])
+    .select(['c.id', 'c.kind', 'c.body', 'c.version_id', 'c.block_number', 'c.chapter_number', 'c.submitted_at', 'j.status', 'a.name as association_name'])
     .where('j.organisation_id', '=', organisationId)
     .where('c.state', '=', 'submitted')
     .orderBy('c.submitted_at', 'desc')

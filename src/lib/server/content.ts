@@ -1,7 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareChapter, type ComparisonEntry } from './anchoring.ts';
 import { renderChapter, type Block, type RenderedChapter } from './blocks.ts';
-import type { CommentAnchor, ConsultationWindow } from './comments.ts';
+import type { CommentAnchor } from './comments.ts';
+import { windowLookup, type ConsultationWindow, type WindowLookup } from './consultation-window.ts';
 import { anchorOnce } from './reanchor.ts';
 import { currentOf, nextBoundary, sortVersions, toVersion, type DraftVersion } from './versions.ts';
 
@@ -21,7 +22,7 @@ export interface Chapter {
   rendered: RenderedChapter;
 }
 
-export type WindowState = 'not-open' | 'open' | 'closed';
+export { windowState, type WindowState } from './consultation-window.ts';
 
 let versionsCache: Promise<DraftVersion[]> | undefined;
 const chaptersCache = new Map<string, Promise<Chapter[]>>();
@@ -51,11 +52,6 @@ export async function nextContentBoundary(now = new Date()): Promise<number> {
   return nextBoundary(await listVersions(), now);
 }
 
-export function windowState(version: DraftVersion, now = new Date()): WindowState {
-  if (now < version.opensAt) return 'not-open';
-  return now < version.closesAt ? 'open' : 'closed';
-}
-
 /** The chapters of a version in their order, each rendered once. */
 export function listChapters(versionId: string): Promise<Chapter[]> {
   let chapters = chaptersCache.get(versionId);
@@ -83,7 +79,12 @@ export async function findChapter(versionId: string, slug: string): Promise<Chap
 
 /** The comment window of a version, in the shape the comments module takes. */
 export function windowOf(version: DraftVersion): ConsultationWindow {
-  return { versionId: version.id, opensAt: version.opensAt, closesAt: version.closesAt, lastDay: version.lastDay };
+  return { versionId: version.id, label: version.label, opensAt: version.opensAt, closesAt: version.closesAt, lastDay: version.lastDay };
+}
+
+/** The window of every version by id: what is done with a comment is ruled by its own version's window. */
+export async function versionWindows(): Promise<WindowLookup> {
+  return windowLookup((await listVersions()).map(windowOf));
 }
 
 /** What a comment on a block of the current version is anchored to. */

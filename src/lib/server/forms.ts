@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { z } from 'astro/zod';
 
 /**
@@ -61,10 +62,36 @@ export function failure(errors: FieldErrors, values: Record<string, string>): Fo
 /** The largest form body we read: a 10,000-character comment with its other fields fits many times over. */
 export const MAX_FORM_BYTES = 256 * 1024;
 
+/** The boundary parameter of a multipart content type. */
+function multipartBoundary(type: string): string | undefined {
+  const match = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;"]{1,70}))/i.exec(type);
+  return match?.[1] ?? match?.[2];
+}
+
 /**
- * Reads a request's form body. A body that is not a form, is not valid UTF-8, or is larger than
- * MAX_FORM_BYTES yields no fields (so validation answers with its messages) rather than a crash or a
- * half-decoded value. It reads a clone, so the page can still answer with Astro.rewrite() afterwards.
+ * Are a multipart body's field names and text values UTF-8? The parser would quietly turn other
+ * bytes into U+FFFD. Each part between boundaries is checked as bytes: a text field whole, a file
+ * (which our forms do not have, and which is dropped) only its headers.
+ */
+function multipartTextIsUtf8(bytes: Uint8Array, boundary: string): boolean {
+  // One character per byte, so parts can be cut by string search and turned back into their bytes.
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const parts = raw.split(`--${boundary}`);
+  for (const part of parts.slice(1)) {
+    if (part.startsWith('--')) break; // the closing delimiter; what follows is not read
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const head = headerEnd === -1 ? part : part.slice(0, headerEnd);
+    const checked = /;\s*filename\*?=/i.test(head) ? head : part;
+    if (!isUtf8(Buffer.from(checked, 'latin1'))) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads a request's form body, URL-encoded or multipart alike. A body that is not a form, is not
+ * valid UTF-8, or is larger than MAX_FORM_BYTES yields no fields (so validation answers with its
+ * messages) rather than a crash or a half-decoded value. It reads a clone, so the page can still
+ * answer with Astro.rewrite() afterwards.
  */
 export async function readForm(request: Request): Promise<Record<string, string>> {
   try {
@@ -72,7 +99,10 @@ export async function readForm(request: Request): Promise<Record<string, string>
     const type = copy.headers.get('content-type') ?? '';
     if (type.startsWith('multipart/form-data')) {
       if (Number(copy.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) return {};
-      return formValues(await copy.formData());
+      const bytes = new Uint8Array(await copy.arrayBuffer());
+      const boundary = multipartBoundary(type);
+      if (bytes.byteLength > MAX_FORM_BYTES || !boundary || !multipartTextIsUtf8(bytes, boundary)) return {};
+      return formValues(await new Response(bytes, { headers: { 'content-type': type } }).formData());
     }
     if (!type.startsWith('application/x-www-form-urlencoded')) return {};
     const bytes = new Uint8Array(await copy.arrayBuffer());

@@ -4,12 +4,13 @@ import { t } from '../../i18n/index.ts';
 import { can, type Actor } from './access.ts';
 import { recordAudit } from './audit.ts';
 import { anchorColumns, commentSchema, type CommentAnchor } from './comments.ts';
+import { windowState } from './consultation-window.ts';
 import type { Db } from './db.ts';
 import { failure, parseForm, type FormFailure } from './forms.ts';
 import { deliverSoon, queueMail } from './mail.ts';
 import { invalidatePublicPages } from './page-cache.ts';
 import type { Database, ModerationStatus } from './schema.ts';
-import { containsText } from './sql.ts';
+import { containsText, isUniqueViolation } from './sql.ts';
 
 /**
  * What SDP's moderators do: the queue, decisions with public responses, internal notes, tags,
@@ -343,7 +344,8 @@ const recordSchema = z.object({
 /**
  * A moderator enters a comment that arrived by e-mail or post, on behalf of the organisation that
  * sent it. It is submitted at once, dated the day it was received, and flagged late if that day
- * was after the window closed.
+ * was after the window closed. The same form sent again (or twice at once) answers with the comment
+ * it recorded the first time.
  */
 export async function recordReceivedComment(
   db: Db,
@@ -366,9 +368,18 @@ export async function recordReceivedComment(
   if (Number.isNaN(received.getTime()) || received.toISOString().slice(0, 10) !== meta.data.receivedOn || meta.data.receivedOn > today) {
     return failure({ receivedOn: m.errors.receivedOnRequired }, values);
   }
-  const late = received >= anchor.window.closesAt ? 1 : 0;
+  const late = windowState(anchor.window, received) === 'closed' ? 1 : 0;
   const data = content.data;
-  const id = await db.transaction().execute(async (trx) => {
+  const recordedBefore = async (): Promise<{ ok: true; id: number } | FormFailure | undefined> => {
+    if (!data.idempotencyKey) return undefined;
+    const earlier = await db.selectFrom('comments').select(['id', 'recorded_by_user_id']).where('idempotency_key', '=', data.idempotencyKey).executeTakeFirst();
+    if (!earlier) return undefined;
+    // A member's own comment keeps its key; a recorded one is answered with itself.
+    return earlier.recorded_by_user_id !== null ? { ok: true, id: earlier.id } : failure({ _form: t.comments.errors.conflict }, values);
+  };
+  const before = await recordedBefore();
+  if (before) return before;
+  const record = () => db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('comments')
       .values({
@@ -400,6 +411,14 @@ export async function recordReceivedComment(
     });
     return row.id;
   });
+  let id: number;
+  try {
+    id = await record();
+  } catch (error) {
+    const won = isUniqueViolation(error) ? await recordedBefore() : undefined;
+    if (!won) throw error;
+    return won;
+  }
   invalidatePublicPages();
   return { ok: true, id };
 }

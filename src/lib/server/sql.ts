@@ -5,3 +5,12 @@ export function containsText(column: Expression<unknown>, text: string): Express
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<SqlBool>`${column} like ${pattern} escape '\\'`;
 }
+
+/**
+ * Did a write fail because the row is already there (a unique or primary key)? SQLite and
+ * PostgreSQL alike, so a write that lost a race can answer with the row that won it.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
