@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { attemptLogin, changePassword, completePasswordReset, findValidReset, requestPasswordReset } from '../../src/lib/server/auth.ts';
 import { answerJointPosition, saveComment, setSupport, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments.ts';
+import { windowLookup } from '../../src/lib/server/consultation-window.ts';
 import type { Db } from '../../src/lib/server/db.ts';
 import { createInvitation } from '../../src/lib/server/invitations.ts';
 import { deliverOutbox, queueMail, redactSecretLinks } from '../../src/lib/server/mail.ts';
@@ -318,8 +319,9 @@ describe('download my data (item 12)', () => {
     const theirs = await saveComment(db, bled, anchor, { kind: 'comment', body: 'Pripomba Bleda.' }, 'submit', { now: during });
     const joint = await saveComment(db, zmos, anchor, { kind: 'comment', body: 'Skupno stališče.', [`onBehalfOf.${ljubljana.organisationId}`]: '1' }, 'submit', { now: during });
     if (!own.ok || !draft.ok || !theirs.ok || !joint.ok) throw new Error('comments not saved');
-    expect((await setSupport(db, ljubljana, theirs.id, true)).ok).toBe(true);
-    expect((await answerJointPosition(db, ljubljana, joint.id, 'confirmed')).ok).toBe(true);
+    const windows = windowLookup([anchor.window]);
+    expect((await setSupport(db, ljubljana, theirs.id, true, windows, during)).ok).toBe(true);
+    expect((await answerJointPosition(db, ljubljana, joint.id, 'confirmed', windows, during)).ok).toBe(true);
     await createInvitation(db, { email: 'kolegica@ljubljana.si', organisationId: ljubljana.organisationId, role: 'member' }, ljubljana, BASE, OWNER);
     // Others act on the account and its comments, from their own addresses.
     await attemptLogin(db, { email: 'ljubljana@posvet.test', password: DEMO_PASSWORD }, OWNER);

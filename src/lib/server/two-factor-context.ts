@@ -1,6 +1,7 @@
 import type { APIContext } from 'astro';
 import { safeReturnPath, TWO_FACTOR_SETUP_PATH } from './access.ts';
 import { clientIp, signIn } from './auth-context.ts';
+import { config } from './config.ts';
 import { getDb } from './db.ts';
 import { cookieIsSecure } from './sessions.ts';
 import { PENDING_LOGIN_LIFETIME_MS, startPendingLogin, stepAfterPassword } from './two-factor.ts';
@@ -18,7 +19,7 @@ export function pendingLoginToken(context: Pick<APIContext, 'cookies'>): string 
 }
 
 export function clearPendingLogin(context: Pick<APIContext, 'cookies' | 'url'>): void {
-  context.cookies.delete(PENDING_LOGIN_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: cookieIsSecure(context.url) });
+  context.cookies.delete(PENDING_LOGIN_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: cookieIsSecure(config.publicUrl) });
 }
 
 /**
@@ -34,7 +35,7 @@ export async function continueAfterPassword(context: Context, userId: number, re
       path: COOKIE_PATH,
       httpOnly: true,
       sameSite: 'lax',
-      secure: cookieIsSecure(context.url),
+      secure: cookieIsSecure(config.publicUrl),
       maxAge: Math.floor(PENDING_LOGIN_LIFETIME_MS / 1000),
     });
     return context.redirect('/prijava/koda', 303);
