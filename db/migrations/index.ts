@@ -7,6 +7,7 @@ import * as m0005 from './0005_versions.ts';
 import * as m0006 from './0006_queue_indexes.ts';
 import * as m0007 from './0007_accounts_hardening.ts';
 import * as m0008 from './0008_two_factor.ts';
+import * as m0009 from './0009_ministry.ts';
 
 // Listed statically (not read from the folder at run time) so that the bundled server and the
 // command-line tool run exactly the same migrations. Append new ones; never edit a landed one.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006_queue_indexes': m0006,
   '0007_accounts_hardening': m0007,
   '0008_two_factor': m0008,
+  '0009_ministry': m0009,
 };

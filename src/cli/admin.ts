@@ -17,7 +17,7 @@ const usage = `Posvet — operator commands (npm run admin -- <command>)
                           (and demo data unless NODE_ENV=production)
   organisations [--kind K] list organisations (K: municipality, association, government, other)
   invite --email E --org O --role R
-                          invite a person (O: organisation code or slug, e.g. SDP, 61, ljubljana;
+                          invite a person (O: organisation code or slug, e.g. MDP, 61, ljubljana;
                           R: member, org_admin, moderator, admin); prints the invitation link.
                           This is how the first administrator is made in production.
   users [--org O]         list accounts

@@ -5,7 +5,7 @@ import { unzip } from '../support/zip.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 /*
- * Moderation end to end: the SDP moderators' queue with its filters, bulk actions and keyboard
+ * Moderation end to end: the ministry's moderators' queue with its filters, bulk actions and keyboard
  * shortcuts, decisions with public responses (and where they show: permalink, open-data API,
  * report page, CSV, XLSX, e-mail to the organisation), internal notes, hiding, comments received
  * by e-mail, statistics and the audit log.

@@ -199,7 +199,7 @@ function sessionCookieFor(userId: number): string {
 describe('links in delivered mail', () => {
   it('an invitation arrives with a working link, and afterwards the database holds no working token', async () => {
     const email = `povabljen-${randomUUID().slice(0, 8)}@obcina-test.si`;
-    const organisationId = await organisationIdOf('SDP');
+    const organisationId = await organisationIdOf('MDP');
     const sent = await http('/admin', { cookie: scale.adminCookie, form: { intent: 'invite', email, organisationId: String(organisationId), role: 'admin' } });
     expect(sent.status).toBe(303);
     const [mail] = await awaitMail(email);

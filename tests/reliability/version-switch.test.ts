@@ -2,19 +2,36 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readChapterFiles } from '../../src/lib/server/content-files.ts';
+import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content-files.ts';
 import { commentForm, seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
 import { inspect } from './helpers.ts';
 
 /**
  * Issue 10, item 14: a draft published while the server runs becomes current on time. The server
- * runs on a clock the test sets (libfaketime reads the time from a file at every call), starting a
- * minute before Osnutek 2's publication (20. 11. 2026 00:00 in Ljubljana, 23:00 UTC the day
- * before), which is also when Osnutek 1's window closes.
+ * runs on a clock the test sets (libfaketime reads the time from a file at every call): first in
+ * the last minutes of Osnutek 1's window, then just before and just after Osnutek 2's publication
+ * (both taken from content/, so the test follows the drafts' dates).
  */
 
 const FAKETIME_LIBRARIES = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1'];
 const library = FAKETIME_LIBRARIES.find((path) => existsSync(path));
+
+/** libfaketime's absolute time format, in UTC (the server runs with TZ=UTC). */
+function fake(at: Date): string {
+  return `@${at.toISOString().slice(0, 19).replace('T', ' ')}`;
+}
+
+function moments() {
+  const versions = readVersionFiles();
+  const first = versions.find((v) => v.id === 'osnutek-1')!;
+  const second = versions.find((v) => v.id === 'osnutek-2')!;
+  const inWindow = Math.min(first.closesAt.getTime(), second.publishedAt.getTime()) - 90_000;
+  return {
+    comment: new Date(inWindow),
+    before: new Date(second.publishedAt.getTime() - 30_000),
+    after: new Date(second.publishedAt.getTime() + 30_000),
+  };
+}
 
 /** A block of Osnutek 1 whose text is unchanged in Osnutek 2. */
 function unchangedBlock() {
@@ -41,7 +58,7 @@ describe('a new draft becomes current on time in a running server', () => {
     clock = join(dir, 'clock');
     dbPath = join(dir, 'posvet.sqlite');
     scale = await seedScale(dbPath, { comments: 0 });
-    writeFileSync(clock, '@2026-11-19 22:58:00');
+    writeFileSync(clock, fake(moments().comment));
     server = await startServer(dbPath, 4409, {
       TZ: 'UTC',
       LD_PRELOAD: library,
@@ -57,11 +74,12 @@ describe('a new draft becomes current on time in a running server', () => {
 
   it('switches the current draft, anchors its comments and drops cached pages at the publication time', async () => {
     const { slug, block } = unchangedBlock();
+    const at = moments();
     const chapterPage = async () => (await fetch(`${server.url}/osnutek/${slug}`)).text();
     expect(await chapterPage()).toContain('Osnutek 1');
 
     // A municipality comments on Osnutek 1 in the last minutes of its window.
-    const body = `Pripomba tik pred objavo drugega osnutka ${Date.now()}`;
+    const body = `Pripomba tik pred koncem roka za Osnutek 1 ${Date.now()}`;
     const posted = await fetch(`${server.url}/osnutek/${slug}/${block.position}`, {
       method: 'POST',
       redirect: 'manual',
@@ -69,12 +87,15 @@ describe('a new draft becomes current on time in a running server', () => {
       body: commentForm(body),
     });
     expect(posted.status).toBe(303);
+    // Just before Osnutek 2 is published, readers get (and the cache keeps) Osnutek 1 with the comment.
+    writeFileSync(clock, fake(at.before));
     const before = await chapterPage();
     expect(before).toContain('Besedilo: Osnutek 1');
     expect(before).toContain(body);
+    expect(await chapterPage()).toBe(before);
 
     // Osnutek 2 is published while the server runs.
-    writeFileSync(clock, '@2026-11-19 23:00:30');
+    writeFileSync(clock, fake(at.after));
     const after = await chapterPage();
     expect(after).toContain('Besedilo: Osnutek 2');
     // The comment stands beside the same paragraph of the new text, not as removed.

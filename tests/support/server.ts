@@ -103,7 +103,7 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
     const chapters = readChapterFiles(version.id);
     const passwordHash = await hashPassword('bench password that is long enough');
     const organisations = await db.selectFrom('organisations').select(['id', 'kind', 'code']).execute();
-    const sdp = organisations.find((o) => o.code === 'SDP')!;
+    const ministry = organisations.find((o) => o.code === 'MDP')!;
     const commenting = organisations.filter((o) => o.kind !== 'government');
 
     const memberIds: number[] = [];
@@ -120,13 +120,13 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
     });
     const moderator = await db
       .insertInto('users')
-      .values({ email: 'moderator@bench.test', name: 'Moderator', organisation_id: sdp.id, role: 'moderator', password_hash: passwordHash })
+      .values({ email: 'moderator@bench.test', name: 'Moderator', organisation_id: ministry.id, role: 'moderator', password_hash: passwordHash })
       .onConflict((oc) => oc.column('email').doUpdateSet({ status: 'active' }))
       .returning('id')
       .executeTakeFirstOrThrow();
     const admin = await db
       .insertInto('users')
-      .values({ email: 'admin@bench.test', name: 'Skrbnik', organisation_id: sdp.id, role: 'admin', password_hash: passwordHash })
+      .values({ email: 'admin@bench.test', name: 'Skrbnik', organisation_id: ministry.id, role: 'admin', password_hash: passwordHash })
       .onConflict((oc) => oc.column('email').doUpdateSet({ status: 'active' }))
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -166,7 +166,7 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
           updated_at: at,
           submitted_at: at,
           moderation_status: status,
-          response: status === 'new' || status === 'in_review' || status === 'accepted' ? null : 'Odziv SDP.',
+          response: status === 'new' || status === 'in_review' || status === 'accepted' ? null : 'Stališče ministrstva.',
           idempotency_key: `scale-${i}`,
         });
       }

@@ -3,13 +3,13 @@ import { assignableRoles, can, canManageUser, canRevokeInvitation, mustSetUpTwoF
 
 const LJUBLJANA = 61;
 const BLED = 3;
-const SDP = 500;
+const MINISTRY = 500;
 const actor = (role: Actor['role'], organisationId: number, organisationKind: string, id = 1): Actor => ({ id, role, organisationId, organisationKind });
 
 const member = actor('member', BLED, 'municipality', 10);
 const orgAdmin = actor('org_admin', LJUBLJANA, 'municipality', 11);
-const moderator = actor('moderator', SDP, 'government', 12);
-const admin = actor('admin', SDP, 'government', 13);
+const moderator = actor('moderator', MINISTRY, 'government', 12);
+const admin = actor('admin', MINISTRY, 'government', 13);
 
 describe('permissions by role', () => {
   const table: Array<[Actor | null, Permission, boolean]> = [
@@ -90,14 +90,14 @@ describe('managing people', () => {
 
   it('nobody manages their own account this way', () => {
     expect(canManageUser(orgAdmin, target(orgAdmin.id, LJUBLJANA, 'org_admin'))).toBe(false);
-    expect(canManageUser(admin, target(admin.id, SDP, 'admin'))).toBe(false);
+    expect(canManageUser(admin, target(admin.id, MINISTRY, 'admin'))).toBe(false);
   });
 
   it('members and moderators manage nobody; administrators anybody else', () => {
     expect(canManageUser(member, target(23, BLED, 'member'))).toBe(false);
     expect(canManageUser(moderator, target(24, BLED, 'member'))).toBe(false);
     expect(canManageUser(admin, target(25, BLED, 'member'))).toBe(true);
-    expect(canManageUser(admin, target(26, SDP, 'moderator'))).toBe(true);
+    expect(canManageUser(admin, target(26, MINISTRY, 'moderator'))).toBe(true);
   });
 
   it("a person a portal administrator disabled is the administrator's to re-enable or change", () => {
@@ -120,11 +120,11 @@ describe('managing people', () => {
 
   it('moderator and admin roles exist only in the government organisation', () => {
     expect(assignableRoles(admin, LJUBLJANA, 'municipality')).toEqual(['member', 'org_admin']);
-    expect(assignableRoles(admin, SDP, 'government')).toEqual(['member', 'moderator', 'admin']);
+    expect(assignableRoles(admin, MINISTRY, 'government')).toEqual(['member', 'moderator', 'admin']);
     expect(assignableRoles(orgAdmin, LJUBLJANA, 'municipality')).toEqual(['member', 'org_admin']);
     expect(assignableRoles(orgAdmin, BLED, 'municipality')).toEqual([]);
     expect(assignableRoles(member, BLED, 'municipality')).toEqual([]);
-    expect(assignableRoles(moderator, SDP, 'government')).toEqual([]);
+    expect(assignableRoles(moderator, MINISTRY, 'government')).toEqual([]);
   });
 });
 

@@ -275,15 +275,15 @@ describe("a portal administrator's decisions (item 10)", () => {
     const { db } = tempDatabase();
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     expect((await migrator.migrateTo('0006_queue_indexes')).error).toBeUndefined();
-    const org = (await db.insertInto('organisations').values({ kind: 'government', code: 'SDP', name: 'SDP', short_name: 'SDP', slug: 'sdp', registry_id: null, is_urban: 0 }).returning('id').executeTakeFirstOrThrow()).id;
+    const org = (await db.insertInto('organisations').values({ kind: 'government', code: 'MDP', name: 'MDP', short_name: 'MDP', slug: 'mdp', registry_id: null, is_urban: 0 }).returning('id').executeTakeFirstOrThrow()).id;
     const person = (role: 'admin' | 'member', email: string, status: 'active' | 'disabled' = 'active') =>
       db.insertInto('users').values({ email, name: email, organisation_id: org, role, status, password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
-    const admin = await person('admin', 'a@sdp.si');
-    const disabled = await person('member', 'b@sdp.si', 'disabled');
+    const admin = await person('admin', 'a@mdp.si');
+    const disabled = await person('member', 'b@mdp.si', 'disabled');
     await sql`insert into audit_log (actor_user_id, action, target_type, target_id) values (${admin.id}, 'user.disabled', 'user', ${String(disabled.id)})`.execute(db);
     const token = generateToken();
-    await sql`insert into mail_outbox (to_address, subject, body_text, sent_at) values ('b@sdp.si', 'x', ${`${BASE}/povabilo/${token}`}, '2026-01-01T00:00:00Z')`.execute(db);
-    await sql`insert into mail_outbox (to_address, subject, body_text) values ('b@sdp.si', 'y', ${`${BASE}/povabilo/${token}x`})`.execute(db);
+    await sql`insert into mail_outbox (to_address, subject, body_text, sent_at) values ('b@mdp.si', 'x', ${`${BASE}/povabilo/${token}`}, '2026-01-01T00:00:00Z')`.execute(db);
+    await sql`insert into mail_outbox (to_address, subject, body_text) values ('b@mdp.si', 'y', ${`${BASE}/povabilo/${token}x`})`.execute(db);
     await migrate(db);
     expect((await db.selectFrom('users').select('disabled_by_role').where('id', '=', disabled.id).executeTakeFirstOrThrow()).disabled_by_role).toBe('admin');
     expect((await db.selectFrom('users').select('disabled_by_role').where('id', '=', admin.id).executeTakeFirstOrThrow()).disabled_by_role).toBeNull();

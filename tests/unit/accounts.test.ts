@@ -53,7 +53,7 @@ describe('sessions', () => {
   it('end when the account is disabled', async () => {
     const { db } = await seededDatabase();
     const lucia = createLucia(db);
-    const admin = { id: await userId(db, 'admin@posvet.test'), role: 'admin' as const, organisationId: await organisationId(db, 'SDP'), organisationKind: 'government' };
+    const admin = { id: await userId(db, 'admin@posvet.test'), role: 'admin' as const, organisationId: await organisationId(db, 'MDP'), organisationKind: 'government' };
     const bled = await userId(db, 'bled@posvet.test');
     const session = await lucia.createSession(bled, { ip: IP, userAgent: null });
     expect((await setUserStatus(db, admin, bled, 'disabled', IP)).ok).toBe(true);
@@ -207,7 +207,7 @@ describe('password change and reset', () => {
 
 describe('invitations', () => {
   async function adminActor(db: Awaited<ReturnType<typeof seededDatabase>>['db']) {
-    return { id: await userId(db, 'admin@posvet.test'), role: 'admin' as const, organisationId: await organisationId(db, 'SDP'), organisationKind: 'government', name: 'Ana' };
+    return { id: await userId(db, 'admin@posvet.test'), role: 'admin' as const, organisationId: await organisationId(db, 'MDP'), organisationKind: 'government', name: 'Ana' };
   }
 
   it('invitation → accept creates the account in the right organisation, once', async () => {
@@ -239,7 +239,7 @@ describe('invitations', () => {
     expect(await acceptInvitation(db, token, { name: 'Druga', password: 'rumena lestev na vrtu', passwordConfirm: 'rumena lestev na vrtu' }, IP)).toEqual({ ok: false, expired: true });
   });
 
-  it('refuses an address that already has an account, and moderator roles outside SDP', async () => {
+  it('refuses an address that already has an account, and moderator roles outside the ministry', async () => {
     const { db } = await seededDatabase();
     const bled = await organisationId(db, '3');
     const taken = await createInvitation(db, { email: 'BLED@posvet.test', organisationId: bled, role: 'member' }, { id: null, name: 'x' }, BASE, null);

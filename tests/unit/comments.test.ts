@@ -195,7 +195,7 @@ describe('drafts and their visibility', () => {
     expect(await findCommentForViewer(db, outcome.id, null)).toBeUndefined();
     expect(await findCommentForViewer(db, outcome.id, { organisationId: await organisationId(db, '61') })).toBeUndefined();
     // A moderator's view is not affected: drafts are not theirs to see either.
-    expect(await findCommentForViewer(db, outcome.id, { organisationId: await organisationId(db, 'SDP') })).toBeUndefined();
+    expect(await findCommentForViewer(db, outcome.id, { organisationId: await organisationId(db, 'MDP') })).toBeUndefined();
     expect((await findCommentForViewer(db, outcome.id, { organisationId: bled.organisationId }))?.own).toBe(true);
   });
 

@@ -21,7 +21,7 @@ describe('database', () => {
 });
 
 describe('organisation directory', () => {
-  it('seeds all 212 municipalities, the three associations and SDP', async () => {
+  it('seeds all 212 municipalities, the three associations and the ministry', async () => {
     const { db } = tempDatabase();
     await migrate(db);
     await seedOrganisationDirectory(db);

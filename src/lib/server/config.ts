@@ -83,12 +83,12 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
     problems.push('SMTP_URL must be an smtp:// or smtps:// address, e.g. smtp://user:password@mail.example.si:587.');
   }
 
-  const mailFrom = present(env, 'MAIL_FROM') ?? 'Posvet <posvet@localhost>';
+  const mailFrom = present(env, 'MAIL_FROM') ?? 'Ministrstvo za digitalno preobrazbo – Posvet <posvet@localhost>';
   if (!/^[^<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom)) {
     problems.push(`MAIL_FROM must be an address, optionally with a name: Posvet <posvet@gov.si> (is "${mailFrom}").`);
   }
 
-  const contactEmail = present(env, 'CONTACT_EMAIL') ?? 'gp.sdp@gov.si';
+  const contactEmail = present(env, 'CONTACT_EMAIL') ?? 'gp.mdp@gov.si';
   if (!EMAIL.test(contactEmail)) problems.push(`CONTACT_EMAIL must be an e-mail address (is "${contactEmail}").`);
 
   const proxies = parseAddressList(present(env, 'TRUSTED_PROXIES') ?? '');

@@ -7,8 +7,8 @@ import type { CommentKind, JointStatus, Role } from './schema.ts';
 export const DEMO_PASSWORD = 'posvet-demo-2030';
 
 export const demoAccounts: ReadonlyArray<{ email: string; name: string; organisationCode: string; role: Role }> = [
-  { email: 'admin@posvet.test', name: 'Ana Administratorka', organisationCode: 'SDP', role: 'admin' },
-  { email: 'moderator@posvet.test', name: 'Marko Moderator', organisationCode: 'SDP', role: 'moderator' },
+  { email: 'admin@posvet.test', name: 'Ana Administratorka', organisationCode: 'MDP', role: 'admin' },
+  { email: 'moderator@posvet.test', name: 'Marko Moderator', organisationCode: 'MDP', role: 'moderator' },
   { email: 'ljubljana@posvet.test', name: 'Lea Novak', organisationCode: '61', role: 'org_admin' },
   { email: 'bled@posvet.test', name: 'Blaž Kranjc', organisationCode: '3', role: 'member' },
   { email: 'zmos@posvet.test', name: 'Zala Horvat', organisationCode: 'ZMOS', role: 'org_admin' },

@@ -13,7 +13,7 @@ import type { Database, ModerationStatus } from './schema.ts';
 import { containsText, isUniqueViolation } from './sql.ts';
 
 /**
- * What SDP's moderators do: the queue, decisions with public responses, internal notes, tags,
+ * What the ministry's moderators do: the queue, decisions with public responses, internal notes, tags,
  * assignment, hiding, and comments received by e-mail or post. Every change is audited; the
  * commenting organisation is told of decisions and of hiding by e-mail (through the outbox).
  */

@@ -48,10 +48,10 @@ export const associationSeeds: OrganisationSeed[] = [
 
 export const governmentSeed: OrganisationSeed = {
   kind: 'government',
-  code: 'SDP',
-  name: 'Služba Vlade Republike Slovenije za digitalno preobrazbo',
-  short_name: 'SDP',
-  slug: 'sdp',
+  code: 'MDP',
+  name: 'Ministrstvo za digitalno preobrazbo',
+  short_name: 'MDP',
+  slug: 'mdp',
   registry_id: null,
   is_urban: 0,
 };
@@ -70,7 +70,7 @@ function municipalitySeed(m: MunicipalityRecord): OrganisationSeed {
 
 /**
  * Seeds the organisation directory: all municipalities, the three associations (ZMOS with every
- * urban municipality as a member) and SDP. Idempotent: re-running updates names and adds what is
+ * urban municipality as a member) and the ministry (MDP). Idempotent: re-running updates names and adds what is
  * missing, and never removes memberships an administrator has added.
  */
 export async function seedOrganisationDirectory(db: Db, municipalities = readMunicipalities()): Promise<void> {

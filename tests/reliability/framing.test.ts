@@ -1,0 +1,94 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content-files.ts';
+import { currentOf } from '../../src/lib/server/versions.ts';
+import { decodeMail } from '../support/mail.ts';
+import { seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
+import { inspect } from './helpers.ts';
+
+/**
+ * Issue 12: the portal is the Ministrstvo za digitalno preobrazbo's. The government office whose
+ * remit the ministry took over in January 2023 is named nowhere a person reads — no page, download
+ * or mail — except as history in the strategy text.
+ */
+const FORMER_BODY = /\bSDP\b|Služb[a-z]* Vlade|gp\.sdp/;
+
+describe('the ministry, everywhere people read', () => {
+  let dir: string;
+  let mailDir: string;
+  let dbPath: string;
+  let scale: Scale;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'posvet-framing-'));
+    dbPath = join(dir, 'posvet.sqlite');
+    mailDir = join(dir, 'mail');
+    scale = await seedScale(dbPath, { comments: 40 });
+    server = await startServer(dbPath, 4410, { MAIL_DIR: mailDir });
+  });
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const post = (path: string, cookie: string, fields: Record<string, string>) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: server.url, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  it('names no former body on any page, in any download or mail', async () => {
+    const current = currentOf(readVersionFiles());
+    const chapters = readChapterFiles(current.id).map((c) => `/osnutek/${c.slug}`);
+    const anonymous = ['/', ...chapters, `${chapters[0]}/1`, '/verzije', '/verzije/osnutek-1/osnutek-2', '/porocilo', '/porocilo.csv', '/api/v1/comments', '/api/v1/comments?format=csv', '/dostopnost', '/zasebnost', '/prijava', '/pozabljeno-geslo', '/ni-take-strani'];
+    const signedIn: Array<[string, string]> = [
+      ['/moj-racun', scale.memberCookies[0]],
+      ['/organizacija', scale.memberCookies[0]],
+      ['/organizacija/pripombe', scale.memberCookies[0]],
+      ['/moderacija', scale.moderatorCookie],
+      ['/moderacija/pripombe/1', scale.moderatorCookie],
+      ['/moderacija/nova', scale.moderatorCookie],
+      ['/moderacija/statistika', scale.moderatorCookie],
+      ['/admin', scale.adminCookie],
+      ['/admin/organizacije', scale.adminCookie],
+      ['/admin/dnevnik', scale.adminCookie],
+    ];
+    const found: string[] = [];
+    for (const path of anonymous) {
+      const text = await (await fetch(`${server.url}${path}`)).text();
+      if (FORMER_BODY.test(text)) found.push(`${path}: ${FORMER_BODY.exec(text)![0]}`);
+    }
+    for (const [path, cookie] of signedIn) {
+      const text = await (await fetch(`${server.url}${path}`, { headers: { cookie } })).text();
+      if (FORMER_BODY.test(text)) found.push(`${path}: ${FORMER_BODY.exec(text)![0]}`);
+    }
+
+    // Mail: a password reset, an invitation, a decision and a hidden comment.
+    const memberEmail = inspect(dbPath, (db) => (db.prepare("select email from users where role = 'member' order by id limit 1").get() as { email: string }).email);
+    expect((await post('/pozabljeno-geslo', '', { email: memberEmail })).status).toBeLessThan(400);
+    const ministry = inspect(dbPath, (db) => (db.prepare("select id from organisations where kind = 'government'").get() as { id: number }).id);
+    expect((await post('/admin', scale.adminCookie, { intent: 'invite', email: 'nova.sodelavka@gov.si', organisationId: String(ministry), role: 'moderator', name: 'Nova Sodelavka' })).status).toBeLessThan(400);
+    expect((await post('/moderacija/pripombe/1', scale.moderatorCookie, { intent: 'decide', status: 'rejected', response: 'Predlog presega okvir strategije.' })).status).toBeLessThan(400);
+    expect((await post('/moderacija/pripombe/2', scale.moderatorCookie, { intent: 'hide', reason: 'spam' })).status).toBeLessThan(400);
+    const deadline = Date.now() + 20_000;
+    let mails: string[] = [];
+    while (Date.now() < deadline) {
+      mails = existsSync(mailDir) ? readdirSync(mailDir).map((f) => readFileSync(join(mailDir, f), 'utf8')) : [];
+      if (mails.length >= 4) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(mails.length).toBeGreaterThanOrEqual(4);
+    for (const raw of mails) {
+      const { headers, body } = decodeMail(raw);
+      const subject = /^subject:.*$/im.exec(headers)?.[0] ?? '';
+      if (FORMER_BODY.test(body)) found.push(`mail ${subject}: ${FORMER_BODY.exec(body)![0]}`);
+      expect(body).toContain('Ministrstvo za digitalno preobrazbo');
+    }
+    expect(found).toEqual([]);
+  });
+});
