@@ -1,10 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-
-const localDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Pričakovan je lokalni čas v obliki LLLL-MM-DDTHH:MM (Europe/Ljubljana).');
+import { versionDataSchema } from './lib/server/versions.ts';
 
 /** One data file per draft version: content/<version>/version.json. Its id is the folder name. */
 const versions = defineCollection({
@@ -13,15 +10,7 @@ const versions = defineCollection({
     base: './content',
     generateId: ({ entry }) => entry.split('/')[0],
   }),
-  schema: z.object({
-    label: z.string().min(1),
-    /** Publication date, YYYY-MM-DD. */
-    publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    /** The comment window in Europe/Ljubljana wall-clock time. */
-    opensAt: localDateTime,
-    closesAt: localDateTime,
-    changeNote: z.string().min(1),
-  }),
+  schema: versionDataSchema,
 });
 
 /** One Markdown file per chapter: content/<version>/NN-<slug>.md. Its id is "<version>/<slug>". */

@@ -7,7 +7,7 @@ test.describe('draft versions', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Različice osnutka');
     await expect(page.getByRole('heading', { name: /Osnutek 2/ })).toContainText('veljavni osnutek');
     await expect(page.getByRole('heading', { name: /Osnutek 1/ })).toBeVisible();
-    await expect(page.getByText(/Drugi osnutek, ki ga je SDP pripravila/)).toBeVisible();
+    await expect(page.getByText(/Drugi osnutek, ki ga je Ministrstvo za digitalno preobrazbo pripravilo/)).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'Primerjava: Osnutek 1 → Osnutek 2' }).click();
     await expect(page).toHaveURL(/\/verzije\/osnutek-1\/osnutek-2$/);

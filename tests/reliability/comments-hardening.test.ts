@@ -45,13 +45,13 @@ describe('comments and forms, hardened', () => {
     expect(location).toMatch(/^\/(?![/\\])[\x21-\x7E]*$/);
   };
 
-  /** A comment row on Osnutek 1, whose window closed on 19. 11. 2026, put straight into the database. */
+  /** A comment row on Osnutek 1, whose window closed on 16. 10. 2026, put straight into the database. */
   const oldComment = (organisationId: number, userId: number | null, state: 'draft' | 'submitted', key: string | null = null): number => {
     const osnutek1 = readVersionFiles().find((v) => v.id === 'osnutek-1')!;
     expect(osnutek1.closesAt.getTime(), 'the test needs a version whose window has closed').toBeLessThan(Date.now());
     const chapter = readChapterFiles('osnutek-1')[0];
     const block = chapter.rendered.blocks[0];
-    const at = '2026-11-10T10:00:00.000Z';
+    const at = '2026-10-01T10:00:00.000Z';
     const result = writer
       .prepare(
         `insert into comments (organisation_id, author_user_id, scope, version_id, chapter_slug, chapter_number, block_key, block_number, block_fingerprint, quote, kind, body, state, created_at, updated_at, submitted_at, idempotency_key)
@@ -157,7 +157,7 @@ describe('comments and forms, hardened', () => {
     expect(response.status).toBe(422);
     const page = await response.text();
     expect(page).toContain('Osnutek 1');
-    expect(page).toContain('19. 11. 2026');
+    expect(page).toContain('16. 10. 2026');
     const row = inspect(h.dbPath, (db) => db.prepare(`select state, submitted_at, late, body from comments where id = ?`).get(id) as { state: string; submitted_at: string | null; late: number; body: string });
     expect(row.state).toBe('draft');
     expect(row.submitted_at).toBeNull();
@@ -175,7 +175,7 @@ describe('comments and forms, hardened', () => {
     const supporter = h.scale.memberCookies[7];
     const response = await post(`/pripombe/${id}`, supporter, new URLSearchParams({ intent: 'support', returnTo: `/pripombe/${id}` }).toString());
     expect(response.status).toBe(422);
-    expect(await response.text()).toContain('19. 11. 2026');
+    expect(await response.text()).toContain('16. 10. 2026');
     expect(count(`select count(*) as n from comment_supports where comment_id = ?`, id)).toBe(0);
     const page = await (await fetch(`${h.server.url}/pripombe/${id}`, { headers: { cookie: supporter } })).text();
     expect(page).not.toContain('value="support"');
@@ -190,7 +190,7 @@ describe('comments and forms, hardened', () => {
     for (const intent of ['confirm', 'decline']) {
       const response = await post('/organizacija/pripombe', municipalityCookie, new URLSearchParams({ intent, commentId: String(id) }).toString());
       expect(response.status, intent).toBe(422);
-      expect(await response.text()).toContain('19. 11. 2026');
+      expect(await response.text()).toContain('16. 10. 2026');
     }
     const row = inspect(h.dbPath, (db) => db.prepare(`select status, responded_at from joint_position_members where comment_id = ?`).get(id) as { status: string; responded_at: string | null });
     expect(row).toEqual({ status: 'pending', responded_at: null });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { renderChapter, type RenderedChapter } from './blocks.ts';
 import { fromRoot } from './paths.ts';
-import { sortVersions, toVersion, type DraftVersion, type VersionData } from './versions.ts';
+import { sortVersions, toVersion, versionDataSchema, type DraftVersion } from './versions.ts';
 
 /**
  * The strategy text read straight from content/ — for code that runs outside Astro (the CLI, demo
@@ -35,12 +35,17 @@ export function readChapterFiles(versionId: string): ChapterFile[] {
     });
 }
 
-/** Every version in content/, read from its version.json. */
+/** Every version in content/, read from its version.json and checked as the content collection checks it. */
 export function readVersionFiles(): DraftVersion[] {
   const root = fromRoot('content');
   return sortVersions(
     readdirSync(root, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && existsSync(`${root}/${entry.name}/version.json`))
-      .map((entry) => toVersion(entry.name, JSON.parse(readFileSync(`${root}/${entry.name}/version.json`, 'utf8')) as VersionData)),
+      .map((entry) => {
+        const file = `${root}/${entry.name}/version.json`;
+        const parsed = versionDataSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+        if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        return toVersion(entry.name, parsed.data);
+      }),
   );
 }

@@ -61,8 +61,8 @@ const demoComments: DemoComment[] = [
     block: 'vloga-obcin-gigabit',
     kind: 'comment',
     body:
-      'Mestna občina Ljubljana podpira usklajevanje gradnje omrežij s komunalnimi deli. Predlagamo, da država občinam zagotovi enotne vzorce soglasij in služnostnih pogodb ter skupno evidenco načrtovanih del, saj je zdaj vsaka občina prepuščena sama sebi.\n\nV praksi največ časa izgubimo pri usklajevanju z upravljavci druge gospodarske javne infrastrukture, zato naj ukrep 2.3 to izrecno vključi.',
-    at: '2026-11-05T09:41:00Z',
+      'Mestna občina Ljubljana podpira usklajevanje gradnje omrežij s komunalnimi deli. Predlagamo, da država občinam zagotovi enotne vzorce soglasij in služnostnih pogodb ter skupno evidenco načrtovanih del, saj je zdaj vsaka občina prepuščena sama sebi.\n\nV praksi največ časa izgubimo pri usklajevanju z upravljavci druge gospodarske javne infrastrukture, zato naj ukrep U2.3 to izrecno vključi.',
+    at: '2026-09-21T07:41:00Z',
     supporters: ['ZMOS', '3'],
   },
   {
@@ -73,7 +73,7 @@ const demoComments: DemoComment[] = [
     kind: 'question',
     body:
       'Ali bo država financirala tudi delo oseb, ki bodo v lokalnih točkah digitalne pomoči svetovale starejšim? Majhna občina, kot je Bled, lahko zagotovi prostor v knjižnici ali krajevni skupnosti, ne more pa trajno zaposliti svetovalca.',
-    at: '2026-11-09T13:05:00Z',
+    at: '2026-09-28T11:05:00Z',
   },
   {
     key: 'demo-zmos-platforma',
@@ -85,7 +85,7 @@ const demoComments: DemoComment[] = [
       'Mestne občine podpiramo skupno platformo, vendar mora biti jasno, kdo jo financira in do kdaj bo na voljo. Brez roka in vira financiranja bodo občine še naprej vlagale v lastne rešitve.',
     amend: ['MDP bo skupaj z reprezentativnimi združenji občin vzpostavilo', 'MDP bo do konca leta 2027 skupaj z reprezentativnimi združenji občin in s sredstvi državnega proračuna vzpostavilo'],
     rationale: 'Rok in vir financiranja omogočata občinam, da svoje naložbe v e-storitve načrtujejo skladno s skupno platformo.',
-    at: '2026-11-12T10:22:00Z',
+    at: '2026-10-02T08:22:00Z',
     onBehalfOf: [
       ['61', 'confirmed'],
       ['70', 'confirmed'],
@@ -104,7 +104,7 @@ const demoComments: DemoComment[] = [
     body:
       'Skupnost občin Slovenije opozarja, da večina manjših občin nima zaposlenega informatika, kaj šele osebe, odgovorne za informacijsko varnost. Zahteve iz tega odstavka so upravičene, a izvedljive le, če bo skupni SOC za občine brezplačen in bo država zagotovila vzorčne dokumente (politiko varnosti, načrt odzivanja na incidente).',
     rationale: 'Po podatkih naše ankete iz leta 2025 ima manj kot tretjina občin z manj kot 5.000 prebivalci zunanjega izvajalca za informacijsko varnost.',
-    at: '2026-11-16T08:57:00Z',
+    at: '2026-10-07T06:57:00Z',
     supporters: ['61', 'ZMOS'],
   },
   {
@@ -115,7 +115,7 @@ const demoComments: DemoComment[] = [
     kind: 'amendment',
     body: 'Predlagamo, da se občinam uporaba državnega oblaka omogoči brez nadomestila, sicer bo prehod za manjše občine predrag.',
     amend: ['bo omogočena uporaba oblačnih storitev', 'bo brez nadomestila omogočena uporaba storitev državnega računalniškega oblaka'],
-    at: '2026-11-18T14:30:00Z',
+    at: '2026-10-14T12:30:00Z',
   },
   {
     key: 'demo-bled-osnutek',
@@ -136,7 +136,7 @@ const demoComments: DemoComment[] = [
     kind: 'comment',
     body:
       'Javni izzivi so dobrodošli, vendar naj bodo odprti tudi za skupna naročila več občin. Posamezna manjša občina ne more biti prvi naročnik inovativne rešitve.',
-    at: '2026-11-17T10:10:00Z',
+    at: '2026-10-09T08:10:00Z',
   },
   {
     key: 'demo-bled-osnutek2',

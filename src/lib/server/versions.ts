@@ -1,3 +1,4 @@
+import { z } from 'astro/zod';
 import { ljubljanaTimeToInstant } from '../time.ts';
 
 /**
@@ -5,13 +6,24 @@ import { ljubljanaTimeToInstant } from '../time.ts';
  * folder. Shared by content.ts (Astro's collections) and content-files.ts (plain files, for code
  * that runs outside Astro), so both agree on dates and on which version is current.
  */
-export interface VersionData {
-  label: string;
-  publishedAt: string;
-  opensAt: string;
-  closesAt: string;
-  changeNote: string;
-}
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Pričakovan je lokalni čas v obliki LLLL-MM-DDTHH:MM (Europe/Ljubljana).');
+
+/** content/<version>/version.json, as the content collection and content-files.ts both check it. */
+export const versionDataSchema = z.object({
+  label: z.string().min(1),
+  /** Publication date, YYYY-MM-DD. */
+  publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The comment window in Europe/Ljubljana wall-clock time. */
+  opensAt: localDateTime,
+  closesAt: localDateTime,
+  /** The ministry's file number of the consultation (številka zadeve), e.g. "3510-1/2026". */
+  caseNumber: z.string().trim().min(1).max(60),
+  changeNote: z.string().min(1),
+});
+
+export type VersionData = z.infer<typeof versionDataSchema>;
 
 export interface DraftVersion {
   id: string;
@@ -22,6 +34,8 @@ export interface DraftVersion {
   closesAt: Date;
   /** The last minute of the window, as authors wrote it (for "do 31. 1. 2027"). */
   lastDay: Date;
+  /** Številka zadeve: the ministry's file number under which this draft is consulted on. */
+  caseNumber: string;
   changeNote: string;
 }
 
@@ -34,6 +48,7 @@ export function toVersion(id: string, data: VersionData): DraftVersion {
     opensAt: ljubljanaTimeToInstant(data.opensAt),
     closesAt: new Date(lastMinute.getTime() + 60_000),
     lastDay: lastMinute,
+    caseNumber: data.caseNumber,
     changeNote: data.changeNote,
   };
 }
