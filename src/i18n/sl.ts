@@ -839,6 +839,20 @@ export const sl = {
       url: 'Povezava',
     },
   },
+  /** The consultation's particulars, as a ministry's invitation to comment states them. */
+  consultationFacts: {
+    title: 'Podatki o posvetovanju',
+    proposer: 'Predlagatelj',
+    proposerName: 'Ministrstvo za digitalno preobrazbo',
+    caseNumber: 'Številka zadeve',
+    draft: 'Besedilo',
+    window: 'Rok za pripombe',
+    windowRange: (from: string, to: string) => `od ${from} do ${to}`,
+    invited: 'Vabljeni k sodelovanju',
+    invitedWho: 'občine ter Združenje mestnih občin Slovenije (ZMOS), Skupnost občin Slovenije (SOS) in Združenje občin Slovenije (ZOS), prek povabljenih predstavnikov',
+    readers: 'Kdo lahko bere',
+    readersWho: 'vsakdo, brez prijave',
+  },
   errors: {
     notFoundTitle: 'Strani ni mogoče najti',
     notFound:
