@@ -245,8 +245,8 @@ export const sl = {
         blocks: [
           {
             list: [
-              'Izvedba posvetovanja z občinami in združenji občin o osnutku sprememb in dopolnitev strategije (računi, pripombe, stališča do pripomb, obvestila po e-pošti, poročilo o upoštevanju pripomb): točka (e) prvega odstavka 6. člena Splošne uredbe o varstvu podatkov – obdelava je potrebna za opravljanje naloge v javnem interesu in pri izvajanju javne oblasti. Podlaga v nacionalnem pravu po tretjem odstavku 6. člena je Zakon o državni upravi (ZDU-1), ki določa delovno področje ministrstva; posvetovanje izvajamo po pravilih o sodelovanju javnosti pri pripravi predpisov in drugih aktov (Poslovnik Vlade Republike Slovenije, Resolucija o normativni dejavnosti).',
-              'Varnost portala (seje, omejevanje poskusov prijave, dvostopenjska prijava, varnostni zapisi in dnevnik dejanj): točka (e) prvega odstavka 6. člena v povezavi z 32. členom Splošne uredbe o varstvu podatkov, ki upravljavcu nalaga, da z ustreznimi ukrepi zagotovi varnost obdelave. Zakoniti interes (točka (f) prvega odstavka 6. člena) ni podlaga, ker se nanj organi javne oblasti pri opravljanju svojih nalog ne morejo sklicevati.',
+              'Izvedba posvetovanja z občinami in združenji občin o osnutku sprememb in dopolnitev strategije (računi, pripombe, stališča do pripomb, obvestila po e-pošti, poročilo o upoštevanju pripomb): točka (e) prvega odstavka 6. člena Splošne uredbe o varstvu podatkov – obdelava je potrebna za opravljanje naloge v javnem interesu ali pri izvajanju javne oblasti, dodeljene upravljavcu. Podlaga v nacionalnem pravu po tretjem odstavku 6. člena je Zakon o državni upravi (ZDU-1), ki določa delovno področje ministrstva; posvetovanje izvajamo po pravilih o sodelovanju javnosti pri pripravi predpisov in drugih aktov (Poslovnik Vlade Republike Slovenije, Resolucija o normativni dejavnosti).',
+              'Varnost portala (seje, omejevanje poskusov prijave, dvostopenjska prijava, varnostni zapisi in dnevnik dejanj): točka (e) prvega odstavka 6. člena v povezavi z 32. členom Splošne uredbe o varstvu podatkov, ki upravljavcu nalaga, da z ustreznimi ukrepi zagotovi varnost obdelave. Zakoniti interes (točka (f) prvega odstavka 6. člena) ni podlaga, ker ga javni organi pri opravljanju svojih nalog ne smejo uporabiti (drugi pododstavek prvega odstavka 6. člena).',
               'Hramba pripomb, stališč do pripomb in poročila kot dokumentarnega gradiva: točka (c) prvega odstavka 6. člena Splošne uredbe o varstvu podatkov v povezavi s predpisi o varstvu dokumentarnega in arhivskega gradiva.',
             ],
           },
@@ -280,10 +280,10 @@ export const sl = {
         blocks: [
           {
             list: [
-              'Podatki o računu: dokler je račun odprt. Ko račun zapremo (onemogočimo), ime in e-naslov hranimo še eno leto, nato ju izbrišemo; pripombe ostanejo pripisane organizaciji.',
+              'Podatki o računu: dokler je račun odprt. Ko je račun zaprt (onemogočen), ime in e-naslov hranimo še eno leto, nato ju izbrišemo; pripombe ostanejo pripisane organizaciji.',
               'Seje: do odjave oziroma do izteka – po osmih urah nedejavnosti, najpozneje pa 30 dni po prijavi. Potekle seje se izbrišejo samodejno.',
               'Ključ in kode za dvostopenjsko prijavo: dokler je dvostopenjska prijava vklopljena; ob izklopu ali ponastavitvi se izbrišejo.',
-              'Poskusi prijave in vpisi kod dvostopenjske prijave z naslovi IP: eno leto.',
+              'Zapisi o poskusih prijave (z naslovi IP) in o vpisih kod dvostopenjske prijave: eno leto.',
               'Dnevnik dejanj: eno leto. Zapise o obravnavi pripomb (vpis, stališče do pripombe, skritje) hranimo skupaj z gradivom posvetovanja, naslove IP v njih pa le eno leto.',
               'Poslana e-poštna sporočila: eno leto.',
               'Pripombe, stališča do pripomb z obrazložitvami in poročilo: trajno, kot del gradiva posvetovanja v skladu s predpisi o varstvu dokumentarnega in arhivskega gradiva. Ostanejo javni.',

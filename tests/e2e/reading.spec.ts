@@ -168,7 +168,7 @@ test.describe('other pages', () => {
     await expect(recipients).toContainText('ne prenašamo iz Evropske unije v tretje države');
     // Retention for each category.
     const retention = section('Koliko časa hranimo podatke');
-    for (const category of ['Podatki o računu', 'Seje', 'Poskusi prijave', 'Dnevnik dejanj', 'Pripombe']) {
+    for (const category of ['Podatki o računu', 'Seje', 'Zapisi o poskusih prijave', 'Dnevnik dejanj', 'Pripombe, stališča']) {
       await expect(retention.getByRole('listitem').filter({ hasText: category }).first()).toBeVisible();
     }
     await expect(retention).toContainText('po osmih urah nedejavnosti, najpozneje pa 30 dni po prijavi');
