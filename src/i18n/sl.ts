@@ -280,11 +280,11 @@ export const sl = {
         blocks: [
           {
             list: [
-              'Podatki o računu: dokler je račun odprt. Ko je račun zaprt (onemogočen), ime in e-naslov hranimo še eno leto, nato ju izbrišemo; pripombe ostanejo pripisane organizaciji.',
+              'Podatki o računu: dokler je račun odprt. Ko je račun onemogočen, ostaneta ime in e-naslov v evidenci posvetovanja, ker iz nje izhaja, kdo je v imenu organizacije oddal pripombo ali sprejel odločitev; hranimo ju skupaj z gradivom posvetovanja. Pripombe ostanejo pripisane organizaciji.',
               'Seje: do odjave oziroma do izteka – po osmih urah nedejavnosti, najpozneje pa 30 dni po prijavi. Potekle seje se izbrišejo samodejno.',
               'Ključ in kode za dvostopenjsko prijavo: dokler je dvostopenjska prijava vklopljena; ob izklopu ali ponastavitvi se izbrišejo.',
               'Zapisi o poskusih prijave (z naslovi IP) in o vpisih kod dvostopenjske prijave: eno leto.',
-              'Dnevnik dejanj: eno leto. Zapise o obravnavi pripomb (vpis, stališče do pripombe, skritje) hranimo skupaj z gradivom posvetovanja, naslove IP v njih pa le eno leto.',
+              'Dnevnik dejanj (kdo je kdaj kaj spremenil, z naslovom IP): je del uradne evidence posvetovanja, ki se ne spreminja; hranimo ga skupaj z gradivom posvetovanja.',
               'Poslana e-poštna sporočila: eno leto.',
               'Pripombe, stališča do pripomb z obrazložitvami in poročilo: trajno, kot del gradiva posvetovanja v skladu s predpisi o varstvu dokumentarnega in arhivskega gradiva. Ostanejo javni.',
             ],

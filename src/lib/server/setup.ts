@@ -6,6 +6,7 @@ import { readChapterFiles, readVersionFiles } from './content-files.ts';
 import { seedOrganisationDirectory } from './organisations.ts';
 import { invalidatePublicPages } from './page-cache.ts';
 import { reanchorComments } from './reanchor.ts';
+import { applyRetention } from './retention.ts';
 import { deleteExpiredSessions } from './sessions.ts';
 import { currentOf } from './versions.ts';
 
@@ -45,6 +46,7 @@ function startBackgroundWork(): void {
   const tick = () => {
     deliverOutbox(db).catch((error) => console.error('posvet: mail delivery failed', error));
     deleteExpiredSessions(db).catch((error) => console.error('posvet: session clean-up failed', error));
+    applyRetention(db).catch((error) => console.error('posvet: retention clean-up failed', error));
   };
   tick();
   setInterval(tick, 60_000).unref();
