@@ -17,6 +17,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // A journey with an axe scan on each page takes 10–40 s on a busy 2-core machine; a timeout is a
+  // safety net, not a measure (timing goals live in npm run bench).
+  timeout: 120_000,
   workers: 2,
   reporter: [['list'], ['json', { outputFile: join(root, 'test-results/e2e.json') }]],
   use: {

@@ -56,7 +56,7 @@ interface ApiComment {
 }
 
 // Several tests sign in two or three organisations and run axe on each page: give them room on a busy machine.
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 180_000 });
 
 // ——— helpers ———————————————————————————————————————————————————————————————————————————————
 
