@@ -87,8 +87,8 @@ describe('the drafts in content/', () => {
       for (const date of datesIn(sourceOf(version))) {
         // A date after publication can only be this draft's own window; one since the first draft
         // was published must be a publication or window date of this or an earlier draft.
-        if (date.at >= own.publishedAt) expect(ownWindow, `${date.text} in ${version}`).toContain(date.text);
-        else if (date.at >= versions[0].publishedAt) expect(earlierDates, `${date.text} in ${version}`).toContain(date.text);
+        if (date.at >= own.publishedAt) expect([...ownWindow], `${date.text} in ${version}`).toContain(date.text);
+        else if (date.at >= versions[0].publishedAt) expect([...earlierDates], `${date.text} in ${version}`).toContain(date.text);
       }
       // The introduction says when the window opens and closes.
       const intro = readChapterFiles(version)[0].rendered.blocks.find((b) => b.key === 'kako-podati-pripombe')!;
