@@ -3,7 +3,7 @@ import { t } from '../../i18n/index.ts';
 import { listPublicComments, type PublicComment } from './comments.ts';
 import { csvCell } from './csv.ts';
 import type { Db } from './db.ts';
-import { STATUSES } from './moderation.ts';
+import { DECISIONS, STATUSES } from './moderation.ts';
 
 /**
  * Poročilo o upoštevanju pripomb: every public comment, per chapter and block, with its
@@ -72,6 +72,20 @@ export async function buildReport(
   };
 }
 
+/**
+ * The totals as the public reads them: comments without a stance yet ("nova" and "v obravnavi" to
+ * the moderators) are one row, "še v obravnavi", followed by the stances.
+ */
+export function publicStatusTotals(report: Report): Array<{ status: string; count: number }> {
+  const count = (status: string) => report.byStatus.find((s) => s.status === status)?.count ?? 0;
+  return [{ status: 'pending', count: count('new') + count('in_review') }, ...DECISIONS.map((status) => ({ status, count: count(status) }))];
+}
+
+/** The key of the public label of a moderation status (t.comments.publicStatuses). */
+export function publicStatusOf(status: string): string {
+  return status === 'new' || status === 'in_review' ? 'pending' : status;
+}
+
 const columns = () => {
   const r = t.report.columns;
   return [r.id, r.chapter, r.block, r.version, r.blockNow, r.organisation, r.organisationKind, r.kind, r.text, r.proposedText, r.rationale, r.onBehalfOf, r.supporters, r.decision, r.response, r.submittedAt, r.late, r.url];
@@ -96,7 +110,7 @@ function rowsOf(report: Report, baseUrl: string): string[][] {
           c.rationale ?? '',
           c.onBehalfOf.map((j) => `${j.shortName} (${t.comments.jointStatuses[j.status]})`).join(', '),
           c.supporters.map((s) => s.name).join(', '),
-          t.comments.statuses[c.status] ?? c.status,
+          t.comments.publicStatuses[publicStatusOf(c.status)] ?? c.status,
           c.response ?? '',
           c.submittedAt,
           c.late ? t.report.yes : t.report.no,
@@ -121,7 +135,7 @@ export async function reportXlsx(report: Report, baseUrl: string): Promise<Buffe
   const comments = [columns().map((c) => text(c, true)), ...rowsOf(report, baseUrl).map((row) => row.map((v) => text(v)))];
   const totals = [
     [text(t.report.columns.decision, true), text(t.report.count, true)],
-    ...report.byStatus.map((s) => [text(t.comments.statuses[s.status]), { type: Number, value: s.count }]),
+    ...publicStatusTotals(report).map((s) => [text(t.comments.publicStatuses[s.status]), { type: Number, value: s.count }]),
     [text(t.report.totalLabel, true), { type: Number, value: report.total }],
     [text(''), text('')],
     [text(t.report.columns.organisationKind, true), text(t.report.count, true)],

@@ -8,7 +8,7 @@ import { toCsv } from '../../../lib/server/csv';
 import { getDb } from '../../../lib/server/db';
 
 /**
- * Open data: every public comment (submitted, not hidden) — never drafts, withdrawn or hidden
+ * Open data: every public comment (submitted, not hidden) – never drafts, withdrawn or hidden
  * comments, never a person's name or e-mail. JSON by default, CSV with ?format=csv.
  * Filters: chapter (slug), status (moderation status), organisation (code or slug).
  * `version` is the draft a comment was written on; `anchorStatus` says what became of its block in
