@@ -1,5 +1,5 @@
 import writeXlsxFile from 'write-excel-file/node';
-import { t } from '../../i18n/index.ts';
+import { formatDateTimePlain, t } from '../../i18n/index.ts';
 import { listPublicComments, type PublicComment } from './comments.ts';
 import { csvCell } from './csv.ts';
 import type { Db } from './db.ts';
@@ -112,7 +112,7 @@ function rowsOf(report: Report, baseUrl: string): string[][] {
           c.supporters.map((s) => s.name).join(', '),
           t.comments.publicStatuses[publicStatusOf(c.status)] ?? c.status,
           c.response ?? '',
-          c.submittedAt,
+          formatDateTimePlain(new Date(c.submittedAt)),
           c.late ? t.report.yes : t.report.no,
           `${baseUrl}/pripombe/${c.id}`,
         ]);
@@ -122,8 +122,27 @@ function rowsOf(report: Report, baseUrl: string): string[][] {
   return rows;
 }
 
+/** Columns holding a paragraph number ("3.4"): as written, and where the block stands now. */
+const PARAGRAPH_COLUMNS = new Set([2, 4]);
+
+/**
+ * The report as a Slovenian office opens it: a spreadsheet set to Slovenian reads `;` as the column
+ * separator (the comma is its decimal sign), the BOM tells it the file is UTF-8, and times are
+ * Ljubljana wall-clock time as people write it ("5. 11. 2026 10.41").
+ *
+ * Paragraph numbers stay text: a spreadsheet set to Slovenian reads "3.4" and "6.10" as the dates
+ * 3. 4. and 6. 10. Quoting does not help (spreadsheets ignore the quotes when they guess types). A
+ * leading apostrophe is shown as part of the cell when a CSV is opened; `="3.4"` is a formula, which
+ * is what csvCell keeps out; a leading tab is a formula start to csvCell (OWASP's list) and a space
+ * that import options may trim. So the number is preceded by U+200B ZERO WIDTH SPACE: a format
+ * character (not White_Space in Unicode, so not trimmed), invisible in the cell, and enough that
+ * the text no longer parses as a number or a date. It is part of the cell's text (a lookup of
+ * "3.4" has to allow for it); the XLSX, whose cells are typed as text, needs no such mark.
+ */
 export function reportCsv(report: Report, baseUrl: string): string {
-  return `\uFEFF${[columns(), ...rowsOf(report, baseUrl)].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  const cells = (row: string[], header = false) =>
+    row.map((value, i) => csvCell(!header && PARAGRAPH_COLUMNS.has(i) && /^\d/.test(value) ? `\u200B${value}` : value)).join(';');
+  return `\uFEFF${[cells(columns(), true), ...rowsOf(report, baseUrl).map((row) => cells(row))].join('\r\n')}\r\n`;
 }
 
 /**
