@@ -85,10 +85,10 @@ export const sl = {
   home: {
     title: 'Posvetovanje z občinami o spremembah in dopolnitvah strategije Digitalna Slovenija 2030',
     lead:
-      'Ministrstvo za digitalno preobrazbo (MDP) je pripravilo osnutek sprememb in dopolnitev strategije Digitalna Slovenija 2030 – vmesni pregled 2026. Občine in njihova združenja vabi, da nanj podajo pripombe – odstavek za odstavkom.',
+      'Ministrstvo za digitalno preobrazbo (MDP) vabi občine in njihova združenja, da odstavek za odstavkom podajo pripombe k osnutku sprememb in dopolnitev strategije Digitalna Slovenija 2030 – vmesni pregled 2026.',
     whatTitle: 'Kaj je to posvetovanje',
     what: nb(
-      'Vlada je strategijo Digitalna Slovenija 2030 – krovna strategija digitalne preobrazbe Slovenije do leta 2030 sprejela 23. 3. 2023 in v njej predvidela vmesni pregled v letu 2026. Ministrstvo za digitalno preobrazbo je ob vmesnem pregledu pripravilo osnutek sprememb in dopolnitev strategije ter se o njem posvetuje z občinami in njihovimi združenji. Osnutek je razdeljen na poglavja in oštevilčene odstavke, da se vsaka pripomba nanaša natanko na besedilo, ki ga obravnava.',
+      'Vlada je 23. 3. 2023 sprejela strategijo „Digitalna Slovenija 2030 – krovna strategija digitalne preobrazbe Slovenije do leta 2030“ in v njej predvidela vmesni pregled v letu 2026. Ministrstvo za digitalno preobrazbo je ob vmesnem pregledu pripravilo osnutek sprememb in dopolnitev strategije ter se o njem posvetuje z občinami in njihovimi združenji. Osnutek je razdeljen na poglavja in oštevilčene odstavke, da se vsaka pripomba nanaša natanko na besedilo, ki ga obravnava.',
     ),
     whoTitle: 'Kdo lahko sodeluje in kako',
     who: [
@@ -855,7 +855,7 @@ export const sl = {
     title: 'Poročilo o upoštevanju pripomb',
     lead: (version: string) =>
       `Poročilo zajema vse javne pripombe k osnutku sprememb in dopolnitev strategije Digitalna Slovenija 2030 in stališča Ministrstva za digitalno preobrazbo do njih, razvrščene po odstavkih aktualnega besedila (${version}). Pripravljeno je samodejno iz podatkov portala in je vedno ažurno.`,
-    generatedAt: (date: string) => `Stanje na dan ${date}.`,
+    generatedAt: (date: string, time: string) => `Stanje na dan ${date} ob ${time}.`,
     downloads: 'Prenosi',
     csv: 'Prenesi kot CSV',
     xlsx: 'Prenesi kot XLSX (Excel)',
