@@ -4,6 +4,54 @@
  */
 import type { Statement } from './statement.ts';
 
+/** "23. 3. 2023" with no-break spaces after the dots, so a date in the text never splits across lines. */
+const nb = (date: string) => date.replace(/\. /g, '.\u00A0');
+
+/** The ministry's signature under every e-mail the portal sends. */
+const mailSignature = ['', 'Lep pozdrav,', '', 'Ministrstvo za digitalno preobrazbo'];
+
+/**
+ * Every word that changes with a count, in its four forms: 1 (also 101, 201…), 2 (102…), 3 and 4
+ * (103, 104…) and the rest. Counted phrases take them through `counted()` or `plural()`; the unit
+ * test renders each with 1, 2, 3, 5, 101 and 102.
+ */
+export const pluralForms = {
+  pripomba: { one: 'pripomba', two: 'pripombi', few: 'pripombe', other: 'pripomb' },
+  javnaPripomba: { one: 'javna pripomba', two: 'javni pripombi', few: 'javne pripombe', other: 'javnih pripomb' },
+  odstavek: { one: 'odstavek', two: 'odstavka', few: 'odstavki', other: 'odstavkov' },
+  organizacija: { one: 'organizacija', two: 'organizaciji', few: 'organizacije', other: 'organizacij' },
+  obcina: { one: 'občina', two: 'občini', few: 'občine', other: 'občin' },
+  /** Genitive, after "od": v imenu 3 od 5 navedenih občin. */
+  navedenihObcin: { one: 'navedene občine', two: 'navedenih občin', few: 'navedenih občin', other: 'navedenih občin' },
+  /** Accusative, after "čez": čez 1 minuto, 2 minuti, 3 minute, 5 minut. */
+  minuto: { one: 'minuto', two: 'minuti', few: 'minute', other: 'minut' },
+  /** Genitive, after "največ"/"najmanj": največ 101 znaka, 1.000 znakov. */
+  znakov: { one: 'znaka', two: 'znakov', few: 'znakov', other: 'znakov' },
+  /** Accusative, after "imate še". */
+  neuporabljenaKoda: { one: 'neuporabljeno kodo', two: 'neuporabljeni kodi', few: 'neuporabljene kode', other: 'neuporabljenih kod' },
+  vpis: { one: 'vpis', two: 'vpisa', few: 'vpisi', other: 'vpisov' },
+  najdena: { one: 'Najdena je', two: 'Najdeni sta', few: 'Najdene so', other: 'Najdenih je' },
+  spremenjena: { one: 'Spremenjena je', two: 'Spremenjeni sta', few: 'Spremenjene so', other: 'Spremenjenih je' },
+  prikazana: { one: 'Prikazana je', two: 'Prikazani sta', few: 'Prikazane so', other: 'Prikazanih je' },
+  /** Podpira jo 1 organizacija, podpirata jo 2 organizaciji, podpirajo jo 3 organizacije, podpira jo 5 organizacij. */
+  podpira: { one: 'Podpira', two: 'Podpirata', few: 'Podpirajo', other: 'Podpira' },
+  potrdila: { one: 'Potrdila je', two: 'Potrdili sta', few: 'Potrdile so', other: 'Potrdilo je' },
+  zavrnila: { one: 'Zavrnila je', two: 'Zavrnili sta', few: 'Zavrnile so', other: 'Zavrnilo je' },
+  seNiOdgovorila: { one: 'Še ni odgovorila', two: 'Še nista odgovorili', few: 'Še niso odgovorile', other: 'Še ni odgovorilo' },
+  /** After "doslej", before the count: doslej so ga potrdile 3 od 5 navedenih občin. */
+  gaJePotrdila: { one: 'ga je potrdila', two: 'sta ga potrdili', few: 'so ga potrdile', other: 'ga je potrdilo' },
+} as const satisfies Record<string, PluralForms>;
+
+/**
+ * Forms that agree with a list of names rather than a numeral: one name, two names, more (so 101
+ * names are still plural). Taken through `listForm()`.
+ */
+export const listForms = {
+  neveljavnaVrednost: { one: 'neveljavna vrednost parametra', two: 'neveljavni vrednosti parametrov', few: 'neveljavne vrednosti parametrov', other: 'neveljavne vrednosti parametrov' },
+} as const satisfies Record<string, PluralForms>;
+
+const f = pluralForms;
+
 export const sl = {
   site: {
     name: 'Posvet',
@@ -39,18 +87,19 @@ export const sl = {
     closed: (date: string) => `Zbiranje pripomb se je končalo ${date}.`,
   },
   home: {
-    title: 'Javno posvetovanje o strategiji Digitalna Slovenija 2030',
+    title: 'Posvetovanje z občinami o spremembah in dopolnitvah strategije Digitalna Slovenija 2030',
     lead:
-      'Služba Vlade Republike Slovenije za digitalno preobrazbo (SDP) objavlja osnutek prenovljene strategije Digitalna Slovenija 2030 in vabi občine ter njihova združenja, da ga pripombijo — odstavek za odstavkom.',
+      'Ministrstvo za digitalno preobrazbo (MDP) vabi občine in njihova združenja, da odstavek za odstavkom podajo pripombe k osnutku sprememb in dopolnitev strategije Digitalna Slovenija 2030 – vmesni pregled 2026.',
     whatTitle: 'Kaj je to posvetovanje',
-    what:
-      'Vlada je strategijo sprejela 23. 3. 2023, leta 2026 pa je na vrsti njen srednjeročni pregled. Osnutek prenovljenega besedila je razdeljen na poglavja in oštevilčene odstavke, da se vsaka pripomba nanaša natanko na besedilo, ki ga obravnava.',
+    what: nb(
+      'Vlada je 23. 3. 2023 sprejela strategijo „Digitalna Slovenija 2030 – krovna strategija digitalne preobrazbe Slovenije do leta 2030“ in v njej predvidela vmesni pregled v letu 2026. Ministrstvo za digitalno preobrazbo je ob vmesnem pregledu pripravilo osnutek sprememb in dopolnitev strategije ter se o njem posvetuje z občinami in njihovimi združenji. Osnutek je razdeljen na poglavja in oštevilčene odstavke, da se vsaka pripomba nanaša natanko na besedilo, ki ga obravnava.',
+    ),
     whoTitle: 'Kdo lahko sodeluje in kako',
     who: [
-      'Osnutek lahko bere vsakdo, brez prijave. Objavljene pripombe, odzive in poročilo o upoštevanju pripomb lahko prav tako vidi vsakdo.',
-      'Pripombe oddajajo predstavniki občin in združenj občin (ZMOS, SOS, ZOS) v imenu svoje organizacije. Račun dobite s povabilom skrbnika svoje organizacije ali skrbnika portala.',
+      'Osnutek, objavljene pripombe, stališča ministrstva do njih in poročilo o upoštevanju pripomb lahko bere vsakdo, brez prijave.',
+      'Pripombe podajajo občine in združenja občin (ZMOS, SOS, ZOS), in sicer prek svojih predstavnikov, ki jih na portal povabi skrbnik njihove organizacije ali skrbnik portala. Posamezniki v svojem imenu pripomb na portalu ne oddajajo.',
       'Pripomba se lahko nanaša na posamezen odstavek, na poglavje ali na osnutek kot celoto. Lahko je splošna pripomba, predlog spremembe besedila ali vprašanje.',
-      'Vsako pripombo obravnava SDP. Odločitev in odziv sta javna, na koncu pa SDP objavi poročilo o upoštevanju pripomb.',
+      'Vsako pripombo obravnava ministrstvo in do nje zavzame stališče z obrazložitvijo. Stališča so javna; ob koncu posvetovanja ministrstvo objavi poročilo o upoštevanju pripomb.',
     ],
     chaptersTitle: 'Poglavja osnutka',
     versionPublished: (label: string, date: string) => `${label}, objavljen ${date}`,
@@ -64,8 +113,7 @@ export const sl = {
     blockLink: (number: string) => `Odstavek ${number}`,
     backToTop: 'Na vrh poglavja',
     version: (label: string) => `Besedilo: ${label}`,
-    blocks: (count: number) =>
-      `${count} ${plural(count, { one: 'odstavek', two: 'odstavka', few: 'odstavki', other: 'odstavkov' })}`,
+    blocks: (count: number) => counted(count, f.odstavek),
   },
   accessibility: {
     title: 'Izjava o dostopnosti',
@@ -328,9 +376,10 @@ export const sl = {
   forms: {
     errorSummaryTitle: 'Prišlo je do težave',
     errorPrefix: 'Napaka: ',
-    tooLarge: 'Zahteva je prevelika (največ 1 MB).',
+    tooLarge: 'Zahteva je prevelika (največ 1\u00A0MB).',
+    /** A list of names, not a numeral: 1, 2 and then more than two (so never the "101 = 1" rule). */
     invalidQuery: (fields: string[]) =>
-      `Neveljavna poizvedba: ${fields.length === 1 ? 'neveljavna vrednost parametra' : 'neveljavne vrednosti parametrov'} ${fields.join(', ')}.`,
+      `Neveljavna poizvedba: ${listForm(fields.length, listForms.neveljavnaVrednost)} ${fields.join(', ')}.`,
     required: '(obvezno)',
     save: 'Shrani',
   },
@@ -354,7 +403,7 @@ export const sl = {
     organisationKinds: {
       municipality: 'občina',
       association: 'združenje občin',
-      government: 'vladna služba',
+      government: 'državni organ',
       other: 'drugo',
     } as Record<string, string>,
     fields: {
@@ -368,10 +417,10 @@ export const sl = {
       organisation: 'Organizacija',
     },
     passwordHint: (min: number) =>
-      `Najmanj ${min} znakov. Priporočamo geslo iz več besed. Ne uporabite gesla, ki ga uporabljate drugje, in ne vključite svojega e-naslova.`,
+      `Najmanj ${counted(min, f.znakov)}. Priporočamo geslo iz več besed. Ne uporabljajte gesla, ki ga uporabljate drugje, in vanj ne vključujte svojega e-naslova.`,
     passwordRules: {
-      tooShort: (min: number) => `Geslo mora imeti najmanj ${min} znakov.`,
-      tooLong: (max: number) => `Geslo je predolgo (največ ${max} znakov).`,
+      tooShort: (min: number) => `Geslo mora imeti najmanj ${counted(min, f.znakov)}.`,
+      tooLong: (max: number) => `Geslo je predolgo (največ ${counted(max, f.znakov)}).`,
       containsEmail: 'Geslo ne sme vsebovati vašega e-naslova.',
       tooCommon: 'To geslo je preveč pogosto ali predvidljivo. Izberite drugo.',
     },
@@ -393,21 +442,18 @@ export const sl = {
       disabledByAdmin: 'Račun je onemogočil skrbnik portala, zato ga lahko ponovno omogoči ali spremeni le skrbnik portala.',
       invitationByAdmin: 'To povabilo je poslal skrbnik portala, zato ga lahko prekliče le skrbnik portala.',
     },
-    throttled: (minutes: number) =>
-      `Preveč neuspešnih poskusov prijave. Poskusite znova čez ${minutes} ${plural(minutes, { one: 'minuto', two: 'minuti', few: 'minute', other: 'minut' })}.`,
-    passwordCheckThrottled: (minutes: number) =>
-      `Preveč napačnih vnosov trenutnega gesla. Poskusite znova čez ${minutes} ${plural(minutes, { one: 'minuto', two: 'minuti', few: 'minute', other: 'minut' })}.`,
+    throttled: (minutes: number) => `Preveč neuspešnih poskusov prijave. Poskusite znova čez ${counted(minutes, f.minuto)}.`,
+    passwordCheckThrottled: (minutes: number) => `Preveč napačnih vnosov trenutnega gesla. Poskusite znova čez ${counted(minutes, f.minuto)}.`,
     /** Replaces the secret part of a link in mail that has been sent (the outbox keeps no usable token). */
     mailLinkRemoved: '[povezava odstranjena po pošiljanju]',
     /** Who did something, in the personal-data export, besides role names. */
     dataExport: { self: 'vi', anonymous: 'neprijavljena oseba' },
     login: {
       title: 'Prijava',
-      lead: 'Prijavijo se predstavniki občin, združenj občin in SDP. Za branje osnutka prijava ni potrebna.',
+      lead: 'Prijavijo se povabljeni predstavniki občin in združenj občin ter zaposleni na ministrstvu. Za branje osnutka prijava ni potrebna.',
       submit: 'Prijava',
       forgot: 'Ste pozabili geslo?',
-      noAccount:
-        'Računa ni mogoče ustvariti sam. Povabilo vam pošlje skrbnik vaše organizacije ali skrbnik portala.',
+      noAccount: 'Računa si ne morete ustvariti sami. Povabilo vam pošlje skrbnik vaše organizacije ali skrbnik portala.',
       signedOut: 'Odjavljeni ste.',
       passwordReset: 'Geslo je spremenjeno. Prijavite se z novim geslom.',
     },
@@ -459,7 +505,7 @@ export const sl = {
       othersEnded: 'Vse druge seje so končane.',
       noOtherSessions: 'Drugih aktivnih sej nimate.',
       dataTitle: 'Moji podatki',
-      dataLead: 'Prenesete lahko vse podatke, ki jih portal hrani o vas (GDPR, člen 15 in 20).',
+      dataLead: 'Prenesete lahko vse podatke, ki jih portal hrani o vas (pravica do dostopa po 15. členu Splošne uredbe o varstvu podatkov).',
       dataDownload: 'Prenesi moje podatke (JSON)',
       unknownDevice: 'neznana naprava',
     },
@@ -491,23 +537,22 @@ export const sl = {
       noAssociationMembers: 'Združenje še nima vpisanih članic.',
     },
     invitationMail: {
-      subject: 'Povabilo na portal Posvet — Digitalna Slovenija 2030',
+      subject: 'Povabilo na portal Posvet – Digitalna Slovenija 2030',
       body: (inviter: string, organisation: string, role: string, link: string) =>
         [
           'Pozdravljeni,',
           '',
-          `${inviter} vas vabi, da na portalu Posvet sodelujete pri javnem posvetovanju o strategiji Digitalna Slovenija 2030 kot ${role} v organizaciji ${organisation}.`,
+          `${inviter} vas vabi, da kot ${role} v organizaciji ${organisation} na portalu Posvet sodelujete pri posvetovanju Ministrstva za digitalno preobrazbo z občinami in njihovimi združenji o osnutku sprememb in dopolnitev strategije Digitalna Slovenija 2030.`,
           '',
           'Račun ustvarite na tej povezavi (velja 14 dni):',
           link,
           '',
           'Če povabila niste pričakovali, to sporočilo prezrite.',
-          '',
-          'Posvet — Služba Vlade Republike Slovenije za digitalno preobrazbo',
+          ...mailSignature,
         ].join('\n'),
     },
     resetMail: {
-      subject: 'Nastavitev novega gesla — Posvet',
+      subject: 'Nastavitev novega gesla – Posvet',
       body: (name: string, link: string) =>
         [
           `Pozdravljeni, ${name},`,
@@ -516,8 +561,7 @@ export const sl = {
           link,
           '',
           'Če tega niste zahtevali vi, sporočilo prezrite; vaše geslo ostane nespremenjeno.',
-          '',
-          'Posvet — Služba Vlade Republike Slovenije za digitalno preobrazbo',
+          ...mailSignature,
         ].join('\n'),
     },
   },
@@ -549,7 +593,7 @@ export const sl = {
     recoveryLeft: (n: number) =>
       n === 0
         ? 'Vse kode za obnovitev so porabljene. Ustvarite nove.'
-        : `Imate še ${n} ${plural(n, { one: 'neuporabljeno kodo', two: 'neuporabljeni kodi', few: 'neuporabljene kode', other: 'neuporabljenih kod' })} za obnovitev.`,
+        : `Imate še ${counted(n, f.neuporabljenaKoda)} za obnovitev.`,
     renewTitle: 'Nove kode za obnovitev',
     renewLead: 'Nove kode nadomestijo vse dosedanje. Za potrditev vpišite kodo iz aplikacije.',
     renew: 'Ustvari nove kode za obnovitev',
@@ -581,8 +625,7 @@ export const sl = {
       recoveryRequired: 'Vpišite kodo za obnovitev.',
       recoveryWrong: 'Koda za obnovitev ni pravilna ali je že bila uporabljena.',
       codeOrRecoveryRequired: 'Vpišite kodo iz aplikacije ali kodo za obnovitev.',
-      throttled: (minutes: number) =>
-        `Preveč napačnih kod. Poskusite znova čez ${minutes} ${plural(minutes, { one: 'minuto', two: 'minuti', few: 'minute', other: 'minut' })}.`,
+      throttled: (minutes: number) => `Preveč napačnih kod. Poskusite znova čez ${counted(minutes, f.minuto)}.`,
       alreadyEnabled: 'Dvostopenjska prijava je že vklopljena.',
       notEnabled: 'Dvostopenjska prijava ni vklopljena.',
     },
@@ -616,8 +659,7 @@ export const sl = {
     memberAdded: 'Članica je dodana.',
     memberRemoved: 'Članica je odstranjena.',
     inviteTitle: 'Povabi osebo v organizacijo',
-    shown: (count: number) =>
-      `${plural(count, { one: 'Prikazana je', two: 'Prikazani sta', few: 'Prikazane so', other: 'Prikazanih je' })} ${count} ${plural(count, { one: 'organizacija', two: 'organizaciji', few: 'organizacije', other: 'organizacij' })}.`,
+    shown: (count: number) => `${plural(count, f.prikazana)} ${counted(count, f.organizacija)}.`,
     audit: 'Dnevnik dogodkov',
     code: 'Šifra',
     name: 'Ime',
@@ -625,11 +667,10 @@ export const sl = {
     municipalityOf: (association: string) => `Občina, ki jo dodate v ${association}`,
   },
   comments: {
-    count: (n: number) => `${n} ${plural(n, { one: 'pripomba', two: 'pripombi', few: 'pripombe', other: 'pripomb' })}`,
-    supporters: (n: number) => `${n} ${plural(n, { one: 'podpora', two: 'podpori', few: 'podpore', other: 'podpor' })}`,
+    count: (n: number) => counted(n, f.pripomba),
     commentOn: (number: string) => `Komentiraj odstavek ${number}`,
-    showComments: (number: string, n: number) => `Pripombe k odstavku ${number} (${n})`,
-    allComments: (number: string, n: number) => `Vse pripombe k odstavku ${number} (${n})`,
+    showComments: (number: string, n: number) => `Pripombe k odstavku ${number} (${formatNumber(n)})`,
+    allComments: (number: string, n: number) => `Vse pripombe k odstavku ${number} (${formatNumber(n)})`,
     newestShown: (shown: number) => `Prikazane so najnovejše (${shown}).`,
     kinds: { comment: 'pripomba', amendment: 'predlog spremembe', question: 'vprašanje' } as Record<'comment' | 'amendment' | 'question', string>,
     kindLabels: {
@@ -637,32 +678,42 @@ export const sl = {
       amendment: 'Predlog spremembe besedila',
       question: 'Vprašanje',
     } as Record<'comment' | 'amendment' | 'question', string>,
-    states: { draft: 'osnutek', submitted: 'oddana', withdrawn: 'umaknjena' } as Record<'draft' | 'submitted' | 'withdrawn', string>,
+    states: { draft: 'neoddana', submitted: 'oddana', withdrawn: 'umaknjena' } as Record<'draft' | 'submitted' | 'withdrawn', string>,
     statuses: {
       new: 'nova',
       in_review: 'v obravnavi',
       accepted: 'upoštevana',
       partially_accepted: 'delno upoštevana',
       rejected: 'ni upoštevana',
-      noted: 'seznanjeni',
+      noted: 'vzeta na znanje',
     } as Record<string, string>,
-    jointStatuses: { pending: 'čaka na potrditev', confirmed: 'potrdila', declined: 'zavrnila' } as Record<'pending' | 'confirmed' | 'declined', string>,
+    /** What the public reads: no stance yet is "še v obravnavi", whatever the moderators' own stage. */
+    publicStatuses: {
+      pending: 'še v obravnavi',
+      accepted: 'upoštevana',
+      partially_accepted: 'delno upoštevana',
+      rejected: 'ni upoštevana',
+      noted: 'vzeta na znanje',
+    } as Record<string, string>,
+    jointStatuses: { pending: 'še ni odgovorila', confirmed: 'potrdila', declined: 'zavrnila' } as Record<'pending' | 'confirmed' | 'declined', string>,
+    /** The named municipality's own answer, as its page shows it. */
+    jointOwnAnswers: { pending: 'še niste odgovorili', confirmed: 'potrjujemo', declined: 'zavračamo' } as Record<'pending' | 'confirmed' | 'declined', string>,
     fields: {
       kind: 'Vrsta pripombe',
       body: 'Besedilo pripombe',
-      bodyHint: (max: number) => `Navadno besedilo, največ ${max.toLocaleString('sl')} znakov. Prazna vrstica začne nov odstavek; spletni naslovi postanejo povezave.`,
+      bodyHint: (max: number) => `Navadno besedilo, največ ${counted(max, f.znakov)}. Prazna vrstica začne nov odstavek; spletni naslovi postanejo povezave.`,
       proposedText: 'Predlagano besedilo odstavka',
-      proposedHint: 'Besedilo je vnaprej izpolnjeno z veljavnim besedilom odstavka. Spremenite ga, kot predlagate; spodaj je prikaz sprememb.',
+      proposedHint: 'Besedilo je vnaprej izpolnjeno z aktualnim besedilom odstavka. Spremenite ga, kot predlagate; spodaj je prikaz sprememb.',
       rationale: 'Obrazložitev (neobvezno)',
-      rationaleHint: 'Zakaj predlagate spremembo ali na kaj se pripomba opira.',
+      rationaleHint: (max: number) => `Zakaj predlagate spremembo ali na kaj se pripomba opira (največ ${counted(max, f.znakov)}).`,
       onBehalfOf: 'Skupno stališče v imenu občin članic (neobvezno)',
       onBehalfOfHint: 'Izbrane občine bodo stališče videle na svoji strani in ga lahko potrdijo ali zavrnejo.',
     },
-    saveDraft: 'Shrani osnutek',
+    saveDraft: 'Shrani za pozneje',
     submit: 'Oddaj pripombo',
     cancel: 'Prekliči',
     preview: 'Prikaz sprememb',
-    noChanges: 'Predlagano besedilo je enako veljavnemu.',
+    noChanges: 'Predlagano besedilo je enako aktualnemu.',
     inserted: 'dodano',
     deleted: 'izbrisano',
     onBehalfOfOrg: (organisation: string) => `Pripombo oddajate v imenu organizacije ${organisation}.`,
@@ -679,72 +730,84 @@ export const sl = {
     publicComments: 'Objavljene pripombe',
     noComments: 'K temu odstavku še ni objavljenih pripomb.',
     backToChapter: 'Nazaj na poglavje',
-    draftSaved: 'Osnutek pripombe je shranjen. Viden je samo članom vaše organizacije.',
+    draftSaved: 'Pripomba je shranjena, a še ni oddana. Vidijo jo samo člani vaše organizacije.',
     submitted: 'Pripomba je oddana in objavljena. Do konca posvetovanja jo lahko umaknete.',
     withdrawn: 'Pripomba je umaknjena.',
-    draftDeleted: 'Osnutek je izbrisan.',
+    draftDeleted: 'Neoddana pripomba je izbrisana.',
     supportAdded: 'Vaša organizacija podpira to pripombo.',
     supportRemoved: 'Podpora je umaknjena.',
     jointAnswered: 'Odgovor je shranjen.',
     permalinkTitle: (id: number) => `Pripomba št. ${id}`,
     versionNotes: {
       unchanged: (version: string, was: string, now: string) =>
-        `Napisana k besedilu ${version} (odstavek ${was}). Odstavek je v novem osnutku nespremenjen${now && now !== was ? ` in je zdaj ${now}` : ''}.`,
+        `Napisana k ${versionCase(version, 'dative')} (odstavek ${was}). Odstavek je v aktualnem osnutku nespremenjen${now && now !== was ? ` in je zdaj ${now}` : ''}.`,
       changed: (version: string, was: string, now: string) =>
-        `Napisana k besedilu ${version} (odstavek ${was}). Odstavek je bil v novem osnutku spremenjen${now && now !== was ? ` (zdaj ${now})` : ''}.`,
+        `Napisana k ${versionCase(version, 'dative')} (odstavek ${was}). Odstavek je bil v aktualnem osnutku spremenjen${now && now !== was ? ` (zdaj ${now})` : ''}.`,
       removed: (version: string, was: string) =>
-        `Napisana k besedilu ${version} (odstavek ${was}). Odstavka v novem osnutku ni več.`,
+        `Napisana k ${versionCase(version, 'dative')} (odstavek ${was}). Odstavka v aktualnem osnutku ni več.`,
       compare: 'Primerjava osnutkov',
     },
-    removedSectionTitle: 'Pripombe k odstavkom, ki jih v novem osnutku ni več',
-    removedSectionLead: 'Te pripombe se nanašajo na besedilo prejšnjega osnutka, ki ga v veljavnem osnutku ni več. Ohranjene so s svojim citatom.',
+    removedSectionTitle: 'Pripombe k odstavkom, ki jih v aktualnem osnutku ni več',
+    removedSectionLead: 'Te pripombe se nanašajo na besedilo prejšnjega osnutka, ki ga v aktualnem osnutku ni več. Ohranjene so s svojim citatom.',
     writtenOn: (number: string) => `k odstavku ${number}`,
     writtenOnChapter: (chapter: string) => `k poglavju ${chapter}`,
     writtenOnDraft: 'k osnutku kot celoti',
     submittedAt: (date: string) => `Oddana ${date}`,
     quote: 'Besedilo, na katero se pripomba nanaša',
     proposal: 'Predlagana sprememba',
-    rationale: 'Obrazložitev',
-    decision: 'Odločitev',
-    response: 'Odziv SDP',
+    rationale: 'Obrazložitev predlagatelja',
+    decision: 'Stališče ministrstva',
+    response: 'Obrazložitev stališča',
     support: 'Podpiramo',
     supportFor: (id: number) => `Podpiramo pripombo št. ${id}`,
     removeSupport: 'Umakni podporo',
-    supportedBy: 'Podpirajo',
-    jointPosition: (association: string, n: number) =>
-      `${association} v imenu ${n} ${plural(n, { one: 'občine', two: 'občin', few: 'občin', other: 'občin' })}`,
-    confirmedBy: 'Potrdile',
-    pendingBy: 'Še niso odgovorile',
-    declinedBy: 'Zavrnile',
+    /** Podpirajo jo 3 organizacije (the names follow after a colon). */
+    supportedBy: (n: number) => `${plural(n, f.podpira)} jo ${counted(n, f.organizacija)}`,
+    /**
+     * A joint position speaks only for the municipalities that confirmed it: "ZMOS v imenu 3 od 5
+     * navedenih občin". While answers may still come (the window is open and some have not
+     * answered), it says it is being agreed.
+     */
+    jointPosition: (association: string, confirmed: number, named: number, settled: boolean) =>
+      settled
+        ? confirmed === 0
+          ? `${association}: skupnega stališča ni potrdila nobena od ${counted(named, f.navedenihObcin)}`
+          : `${association} v imenu ${formatNumber(confirmed)} od ${counted(named, f.navedenihObcin)}`
+        : confirmed === 0
+          ? `${association} (skupno stališče v usklajevanju): potrdila ga še ni nobena od ${counted(named, f.navedenihObcin)}`
+          : `${association} (skupno stališče v usklajevanju): doslej ${plural(confirmed, f.gaJePotrdila)} ${formatNumber(confirmed)} od ${counted(named, f.navedenihObcin)}`,
+    confirmedBy: (n: number) => `${plural(n, f.potrdila)} ${counted(n, f.obcina)}`,
+    pendingBy: (n: number) => `${plural(n, f.seNiOdgovorila)} ${counted(n, f.obcina)}`,
+    declinedBy: (n: number) => `${plural(n, f.zavrnila)} ${counted(n, f.obcina)}`,
     late: 'prejeta po roku',
     permalink: 'Stalna povezava',
     myComments: 'Pripombe moje organizacije',
-    myCommentsLead: 'Osnutki so vidni samo članom vaše organizacije. Oddane pripombe lahko umaknete do konca posvetovanja.',
+    myCommentsLead: 'Neoddane pripombe vidijo samo člani vaše organizacije. Oddane pripombe lahko umaknete do konca posvetovanja.',
     noOwnComments: 'Vaša organizacija še nima pripomb.',
     edit: 'Uredi',
-    delete: 'Izbriši osnutek',
+    delete: 'Izbriši neoddano pripombo',
     withdraw: 'Umakni pripombo',
     view: 'Poglej',
-    editTitle: (id: number) => `Urejanje osnutka pripombe št. ${id}`,
+    editTitle: (id: number) => `Urejanje neoddane pripombe št. ${id}`,
     jointPending: 'Skupna stališča v imenu vaše občine',
     jointLead: 'Združenje je navedlo vašo občino kot sopodpisnico stališča. Potrdite ali zavrnite.',
     noJoint: 'Ni skupnih stališč, ki bi navajala vašo občino.',
     confirm: 'Potrjujemo',
     decline: 'Zavračamo',
-    columns: { comment: 'Pripomba', where: 'Odstavek', kind: 'Vrsta', state: 'Stanje', date: 'Zadnja sprememba', actions: 'Dejanja', association: 'Združenje', answer: 'Odgovor' },
+    columns: { comment: 'Pripomba', where: 'Odstavek', kind: 'Vrsta', state: 'Stanje', date: 'Zadnja sprememba', actions: 'Dejanja', association: 'Združenje', answer: 'Vaš odgovor' },
     errors: {
       kindRequired: 'Izberite vrsto pripombe.',
       bodyRequired: 'Vpišite besedilo pripombe.',
-      bodyTooLong: (max: number) => `Besedilo pripombe je predolgo (največ ${max.toLocaleString('sl')} znakov).`,
+      bodyTooLong: (max: number) => `Besedilo pripombe je predolgo (največ ${counted(max, f.znakov)}).`,
       proposedRequired: 'Pri predlogu spremembe vpišite predlagano besedilo odstavka.',
-      proposedTooLong: (max: number) => `Predlagano besedilo je predolgo (največ ${max.toLocaleString('sl')} znakov).`,
-      rationaleTooLong: (max: number) => `Obrazložitev je predolga (največ ${max.toLocaleString('sl')} znakov).`,
-      notOpen: (date: string) => `Zbiranje pripomb se še ni začelo; pripombe lahko oddate od ${date}. Osnutek pripombe lahko shranite.`,
+      proposedTooLong: (max: number) => `Predlagano besedilo je predolgo (največ ${counted(max, f.znakov)}).`,
+      rationaleTooLong: (max: number) => `Obrazložitev je predolga (največ ${counted(max, f.znakov)}).`,
+      notOpen: (date: string) => `Zbiranje pripomb se še ni začelo; pripombe lahko oddate od ${date}. Pripombo lahko shranite in jo oddate pozneje.`,
       closed: (date: string) =>
-        `Rok za oddajo pripomb je potekel ${date}. Pripombe ni mogoče oddati. Če imate upravičen razlog, se obrnite na SDP, ki lahko zabeleži pripombo, prejeto po roku.`,
+        `Rok za oddajo pripomb je potekel ${date}. Pripombe ni mogoče oddati. Če imate upravičen razlog, se obrnite na ministrstvo, ki lahko vnese pripombo, prejeto po roku.`,
       withdrawClosed: (date: string) => `Posvetovanje se je končalo ${date}; oddanih pripomb ni več mogoče umakniti.`,
       draftClosed: (version: string, date: string) =>
-        `Ta osnutek pripombe je napisan k besedilu „${version}“, za katero je rok za oddajo pripomb potekel ${date}. Pripombe ni mogoče oddati; osnutek ostaja shranjen med pripombami vaše organizacije.`,
+        `Ta neoddana pripomba je napisana k ${versionCase(version, 'dative')}. Rok za oddajo pripomb k temu besedilu je potekel ${date}, zato je ni mogoče oddati; ostaja shranjena med pripombami vaše organizacije.`,
       supportClosed: (date: string) => `Rok za pripombe k temu besedilu je potekel ${date}; podpore ni več mogoče dodati ali umakniti.`,
       jointClosed: (date: string) => `Rok za pripombe k temu besedilu je potekel ${date}; skupnega stališča ni več mogoče potrditi ali zavrniti.`,
       versionGone: 'Besedila, h kateremu je pripomba napisana, ni več na portalu, zato je ni mogoče spreminjati.',
@@ -758,10 +821,10 @@ export const sl = {
   },
   moderation: {
     title: 'Moderacija',
-    queueTitle: 'Vrsta pripomb',
-    lead: 'Oddane pripombe za obravnavo. Filtrirajte, izberite in obravnavajte; vsako dejanje se zabeleži v dnevnik.',
-    nav: { queue: 'Vrsta pripomb', record: 'Vnos prejete pripombe', stats: 'Statistika', report: 'Poročilo' },
-    shortcuts: 'Bližnjice: j in k za premik po vrsti, Enter za odprtje pripombe.',
+    queueTitle: 'Čakalna vrsta',
+    lead: 'Oddane pripombe, ki jih obravnava ministrstvo. Filtrirajte, izberite in obravnavajte; vsako dejanje se zabeleži v dnevnik.',
+    nav: { queue: 'Čakalna vrsta', record: 'Vnos prejete pripombe', stats: 'Statistika', report: 'Poročilo' },
+    shortcuts: 'Bližnjice: j in k za premik po čakalni vrsti, Enter za odprtje pripombe.',
     filters: {
       legend: 'Filtri',
       chapter: 'Poglavje',
@@ -790,12 +853,11 @@ export const sl = {
       organisation: 'po organizacijah',
       status: 'po stanju',
     } as Record<string, string>,
-    found: (n: number) =>
-      `${plural(n, { one: 'Najdena je', two: 'Najdeni sta', few: 'Najdene so', other: 'Najdenih je' })} ${n} ${plural(n, { one: 'pripomba', two: 'pripombi', few: 'pripombe', other: 'pripomb' })}.`,
+    found: (n: number) => `${plural(n, f.najdena)} ${counted(n, f.pripomba)}.`,
     pageOf: (page: number, count: number) => `Stran ${page} od ${count}`,
     previousPage: 'Prejšnja stran',
     nextPage: 'Naslednja stran',
-    pagination: 'Strani vrste',
+    pagination: 'Strani',
     select: (id: number) => `Izberi pripombo št. ${id}`,
     columns: { select: 'Izbira', comment: 'Pripomba', block: 'Odstavek', organisation: 'Organizacija', kind: 'Vrsta', status: 'Stanje', assignee: 'Dodeljena', submitted: 'Oddana' },
     bulk: {
@@ -803,12 +865,11 @@ export const sl = {
       action: 'Dejanje',
       assign: 'Dodeli',
       tag: 'Dodaj oznako',
-      inReview: 'Označi »v obravnavi«',
+      inReview: 'Označi „v obravnavi“',
       assignee: 'Komu',
       tagValue: 'Oznaka',
       apply: 'Izvedi',
-      done: (n: number) =>
-        `${plural(n, { one: 'Spremenjena je', two: 'Spremenjeni sta', few: 'Spremenjene so', other: 'Spremenjenih je' })} ${n} ${plural(n, { one: 'pripomba', two: 'pripombi', few: 'pripombe', other: 'pripomb' })}.`,
+      done: (n: number) => `${plural(n, f.spremenjena)} ${counted(n, f.pripomba)}.`,
     },
     empty: 'Nobena pripomba ne ustreza filtrom.',
     hiddenTag: 'skrita',
@@ -820,16 +881,12 @@ export const sl = {
       organisation: 'Organizacija',
       receivedVia: 'Prejeta prek',
       recordedBy: 'Vnesel',
-      cosigners: 'Podpirajo',
       joint: 'Skupno stališče',
-      decisionTitle: 'Odločitev',
-      decisionLegend: 'Odločitev o pripombi',
-      response: 'Odziv (javen)',
-      responseHint: 'Odziv je javen in je obvezen pri vseh odločitvah razen »upoštevana«. Pojasnite, zakaj in kako je bila pripomba (ne)upoštevana.',
-      saveDecision: 'Shrani odločitev',
-      keepOpen: 'Stanje obravnave',
-      statusNew: 'nova',
-      statusInReview: 'v obravnavi',
+      decisionTitle: 'Stališče do pripombe',
+      decisionLegend: 'Stanje obravnave ali stališče do pripombe',
+      response: 'Obrazložitev stališča (javna)',
+      responseHint: 'Obrazložitev je javna in je obvezna pri vseh stališčih razen „upoštevana“. Pojasnite, zakaj in kako je bila pripomba upoštevana ali zakaj ni bila.',
+      saveDecision: 'Shrani stališče',
       notesTitle: 'Interne opombe',
       notesHint: 'Opombe vidijo samo moderatorji in skrbniki; nikoli niso javne.',
       noteLabel: 'Nova opomba',
@@ -853,14 +910,14 @@ export const sl = {
       saved: 'Spremembe so shranjene.',
       hiddenPermalink: 'Stalna povezava (skrita pripomba javno ni dostopna)',
     },
-    hideReasons: { spam: 'nezaželena vsebina', offensive: 'žaljivo', personal_data: 'osebni podatki', duplicate: 'podvojeno' } as Record<string, string>,
+    hideReasons: { spam: 'neželena vsebina', offensive: 'žaljiva vsebina', personal_data: 'vsebuje osebne podatke', duplicate: 'podvojena pripomba' } as Record<string, string>,
     record: {
       title: 'Vnos pripombe, prejete po e-pošti ali pošti',
       lead: 'Pripombo vnesete v imenu organizacije, ki jo je poslala. Objavi se takoj; če je bila prejeta po roku, je označena kot prejeta po roku.',
       organisation: 'Organizacija pošiljateljica',
       receivedVia: 'Prejeta prek',
       receivedOn: 'Datum prejema',
-      receivedOnHint: 'V obliki LLLL-MM-DD, na primer 2027-02-03.',
+      receivedOnHint: nb('Dan, mesec in leto, na primer 3. 2. 2027.'),
       chapter: 'Poglavje',
       block: 'Odstavek',
       blockHint: 'Številka odstavka v poglavju, na primer 14 za odstavek 3.14.',
@@ -868,7 +925,7 @@ export const sl = {
       recorded: 'Pripomba je vnesena.',
     },
     actions: {
-      'comment.decided': 'odločitev',
+      'comment.decided': 'sprejeto stališče',
       'comment.status_changed': 'sprememba stanja',
       'comment.assigned': 'dodelitev',
       'comment.tagged': 'oznaka',
@@ -883,64 +940,64 @@ export const sl = {
       actionRequired: 'Izberite dejanje.',
       assigneeRequired: 'Izberite moderatorja.',
       tagInvalid: 'Oznaka sme vsebovati črke, številke, presledke in vezaje (največ 40 znakov).',
-      decisionRequired: 'Izberite odločitev.',
-      responseRequired: 'Vpišite odziv: pri vseh odločitvah razen »upoštevana« je obvezen.',
-      responseTooLong: (max: number) => `Odziv je predolg (največ ${max.toLocaleString('sl')} znakov).`,
+      decisionRequired: 'Izberite stališče ali stanje obravnave.',
+      responseRequired: 'Vpišite obrazložitev: pri vseh stališčih razen „upoštevana“ je obvezna.',
+      responseTooLong: (max: number) => `Obrazložitev je predolga (največ ${counted(max, f.znakov)}).`,
       noteRequired: 'Vpišite besedilo opombe.',
-      noteTooLong: 'Opomba je predolga (največ 5.000 znakov).',
+      noteTooLong: (max: number) => `Opomba je predolga (največ ${counted(max, f.znakov)}).`,
       reasonRequired: 'Izberite razlog za skritje.',
       notFound: 'Pripomba ne obstaja ali ni oddana.',
       organisationRequired: 'Izberite organizacijo, ki je pripombo poslala.',
       receivedViaRequired: 'Izberite, kako je bila pripomba prejeta.',
-      receivedOnRequired: 'Vpišite datum prejema v obliki LLLL-MM-DD, ki ni v prihodnosti.',
+      receivedOnRequired: nb('Vpišite datum prejema kot dan, mesec in leto, na primer 3. 2. 2027.'),
+      receivedOnInvalid: nb('Datum prejema ni pravilen. Vpišite ga kot dan, mesec in leto, na primer 3. 2. 2027.'),
+      receivedOnFuture: 'Datum prejema ne sme biti v prihodnosti.',
       blockRequired: 'Izberite poglavje in obstoječi odstavek.',
     },
     mail: {
-      decisionSubject: (id: number) => `Odločitev o pripombi št. ${id} — Posvet`,
+      decisionSubject: (id: number) => `Stališče do pripombe št. ${id} – Posvet`,
       decisionBody: (id: number, decision: string, response: string | null, link: string) =>
         [
           'Pozdravljeni,',
           '',
-          `SDP je sprejela odločitev o pripombi št. ${id}, ki jo je oddala vaša organizacija: ${decision}.`,
-          ...(response ? ['', 'Odziv:', response] : []),
+          `Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je oddala vaša organizacija: ${decision}.`,
+          ...(response ? ['', 'Obrazložitev:', response] : []),
           '',
-          `Pripomba in odziv: ${link}`,
-          '',
-          'Posvet — Služba Vlade Republike Slovenije za digitalno preobrazbo',
+          `Pripomba in stališče: ${link}`,
+          ...mailSignature,
         ].join('\n'),
-      hiddenSubject: (id: number) => `Pripomba št. ${id} je bila skrita — Posvet`,
+      hiddenSubject: (id: number) => `Pripomba št. ${id} je bila skrita – Posvet`,
       hiddenBody: (id: number, reason: string, link: string) =>
         [
           'Pozdravljeni,',
           '',
           `moderator je pripombo št. ${id}, ki jo je oddala vaša organizacija, skril pred javnostjo. Razlog: ${reason}.`,
-          'Če menite, da je bila skrita po pomoti, odgovorite na to sporočilo ali se obrnite na SDP.',
+          'Če menite, da je bila skrita po pomoti, odgovorite na to sporočilo ali se obrnite na ministrstvo.',
           '',
           link,
-          '',
-          'Posvet — Služba Vlade Republike Slovenije za digitalno preobrazbo',
+          ...mailSignature,
         ].join('\n'),
     },
   },
   versions: {
     title: 'Različice osnutka',
     lead: 'Strategija nastaja v več osnutkih. Vsak osnutek ostane berljiv, primerjava pa pokaže, kaj se je spremenilo in katere pripombe so do sprememb vodile.',
-    current: 'veljavni osnutek',
+    current: 'aktualni osnutek',
     published: (date: string) => `Objavljen ${date}`,
     window: (from: string, to: string) => `Pripombe: od ${from} do ${to}`,
     read: (label: string) => `Preberi ${label}`,
     compare: (a: string, b: string) => `Primerjava: ${a} → ${b}`,
     chapters: 'Poglavja',
-    oldVersionNotice: (label: string) => `To je besedilo različice ${label}, ki ni več veljavna. Pripombe oddajate k veljavnemu osnutku.`,
-    readCurrent: 'Preberi veljavni osnutek',
+    oldVersionNotice: (label: string) => `To je besedilo ${versionCase(label, 'genitive')}, ki ni aktualni osnutek. Pripombe oddajate k aktualnemu osnutku.`,
+    readCurrent: 'Preberi aktualni osnutek',
     comparisonTitle: (a: string, b: string) => `Kaj se je spremenilo: ${a} → ${b}`,
-    comparisonLead: 'Po poglavjih in odstavkih: dodano besedilo je podčrtano in zeleno, izbrisano prečrtano in rdeče. Ob vsakem spremenjenem odstavku so pripombe, ki so se nanj nanašale, z odločitvami.',
+    comparisonLead: 'Po poglavjih in odstavkih: dodano besedilo je podčrtano in zeleno, izbrisano prečrtano in rdeče. Ob vsakem spremenjenem odstavku so pripombe, ki so se nanj nanašale, in stališča ministrstva do njih.',
     summary: (changed: number, added: number, removed: number) =>
       `Spremenjenih odstavkov: ${changed}, dodanih: ${added}, odstranjenih: ${removed}.`,
     unchangedRun: (from: string, to: string) => (from === to ? `Odstavek ${from} je nespremenjen.` : `Odstavki ${from}–${to} so nespremenjeni.`),
-    changedBlock: (was: string, now: string) => (was === now ? `Odstavek ${now} — spremenjen` : `Odstavek ${was} → ${now} — spremenjen`),
-    addedBlock: (now: string) => `Odstavek ${now} — nov`,
-    removedBlock: (was: string) => `Odstavek ${was} — odstranjen`,
+    changedBlock: (was: string, now: string) => (was === now ? `Odstavek ${now} – spremenjen` : `Odstavek ${was} → ${now} – spremenjen`),
+    addedBlock: (now: string) => `Odstavek ${now} – nov`,
+    removedBlock: (was: string) => `Odstavek ${was} – odstranjen`,
     commentsOnBlock: 'Pripombe k prejšnjemu besedilu',
     noChangesInChapter: 'V tem poglavju ni sprememb.',
     notFound: 'Te različice ni.',
@@ -957,8 +1014,8 @@ export const sl = {
     day: 'Dan',
     count: 'Število pripomb',
     heatMap: 'Toplotna karta odstavkov',
-    heatMapLead: 'Vsako polje je odstavek; število pove, koliko pripomb ima. Polje vodi v vrsto, filtrirano na ta odstavek.',
-    blockCount: (block: string, n: number) => `Odstavek ${block}: ${n} ${plural(n, { one: 'pripomba', two: 'pripombi', few: 'pripombe', other: 'pripomb' })}`,
+    heatMapLead: 'Vsako polje je odstavek; število pove, koliko pripomb ima. Polje vodi v čakalno vrsto, filtrirano na ta odstavek.',
+    blockCount: (block: string, n: number) => `Odstavek ${block}: ${counted(n, f.pripomba)}`,
   },
   audit: {
     title: 'Dnevnik dogodkov',
@@ -971,32 +1028,35 @@ export const sl = {
     ip: 'Naslov IP',
     allActions: 'vsa dejanja',
     actorFilter: 'E-naslov izvajalca',
-    from: 'Od (LLLL-MM-DD)',
-    to: 'Do (LLLL-MM-DD)',
+    from: 'Od dne',
+    to: 'Do dne',
+    dateHint: nb('Na primer 3. 2. 2027.'),
+    dateInvalid: nb('Datum vpišite kot dan, mesec in leto, na primer 3. 2. 2027.'),
+    total: (n: number) => counted(n, f.vpis),
     empty: 'Ni vpisov, ki bi ustrezali filtrom.',
   },
   report: {
     title: 'Poročilo o upoštevanju pripomb',
     lead: (version: string) =>
-      `Poročilo zajema vse javne pripombe k besedilu ${version} in odločitve SDP o njih. Pripravljeno je samodejno iz podatkov portala in je vedno ažurno.`,
-    generatedAt: (date: string) => `Stanje na dan ${date}.`,
+      `Poročilo zajema vse javne pripombe k osnutku sprememb in dopolnitev strategije Digitalna Slovenija 2030 in stališča Ministrstva za digitalno preobrazbo do njih, razvrščene po odstavkih aktualnega besedila (${version}). Pripravljeno je samodejno iz podatkov portala in je vedno ažurno.`,
+    generatedAt: (date: string, time: string) => `Stanje na dan ${date} ob ${time}.`,
     downloads: 'Prenosi',
     csv: 'Prenesi kot CSV',
     xlsx: 'Prenesi kot XLSX (Excel)',
     print: 'Za tiskanje ali PDF uporabite ukaz za tiskanje v brskalniku; stran je prilagojena tisku.',
     totals: 'Povzetek',
-    byStatus: 'Po odločitvah',
+    byStatus: 'Po stališčih',
     byOrganisationKind: 'Po vrsti organizacije',
     count: 'Število',
     totalLabel: 'Skupaj',
-    total: (n: number) => `Skupaj ${n} ${plural(n, { one: 'javna pripomba', two: 'javni pripombi', few: 'javne pripombe', other: 'javnih pripomb' })}.`,
+    total: (n: number) => `Skupaj ${counted(n, f.javnaPripomba)}.`,
     byChapter: 'Pripombe po poglavjih in odstavkih',
     noComments: 'Javnih pripomb še ni.',
     wholeDraft: 'Osnutek kot celota',
     wholeChapter: 'Poglavje kot celota',
     blockRemoved: 'odstavka ni več',
-    removedBlocks: 'Pripombe k odstavkom, ki jih v veljavnem osnutku ni več',
-    writtenOn: (version: string, block: string) => `napisana k besedilu ${version}${block ? `, odstavek ${block}` : ''}`,
+    removedBlocks: 'Pripombe k odstavkom, ki jih v aktualnem osnutku ni več',
+    writtenOn: (version: string, block: string) => `napisana k ${versionCase(version, 'dative')}${block ? `, odstavek ${block}` : ''}`,
     block: (n: string) => `Odstavek ${n}`,
     yes: 'da',
     no: 'ne',
@@ -1007,17 +1067,17 @@ export const sl = {
       chapter: 'Poglavje',
       block: 'Odstavek',
       version: 'Osnutek',
-      blockNow: 'Odstavek v veljavnem osnutku',
+      blockNow: 'Odstavek v aktualnem osnutku',
       organisation: 'Organizacija',
       organisationKind: 'Vrsta organizacije',
       kind: 'Vrsta pripombe',
       text: 'Besedilo pripombe',
       proposedText: 'Predlagano besedilo',
-      rationale: 'Obrazložitev',
+      rationale: 'Obrazložitev predlagatelja',
       onBehalfOf: 'V imenu občin',
-      supporters: 'Podpirajo',
-      decision: 'Odločitev',
-      response: 'Odziv',
+      supporters: 'Podpore',
+      decision: 'Stališče',
+      response: 'Obrazložitev stališča',
       submittedAt: 'Oddana',
       late: 'Po roku',
       url: 'Povezava',
@@ -1066,4 +1126,32 @@ const pluralRules = new Intl.PluralRules('sl');
 /** Slovenian has four forms: 1 pripomba, 2 pripombi, 3 pripombe, 5 pripomb (also 101, 102, 103…). */
 export function plural(count: number, forms: PluralForms): string {
   return forms[pluralRules.select(count) as keyof PluralForms] ?? forms.other;
+}
+
+/** Forms that agree with a list of n names: one, two, and the plural for three or more. */
+export function listForm(n: number, forms: PluralForms): string {
+  return n === 1 ? forms.one : n === 2 ? forms.two : forms.few;
+}
+
+const numberFormat = new Intl.NumberFormat('sl', { useGrouping: 'always' });
+
+/** 5.000, 12.345: a dot between thousands, always (also in four-digit numbers), one style everywhere. */
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** "3 pripombe": the number and the noun in the form it takes. */
+export function counted(n: number, forms: PluralForms): string {
+  return `${formatNumber(n)} ${plural(n, forms)}`;
+}
+
+/**
+ * A version's label in the case the sentence needs: "k Osnutku 1" (dative), "besedilo Osnutka 1"
+ * (genitive), "v Osnutku 1" (locative). A label of another shape is named as the version: "k
+ * različici „Delovna verzija“".
+ */
+export function versionCase(label: string, grammaticalCase: 'dative' | 'genitive' | 'locative'): string {
+  const draft = /^Osnutek(\s.*)?$/.exec(label);
+  if (draft) return `${grammaticalCase === 'genitive' ? 'Osnutka' : 'Osnutku'}${draft[1] ?? ''}`;
+  return `${grammaticalCase === 'genitive' ? 'različice' : 'različici'} „${label}“`;
 }

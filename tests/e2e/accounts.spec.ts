@@ -353,7 +353,7 @@ test.describe('invitations', () => {
     const admin = await newPage(browser);
     await signIn(admin, ADMIN, DEMO_PASSWORD);
     await inviteUser(admin, email, 'Občina Bled', 'član');
-    await expect(admin.getByRole('region', { name: 'Odprta povabila' })).toContainText(`${email} — Občina Bled, član`);
+    await expect(admin.getByRole('region', { name: 'Odprta povabila' })).toContainText(`${email} – Občina Bled, član`);
     await expectNoAxeViolations(admin);
 
     const link = await readMail(email, 'povabilo');
@@ -620,7 +620,7 @@ test.describe('organisation administration', () => {
     await expect(members.getByRole('row', { name: /Lea Novak/ })).toContainText('ljubljana@posvet.test');
     await expect(members.getByRole('row', { name: /Lea Novak/ })).toContainText('(vi)');
     // Nobody can disable themselves.
-    await expect(page.getByRole('button', { name: /Odstrani iz organizacije — Lea Novak/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Odstrani iz organizacije – Lea Novak/ })).toHaveCount(0);
     await expectNoAxeViolations(page);
 
     const email = uniqueEmail('ljubljana-povabilo');
@@ -635,13 +635,13 @@ test.describe('organisation administration', () => {
     await expect(page.getByRole('status')).toHaveText(texts.invited);
 
     const pending = page.getByRole('region', { name: 'Odprta povabila' });
-    await expect(pending.getByRole('listitem').filter({ hasText: email })).toContainText(`${email} — član`);
+    await expect(pending.getByRole('listitem').filter({ hasText: email })).toContainText(`${email} – član`);
     await expectNoAxeViolations(page);
 
     // The invited person got the mail with a working link.
     const link = await readMail(email, 'povabilo');
 
-    await pending.getByRole('button', { name: `Prekliči — ${email}` }).click();
+    await pending.getByRole('button', { name: `Prekliči – ${email}` }).click();
     await expect(page).toHaveURL(/\/organizacija\?sporocilo=povabilo-preklicano$/);
     await expect(page.getByRole('status')).toHaveText('Povabilo je preklicano.');
     await expect(page.getByRole('region', { name: 'Odprta povabila' })).not.toContainText(email);
@@ -722,11 +722,11 @@ test.describe('organisation administration', () => {
     await admin.goto('/admin');
     const row = admin.getByRole('row', { name: new RegExp(member.name) });
     await expect(row).toContainText('aktiven');
-    await admin.getByRole('button', { name: `Odstrani iz organizacije — ${member.name}` }).click();
+    await admin.getByRole('button', { name: `Odstrani iz organizacije – ${member.name}` }).click();
     await expect(admin).toHaveURL(/\/admin\?sporocilo=racun-onemogocen$/);
     await expect(admin.getByRole('status')).toHaveText('Račun je onemogočen; seje osebe so končane.');
     await expect(admin.getByRole('row', { name: new RegExp(member.name) })).toContainText('onemogočen');
-    await expect(admin.getByRole('button', { name: `Ponovno omogoči — ${member.name}` })).toBeVisible();
+    await expect(admin.getByRole('button', { name: `Ponovno omogoči – ${member.name}` })).toBeVisible();
     await expectNoAxeViolations(admin);
 
     // Their open session has ended.

@@ -24,7 +24,7 @@ const MODERATOR = 'moderator@posvet.test';
 
 const texts = {
   submitted: 'Pripomba je oddana in objavljena. Do konca posvetovanja jo lahko umaknete.',
-  draftSaved: 'Osnutek pripombe je shranjen. Viden je samo članom vaše organizacije.',
+  draftSaved: 'Pripomba je shranjena, a še ni oddana. Vidijo jo samo člani vaše organizacije.',
   withdrawn: 'Pripomba je umaknjena.',
   supportAdded: 'Vaša organizacija podpira to pripombo.',
   jointAnswered: 'Odgovor je shranjen.',
@@ -137,11 +137,11 @@ async function fillCommentForm(page: Page, input: CommentInput): Promise<void> {
   }
 }
 
-/** Opens a block's own page (the plain form), fills it and presses "Oddaj pripombo" or "Shrani osnutek". */
+/** Opens a block's own page (the plain form), fills it and presses "Oddaj pripombo" or "Shrani za pozneje". */
 async function submitOnBlockPage(page: Page, path: string, input: CommentInput): Promise<void> {
   await page.goto(path);
   await fillCommentForm(page, input);
-  await page.getByRole('button', { name: input.intent === 'draft' ? 'Shrani osnutek' : 'Oddaj pripombo' }).click();
+  await page.getByRole('button', { name: input.intent === 'draft' ? 'Shrani za pozneje' : 'Oddaj pripombo' }).click();
   if (input.intent === 'draft') {
     await expect(page).toHaveURL(/\/organizacija\/pripombe\?sporocilo=osnutek-shranjen$/);
   } else {
@@ -359,7 +359,7 @@ test.describe('commenting without JavaScript', () => {
     await expect(page.getByRole('status')).toHaveText(texts.draftSaved);
     const row = page.getByRole('row').filter({ hasText: body });
     await expect(row).toHaveCount(1);
-    await expect(row.getByText('osnutek', { exact: true })).toBeVisible();
+    await expect(row.getByText('neoddana', { exact: true })).toBeVisible();
     await expect(row.getByRole('cell').nth(1)).toHaveText('2.3');
     await expectNoAxeViolationsWithoutJs(page);
     const permalinkText = await row.getByRole('link', { name: /^Pripomba št\. \d+$/ }).textContent();
@@ -387,7 +387,7 @@ test.describe('commenting without JavaScript', () => {
     // The organisation sees it on its permalink, marked as a draft.
     await page.goto(`/pripombe/${id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Pripomba št. ${id} k odstavku 2.3`);
-    await expect(page.getByText('osnutek', { exact: true })).toBeVisible();
+    await expect(page.getByText('neoddana', { exact: true })).toBeVisible();
     await expect(page.locator('main')).toContainText(body);
     await expectNoAxeViolationsWithoutJs(page);
 
@@ -395,7 +395,7 @@ test.describe('commenting without JavaScript', () => {
     await page.goto('/organizacija/pripombe');
     await page.getByRole('row').filter({ hasText: body }).getByRole('link', { name: /^Uredi/ }).click();
     await expect(page).toHaveURL(new RegExp(`/pripombe/${id}/uredi$`));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Urejanje osnutka pripombe št. ${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Urejanje neoddane pripombe št. ${id}`);
     await expect(page.getByLabel('Besedilo pripombe', { exact: true })).toHaveValue(body);
     await expectNoAxeViolationsWithoutJs(page);
     const edited = `${body} Dopolnjeno po posvetu z županom.`;
@@ -454,8 +454,13 @@ test.describe('commenting without JavaScript', () => {
 
     const reader = await anonymousPage(browser);
     await reader.goto(`/pripombe/${comment.id}`);
-    await expect(reader.getByRole('heading', { level: 3 })).toHaveText('Združenje mestnih občin Slovenije — ZMOS v imenu 2 občin');
-    const confirmedBy = reader.getByRole('article').locator('p', { hasText: /^Potrdile:/ });
+    // While the named municipalities may still answer, the position says it is being agreed and
+    // how many have confirmed — never that it speaks for all it names.
+    await expect(reader.getByRole('heading', { level: 3 })).toHaveText(
+      'Združenje mestnih občin Slovenije – ZMOS (skupno stališče v usklajevanju): potrdila ga še ni nobena od 2 navedenih občin',
+    );
+    await expect(reader.getByRole('article').locator('p', { hasText: /^Še nista odgovorili/ })).toHaveText('Še nista odgovorili 2 občini: Ljubljana, Maribor');
+    const confirmedBy = reader.getByRole('article').locator('p', { hasText: /^Potrdil/ });
     await expect(reader.getByRole('article')).toContainText('Maribor');
     await expect(confirmedBy.filter({ hasText: 'Ljubljana' })).toHaveCount(0); // nobody has confirmed yet
     await expectNoAxeViolations(reader);
@@ -465,18 +470,22 @@ test.describe('commenting without JavaScript', () => {
     await ljubljana.goto('/organizacija/pripombe');
     const item = ljubljana.getByRole('listitem').filter({ has: ljubljana.getByRole('link', { name: `Pripomba št. ${comment.id}`, exact: true }) });
     await expect(item).toContainText('Združenje mestnih občin Slovenije');
-    await expect(item).toContainText('čaka na potrditev');
+    await expect(item).toContainText('Vaš odgovor: še niste odgovorili');
     await expectNoAxeViolationsWithoutJs(ljubljana);
-    await item.getByRole('button', { name: `Potrjujemo — Pripomba št. ${comment.id}` }).click();
+    await item.getByRole('button', { name: `Potrjujemo – Pripomba št. ${comment.id}` }).click();
     await expect(ljubljana).toHaveURL(/\/organizacija\/pripombe\?sporocilo=odgovor-shranjen$/);
     await expect(ljubljana.getByRole('status')).toHaveText(texts.jointAnswered);
     await expect(
       ljubljana.getByRole('listitem').filter({ has: ljubljana.getByRole('link', { name: `Pripomba št. ${comment.id}`, exact: true }) }),
-    ).toContainText('potrdila');
+    ).toContainText('Vaš odgovor: potrjujemo');
     await ljubljana.context().close();
 
     await reader.goto(`/pripombe/${comment.id}`);
-    await expect(confirmedBy).toHaveText(/^Potrdile: Ljubljana(?![,\w])/);
+    await expect(confirmedBy).toHaveText('Potrdila je 1 občina: Ljubljana');
+    await expect(reader.getByRole('article').locator('p', { hasText: /^Še ni odgovorila/ })).toHaveText('Še ni odgovorila 1 občina: Maribor');
+    await expect(reader.getByRole('heading', { level: 3 })).toHaveText(
+      'Združenje mestnih občin Slovenije – ZMOS (skupno stališče v usklajevanju): doslej ga je potrdila 1 od 2 navedenih občin',
+    );
     await reader.context().close();
     const after = await apiComment(request, body);
     expect(after.onBehalfOf).toEqual([
@@ -495,15 +504,15 @@ test.describe('commenting without JavaScript', () => {
     // A second tab (or a colleague) still has the draft open.
     const stale = await page.context().newPage();
     await stale.goto(`/pripombe/${id}`);
-    await page.getByRole('button', { name: 'Izbriši osnutek' }).click();
+    await page.getByRole('button', { name: 'Izbriši neoddano pripombo' }).click();
     await expect(page).toHaveURL(/\/organizacija\/pripombe\?sporocilo=osnutek-izbrisan$/);
-    await expect(page.getByRole('status')).toHaveText('Osnutek je izbrisan.');
+    await expect(page.getByRole('status')).toHaveText('Neoddana pripomba je izbrisana.');
     await expect(page.getByRole('row').filter({ hasText: body })).toHaveCount(0);
 
     // Deleting it again from the stale tab: the draft is gone, which is a 404 — not a server error.
     const [again] = await Promise.all([
       stale.waitForResponse((r) => r.request().method() === 'POST'),
-      stale.getByRole('button', { name: 'Izbriši osnutek' }).click(),
+      stale.getByRole('button', { name: 'Izbriši neoddano pripombo' }).click(),
     ]);
     expect.soft(again.status(), 'deleting an already deleted draft').toBe(404);
     await expect.soft(stale.getByRole('heading', { level: 1 })).toHaveText(texts.notFound);
@@ -626,9 +635,9 @@ test.describe('refused actions', () => {
     const left = (await apiCommentsWith(request, marker)).map((c) => c.body);
     expect(left.filter((b) => !b.endsWith('preusmeritev'))).toEqual([`${marker} oddana`, `${marker} s ključem`]);
     await page.goto('/organizacija/pripombe');
-    await expect(page.getByRole('row').filter({ hasText: `${marker} osnutek` }).getByText('osnutek', { exact: true })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: `${marker} osnutek` }).getByText('neoddana', { exact: true })).toBeVisible();
     await page.goto(`/pripombe/${id}`);
-    await expect(page.locator('p', { hasText: /^Podpirajo/ })).toHaveCount(0);
+    await expect(page.locator('p', { hasText: /^Podpir/ })).toHaveCount(0);
   });
 });
 
@@ -659,7 +668,7 @@ test.describe('the in-place composer', () => {
     const proposed = composer.getByLabel('Predlagano besedilo odstavka');
     const blockText = (await block.locator('.block__text').innerText()).replace(/\s+/g, ' ').trim();
     await expect(proposed).toHaveValue(blockText);
-    await expect(composer.getByText('Predlagano besedilo je enako veljavnemu.')).toBeVisible();
+    await expect(composer.getByText('Predlagano besedilo je enako aktualnemu.')).toBeVisible();
 
     expect(blockText).toContain('pomembno napredovala');
     await proposed.fill(blockText.replace('pomembno napredovala', 'izjemno hitro napredovala'));
@@ -811,7 +820,7 @@ test.describe('co-signing', () => {
     await ljubljana.getByRole('button', { name: `Podpiramo pripombo št. ${id}` }).click();
     await expect(ljubljana).toHaveURL(new RegExp(`/pripombe/${id}\\?sporocilo=podpora-dodana$`));
     await expect(ljubljana.getByRole('status')).toHaveText(texts.supportAdded);
-    await expect(ljubljana.locator('p', { hasText: /^Podpirajo/ })).toHaveText('Podpirajo (1 podpora): Mestna občina Ljubljana');
+    await expect(ljubljana.locator('p', { hasText: /^Podpir/ })).toHaveText('Podpira jo 1 organizacija: Mestna občina Ljubljana');
     await expect(ljubljana.getByRole('button', { name: 'Umakni podporo' })).toBeVisible();
     await expect(ljubljana.getByRole('button', { name: /Podpiramo/ })).toHaveCount(0);
     await ljubljana.context().close();
@@ -821,7 +830,7 @@ test.describe('co-signing', () => {
 
     // The author's organisation: no "Podpiramo" on its own comment, but it may withdraw it.
     await page.goto(`/pripombe/${id}`);
-    await expect(page.locator('p', { hasText: /^Podpirajo/ })).toHaveText('Podpirajo (1 podpora): Mestna občina Ljubljana');
+    await expect(page.locator('p', { hasText: /^Podpir/ })).toHaveText('Podpira jo 1 organizacija: Mestna občina Ljubljana');
     await expect(page.getByRole('button', { name: /Podpiramo/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Umakni pripombo' })).toBeVisible();
     await page.goto('/osnutek/uvod/6');
@@ -830,14 +839,14 @@ test.describe('co-signing', () => {
     // A reader: the supporters, no buttons.
     const reader = await anonymousPage(browser);
     await reader.goto(`/pripombe/${id}`);
-    await expect(reader.locator('p', { hasText: /^Podpirajo/ })).toHaveText('Podpirajo (1 podpora): Mestna občina Ljubljana');
+    await expect(reader.locator('p', { hasText: /^Podpir/ })).toHaveText('Podpira jo 1 organizacija: Mestna občina Ljubljana');
     await expect(reader.getByRole('button')).toHaveCount(0);
     await expectNoAxeViolations(reader);
 
     // Two supporters read "2 podpori" (the demo comment of Ljubljana is supported by Bled and ZMOS).
     const demo = (await apiComments(request, '?chapter=gigabitna-infrastruktura')).find((c) => c.blockKey === 'vloga-obcin-gigabit')!;
     await reader.goto(`/pripombe/${demo.id}`);
-    await expect(reader.locator('p', { hasText: /^Podpirajo/ })).toHaveText('Podpirajo (2 podpori): Občina Bled, Združenje mestnih občin Slovenije');
+    await expect(reader.locator('p', { hasText: /^Podpir/ })).toHaveText('Podpirata jo 2 organizaciji: Občina Bled, Združenje mestnih občin Slovenije');
     await reader.context().close();
 
     // Ljubljana takes its support back.
@@ -845,7 +854,7 @@ test.describe('co-signing', () => {
     await again.goto(`/pripombe/${id}`);
     await again.getByRole('button', { name: 'Umakni podporo' }).click();
     await expect(again.getByRole('status')).toHaveText('Podpora je umaknjena.');
-    await expect(again.locator('p', { hasText: /^Podpirajo/ })).toHaveCount(0);
+    await expect(again.locator('p', { hasText: /^Podpir/ })).toHaveCount(0);
     await expect(again.getByRole('button', { name: `Podpiramo pripombo št. ${id}` })).toBeVisible();
     await again.context().close();
     expect((await apiComment(request, body)).supporters).toEqual([]);

@@ -6,8 +6,8 @@ test.describe('reading the draft', () => {
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('lang', 'sl');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Javno posvetovanje o strategiji Digitalna Slovenija 2030');
-    await expect(page.getByText(/^Pripombe zbiramo do \d{1,2}\. \d{1,2}\. \d{4}\.$/)).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posvetovanje z občinami o spremembah in dopolnitvah strategije Digitalna Slovenija 2030');
+    await expect(page.getByText(/^Pripombe zbiramo do \d{1,2}\.\s\d{1,2}\.\s\d{4}\.$/)).toBeVisible();
     const chapterLinks = page.locator('main a[href^="/osnutek/"]');
     expect(await chapterLinks.count()).toBeGreaterThanOrEqual(8);
     await expect(chapterLinks.first()).toHaveText(/^1\. Uvod$/);

@@ -5,7 +5,7 @@ test.describe('draft versions', () => {
   test('/verzije lists both drafts with their change notes and links the comparison', async ({ page }) => {
     await page.goto('/verzije');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Različice osnutka');
-    await expect(page.getByRole('heading', { name: /Osnutek 2/ })).toContainText('veljavni osnutek');
+    await expect(page.getByRole('heading', { name: /Osnutek 2/ })).toContainText('aktualni osnutek');
     await expect(page.getByRole('heading', { name: /Osnutek 1/ })).toBeVisible();
     await expect(page.getByText(/Drugi osnutek, ki ga je Ministrstvo za digitalno preobrazbo pripravilo/)).toBeVisible();
     await expectNoAxeViolations(page);
@@ -32,7 +32,7 @@ test.describe('draft versions', () => {
   test('an older chapter is readable at its own address, read-only', async ({ page }) => {
     const response = await page.goto('/verzije/osnutek-1/podporno-okolje');
     expect(response?.status()).toBe(200);
-    await expect(page.getByText('To je besedilo različice Osnutek 1, ki ni več veljavna.')).toBeVisible();
+    await expect(page.getByText('To je besedilo Osnutka 1, ki ni aktualni osnutek.')).toBeVisible();
     await expect(page.getByText('Javni sektor bo pogosteje nastopal kot prvi naročnik inovativnih rešitev')).toBeVisible();
     await expect(page.getByRole('link', { name: /^Komentiraj odstavek/ })).toHaveCount(0);
     await expectNoAxeViolations(page);
@@ -43,14 +43,14 @@ test.describe('draft versions', () => {
   test('the current chapter says when a comment was written on older text, and keeps comments on removed blocks', async ({ page }) => {
     await page.goto('/osnutek/digitalne-javne-storitve');
     await page.locator('details', { hasText: 'Pripombe k odstavku' }).filter({ hasText: 'Združenje mestnih' }).locator('summary').click();
-    const note = page.getByText(/Napisana k besedilu Osnutek 1 \(odstavek 6\.\d+\)\. Odstavek je bil v novem osnutku spremenjen/);
+    const note = page.getByText(/Napisana k Osnutku 1 \(odstavek 6\.\d+\)\. Odstavek je bil v aktualnem osnutku spremenjen/);
     await expect(note).toBeVisible();
     await page.getByRole('link', { name: 'Primerjava osnutkov' }).first().click();
     await expect(page).toHaveURL(/\/verzije\/osnutek-1\/osnutek-2#poglavje-digitalne-javne-storitve$/);
 
     await page.goto('/osnutek/podporno-okolje');
-    const removed = page.getByRole('region', { name: 'Pripombe k odstavkom, ki jih v novem osnutku ni več' });
-    await expect(removed.getByText(/Odstavka v novem osnutku ni več/)).toBeVisible();
+    const removed = page.getByRole('region', { name: 'Pripombe k odstavkom, ki jih v aktualnem osnutku ni več' });
+    await expect(removed.getByText(/Odstavka v aktualnem osnutku ni več/)).toBeVisible();
     await expect(removed.getByRole('heading', { name: /Skupnost občin Slovenije/ })).toBeVisible();
     await expectNoAxeViolations(page);
   });

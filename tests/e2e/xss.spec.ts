@@ -518,8 +518,8 @@ function publicTexts(c: SeededComment, { rationale = true } = {}): string[] {
 
 // ——— CSV and XLSX ——————————————————————————————————————————————————————————————————————————
 
-/** RFC 4180 CSV with the BOM dropped; remembers which cells were quoted. */
-function parseCsv(text: string): Array<Array<{ value: string; quoted: boolean }>> {
+/** RFC 4180 CSV with the given separator and the BOM dropped; remembers which cells were quoted. */
+function parseCsv(text: string, separator: string): Array<Array<{ value: string; quoted: boolean }>> {
   const rows: Array<Array<{ value: string; quoted: boolean }>> = [];
   let row: Array<{ value: string; quoted: boolean }> = [];
   let cell = '';
@@ -542,7 +542,7 @@ function parseCsv(text: string): Array<Array<{ value: string; quoted: boolean }>
     } else if (ch === '"') {
       quoted = true;
       wasQuoted = true;
-    } else if (ch === ',') endCell();
+    } else if (ch === separator) endCell();
     else if (ch === '\n') {
       endCell();
       rows.push(row);
@@ -924,12 +924,13 @@ test.describe('XSS payloads and formulas stay inert', () => {
     }
 
     // CSV: every cell quoted; a formula-like start gets an apostrophe; no cell starts a formula.
-    for (const url of ['/api/v1/comments?format=csv', '/porocilo.csv']) {
+    // The open data is comma-separated for programs; the report's CSV uses ";" for a Slovenian spreadsheet.
+    for (const [url, separator] of [['/api/v1/comments?format=csv', ','], ['/porocilo.csv', ';']]) {
       const response = await request.get(url);
       expect(response.status(), url).toBe(200);
       expect(response.headers()['content-type'], url).toContain('text/csv');
       const raw = await response.text();
-      const rows = parseCsv(raw);
+      const rows = parseCsv(raw, separator);
       const cells = rows.flat();
       expect.soft(cells.filter((c) => !c.quoted).map((c) => c.value).slice(0, 5), `unquoted cells in ${url}`).toEqual([]);
       expect.soft(cells.filter((c) => /^[=+\-@\t\r]/.test(c.value)).map((c) => c.value.slice(0, 80)), `cells that start a formula in ${url}`).toEqual([]);

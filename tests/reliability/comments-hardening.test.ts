@@ -156,8 +156,8 @@ describe('comments and forms, hardened', () => {
     const response = await post(h.scale.blockPaths[0], cookie, commentForm('Stari osnutek, oddan prepozno.', key));
     expect(response.status).toBe(422);
     const page = await response.text();
-    expect(page).toContain('Osnutek 1');
-    expect(page).toContain('16. 10. 2026');
+    expect(page).toContain('k Osnutku 1');
+    expect(page).toContain('16.\u00A010.\u00A02026');
     const row = inspect(h.dbPath, (db) => db.prepare(`select state, submitted_at, late, body from comments where id = ?`).get(id) as { state: string; submitted_at: string | null; late: number; body: string });
     expect(row.state).toBe('draft');
     expect(row.submitted_at).toBeNull();
@@ -175,7 +175,7 @@ describe('comments and forms, hardened', () => {
     const supporter = h.scale.memberCookies[7];
     const response = await post(`/pripombe/${id}`, supporter, new URLSearchParams({ intent: 'support', returnTo: `/pripombe/${id}` }).toString());
     expect(response.status).toBe(422);
-    expect(await response.text()).toContain('16. 10. 2026');
+    expect(await response.text()).toContain('16.\u00A010.\u00A02026');
     expect(count(`select count(*) as n from comment_supports where comment_id = ?`, id)).toBe(0);
     const page = await (await fetch(`${h.server.url}/pripombe/${id}`, { headers: { cookie: supporter } })).text();
     expect(page).not.toContain('value="support"');
@@ -190,7 +190,7 @@ describe('comments and forms, hardened', () => {
     for (const intent of ['confirm', 'decline']) {
       const response = await post('/organizacija/pripombe', municipalityCookie, new URLSearchParams({ intent, commentId: String(id) }).toString());
       expect(response.status, intent).toBe(422);
-      expect(await response.text()).toContain('16. 10. 2026');
+      expect(await response.text()).toContain('16.\u00A010.\u00A02026');
     }
     const row = inspect(h.dbPath, (db) => db.prepare(`select status, responded_at from joint_position_members where comment_id = ?`).get(id) as { status: string; responded_at: string | null });
     expect(row).toEqual({ status: 'pending', responded_at: null });

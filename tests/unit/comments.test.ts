@@ -111,7 +111,7 @@ describe('writing and submitting', () => {
     expect(late.ok).toBe(false);
     if (!late.ok) {
       expect(late.status).toBe(422);
-      expect(late.errors._form).toMatch(/^Rok za oddajo pripomb je potekel 31\. 1\. 2027\./);
+      expect(late.errors._form).toMatch(/^Rok za oddajo pripomb je potekel 31\.\s1\.\s2027\./);
       expect(late.values.body).toBe('Predlagamo jasnejši rok.');
     }
     expect(await db.selectFrom('comments').selectAll().execute()).toHaveLength(0);
@@ -148,7 +148,7 @@ describe('writing and submitting', () => {
       }
     }
     const refused = await saveComment(db, bled, anchor(), form(), 'submit', { commentId: old.id, now: during, windows });
-    if (!refused.ok) expect(refused.errors._form).toMatch(/„Osnutek 0“.*20\. 10\. 2026.*osnutek ostaja shranjen/);
+    if (!refused.ok) expect(refused.errors._form).toMatch(/k Osnutku 0\..*20\.\s10\.\s2026.*ostaja shranjena/);
     const row = await db.selectFrom('comments').select(['state', 'body', 'version_id', 'submitted_at']).where('id', '=', old.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'draft', body: 'Napisano k Osnutku 0.', version_id: 'osnutek-prej', submitted_at: null });
     // A draft of the current version submitted through its page still goes in.
@@ -276,7 +276,7 @@ describe('co-signing and joint positions', () => {
     if (!done.ok) throw new Error('not submitted');
     // Now (`during`) the current version's window is open, the comment's own is closed.
     const support = await setSupport(db, bled, done.id, true, windows, during);
-    expect(support).toEqual({ ok: false, message: expect.stringMatching(/20\. 10\. 2026; podpore ni več mogoče/), status: 422 });
+    expect(support).toEqual({ ok: false, message: expect.stringMatching(/20\.\s10\.\s2026; podpore ni več mogoče/), status: 422 });
     expect((await answerJointPosition(db, ljubljana, done.id, 'confirmed', windows, during)).ok).toBe(false);
     expect((await answerJointPosition(db, ljubljana, done.id, 'declined', windows, during))).toMatchObject({ status: 422 });
     expect((await answerJointPosition(db, bled, done.id, 'confirmed', windows, during))).toMatchObject({ status: 403 });

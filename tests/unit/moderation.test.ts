@@ -97,7 +97,7 @@ describe('hiding', () => {
     const report = await buildReport(db, [{ slug: 'gigabitna-infrastruktura', number: 2, title: 'Gigabitna infrastruktura' }]);
     expect(report.groups.flatMap((g) => g.blocks.flatMap((b) => b.comments)).some((c) => c.id === id)).toBe(false);
     const mail = await db.selectFrom('mail_outbox').selectAll().executeTakeFirstOrThrow();
-    expect(mail.body_text).toContain('žaljivo');
+    expect(mail.body_text).toContain('Razlog: žaljiva vsebina.');
     // Moderators still find it in the queue.
     expect((await listQueue(db, parseQueueFilter(new URLSearchParams('hidden=1')), moderator.id)).rows.map((r) => r.id)).toContain(id);
     expect((await setHidden(db, moderator, id, { intent: 'unhide' }, BASE, IP)).ok).toBe(true);
@@ -158,16 +158,29 @@ describe('comments received by e-mail or post', () => {
   it('are entered for an organisation, dated the day received, and flagged late after the window', async () => {
     const { db, moderator } = await setup();
     const kranj = await organisationId(db, '52');
-    const values = { organisationId: String(kranj), receivedVia: 'email', receivedOn: '2027-02-03', kind: 'comment', body: 'Poslano po e-pošti.' };
+    // The date as people write it: 3. 2. 2027.
+    const values = { organisationId: String(kranj), receivedVia: 'email', receivedOn: '3. 2. 2027', kind: 'comment', body: 'Poslano po e-pošti.' };
     const late = await recordReceivedComment(db, moderator, anchor, values, IP, new Date('2027-02-05T10:00:00Z'));
     expect(late.ok).toBe(true);
-    const onTime = await recordReceivedComment(db, moderator, anchor, { ...values, receivedOn: '2027-01-20' }, IP, new Date('2027-02-05T10:00:00Z'));
+    const onTime = await recordReceivedComment(db, moderator, anchor, { ...values, receivedOn: '20.1.2027' }, IP, new Date('2027-02-05T10:00:00Z'));
     expect(onTime.ok).toBe(true);
     const rows = await db.selectFrom('comments').select(['id', 'late', 'received_via', 'recorded_by_user_id', 'author_user_id']).where('organisation_id', '=', kranj).orderBy('id').execute();
     expect(rows.map((r) => r.late)).toEqual([1, 0]);
     expect(rows[0]).toMatchObject({ received_via: 'email', recorded_by_user_id: moderator.id, author_user_id: null });
-    const future = await recordReceivedComment(db, moderator, anchor, { ...values, receivedOn: '2030-01-01' }, IP, new Date('2027-02-05T10:00:00Z'));
+    const submitted = await db.selectFrom('comments').select('submitted_at').where('id', '=', rows[0].id).executeTakeFirstOrThrow();
+    expect(submitted.submitted_at).toBe('2027-02-03T11:00:00.000Z'); // noon in Ljubljana
+    const future = await recordReceivedComment(db, moderator, anchor, { ...values, receivedOn: '1. 1. 2030' }, IP, new Date('2027-02-05T10:00:00Z'));
     expect(future.ok).toBe(false);
+    if (!future.ok) expect(future.errors.receivedOn).toBe('Datum prejema ne sme biti v prihodnosti.');
+    // Not a day, or not a date: the message says how to write it, and the form keeps what was typed.
+    for (const typed of ['30. 2. 2027', '2027/02/03', '']) {
+      const wrong = await recordReceivedComment(db, moderator, anchor, { ...values, receivedOn: typed }, IP, new Date('2027-02-05T10:00:00Z'));
+      expect(wrong.ok, typed).toBe(false);
+      if (!wrong.ok) {
+        expect(wrong.errors.receivedOn, typed).toMatch(/^(Datum prejema ni pravilen|Vpišite datum prejema).*na primer 3\.\u00A02\.\u00A02027\.$/);
+        expect(wrong.values.receivedOn, typed).toBe(typed);
+      }
+    }
     const noOrg = await recordReceivedComment(db, moderator, anchor, { ...values, organisationId: '' }, IP);
     expect(noOrg.ok).toBe(false);
     if (!noOrg.ok) expect(noOrg.errors.organisationId).toMatch(/Izberite organizacijo/);

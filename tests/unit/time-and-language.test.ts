@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, plural, t } from '../../src/i18n/index.ts';
-import { ljubljanaTimeToInstant } from '../../src/lib/time.ts';
+import { formatDate, formatDateTime, formatDateTimePlain, formatNumber, plural, pluralForms, versionCase, t } from '../../src/i18n/index.ts';
+import { listForms } from '../../src/i18n/sl.ts';
+import { isoDateToLocal, ljubljanaDayBounds, ljubljanaTimeToInstant, parseDate } from '../../src/lib/time.ts';
+
+const NB = '\u00A0';
 
 describe('Ljubljana wall-clock time', () => {
   it('reads winter time as UTC+1 and summer time as UTC+2', () => {
@@ -16,14 +19,50 @@ describe('Ljubljana wall-clock time', () => {
   it('refuses malformed input', () => {
     expect(() => ljubljanaTimeToInstant('31. 1. 2027')).toThrow();
   });
+
+  it('bounds a Ljubljana calendar day, not a UTC one', () => {
+    const { start, end } = ljubljanaDayBounds('2026-11-05');
+    expect(start.toISOString()).toBe('2026-11-04T23:00:00.000Z');
+    expect(end.toISOString()).toBe('2026-11-05T23:00:00.000Z');
+  });
+});
+
+describe('dates typed into forms', () => {
+  it('reads "3. 2. 2027" as people write it (and the ISO form), keeping the day', () => {
+    for (const typed of ['3. 2. 2027', '3.2.2027', '03. 02. 2027', ' 3. 2. 2027. ', `3.${NB}2.${NB}2027`, '2027-02-03']) expect(parseDate(typed), typed).toBe('2027-02-03');
+    expect(isoDateToLocal('2027-02-03')).toBe('3. 2. 2027');
+  });
+
+  it('refuses what is not a day', () => {
+    for (const typed of ['30. 2. 2027', '3. 13. 2027', '2. 2027', '3/2/2027', '2027-2-3', 'jutri', '']) expect(parseDate(typed), typed).toBeUndefined();
+  });
 });
 
 describe('Slovenian formatting', () => {
-  it('writes dates as 20. 9. 2022 in Ljubljana time', () => {
-    expect(formatDate(new Date('2022-09-20T10:00:00Z'))).toBe('20. 9. 2022');
+  it('writes dates as 20. 9. 2022 in Ljubljana time, with no-break spaces so they never split', () => {
+    expect(formatDate(new Date('2022-09-20T10:00:00Z'))).toBe(`20.${NB}9.${NB}2022`);
     // 23:30 UTC on 31 Jan is already 1 Feb in Ljubljana.
-    expect(formatDate(new Date('2027-01-31T23:30:00Z'))).toBe('1. 2. 2027');
-    expect(formatDateTime(new Date('2027-01-31T12:05:00Z'))).toBe('31. 1. 2027 13:05');
+    expect(formatDate(new Date('2027-01-31T23:30:00Z'))).toBe(`1.${NB}2.${NB}2027`);
+  });
+
+  it('writes the time with a dot between hour and minute, in Ljubljana time', () => {
+    expect(formatDateTime(new Date('2027-01-31T12:05:00Z'))).toBe(`31.${NB}1.${NB}2027 13.05`);
+    expect(formatDateTime(new Date('2026-07-15T22:30:00Z'))).toBe(`16.${NB}7.${NB}2026 0.30`);
+    expect(formatDateTimePlain(new Date('2026-11-05T09:41:00Z'))).toBe('5. 11. 2026 10.41');
+  });
+
+  it('groups thousands with a dot, four-digit numbers too', () => {
+    expect([7, 1000, 5000, 10_000, 1_234_567].map(formatNumber)).toEqual(['7', '1.000', '5.000', '10.000', '1.234.567']);
+    expect(t.comments.count(1000)).toBe('1.000 pripomb');
+  });
+
+  it('puts version labels in the case the sentence needs', () => {
+    expect(versionCase('Osnutek 1', 'dative')).toBe('Osnutku 1');
+    expect(versionCase('Osnutek 2', 'genitive')).toBe('Osnutka 2');
+    expect(versionCase('Delovna različica', 'dative')).toBe('različici „Delovna različica“');
+    expect(t.comments.versionNotes.removed('Osnutek 1', '6.3')).toBe('Napisana k Osnutku 1 (odstavek 6.3). Odstavka v aktualnem osnutku ni več.');
+    expect(t.versions.oldVersionNotice('Osnutek 1')).toMatch(/^To je besedilo Osnutka 1,/);
+    expect(t.report.writtenOn('Osnutek 1', '2.3')).toBe('napisana k Osnutku 1, odstavek 2.3');
   });
 
   it('uses the four plural forms', () => {
@@ -41,5 +80,190 @@ describe('Slovenian formatting', () => {
       '0 pripomb',
     ]);
     expect(t.chapter.blocks(2)).toBe('2 odstavka');
+  });
+});
+
+const COUNTS = [1, 2, 3, 5, 101, 102];
+
+/** Every function of the dictionary whose words depend on a count, by its path ("comments.count"). */
+function countedPhrases(node: unknown, path: string[] = [], found = new Map<string, (...args: never[]) => string>()) {
+  if (typeof node === 'function') {
+    if (/\b(plural|counted|listForm)\(/.test(node.toString())) found.set(path.join('.'), node as (...args: never[]) => string);
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) countedPhrases(value, [...path, key], found);
+  }
+  return found;
+}
+
+const tail = (marker: string) => (text: string) => text.slice(text.indexOf(marker));
+const minutes = (phrase: (n: number) => string) => (n: number) => tail('čez ')(phrase(n));
+const atMost = (phrase: (n: number) => string) => (n: number) => tail('največ ')(phrase(n));
+const znakov = ['največ 1 znaka', 'največ 2 znakov', 'največ 3 znakov', 'največ 5 znakov', 'največ 101 znaka', 'največ 102 znakov'];
+const pripomb = ['1 pripomba', '2 pripombi', '3 pripombe', '5 pripomb', '101 pripomba', '102 pripombi'];
+const cezMinut = ['čez 1 minuto.', 'čez 2 minuti.', 'čez 3 minute.', 'čez 5 minut.', 'čez 101 minuto.', 'čez 102 minuti.'];
+const withoutEnd = (text: string) => text.replace(/\)?\.?$/, '');
+
+/**
+ * What every counted phrase says for 1, 2, 3, 5, 101 and 102 — written out by hand, so a new
+ * phrase fails this test until someone has written (and so checked) its forms.
+ */
+const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
+  'chapter.blocks': [[(n) => t.chapter.blocks(n), ['1 odstavek', '2 odstavka', '3 odstavki', '5 odstavkov', '101 odstavek', '102 odstavka']]],
+  'forms.invalidQuery': [
+    [
+      (n) => t.forms.invalidQuery(Array.from({ length: n }, (_, i) => `p${i}`)).split(' p0')[0],
+      [
+        'Neveljavna poizvedba: neveljavna vrednost parametra',
+        'Neveljavna poizvedba: neveljavni vrednosti parametrov',
+        'Neveljavna poizvedba: neveljavne vrednosti parametrov',
+        'Neveljavna poizvedba: neveljavne vrednosti parametrov',
+        // A list of 101 names is plural: the "101 = 1" rule is for numerals.
+        'Neveljavna poizvedba: neveljavne vrednosti parametrov',
+        'Neveljavna poizvedba: neveljavne vrednosti parametrov',
+      ],
+    ],
+  ],
+  'account.passwordHint': [[(n) => t.account.passwordHint(n).split('.')[0], ['Najmanj 1 znaka', 'Najmanj 2 znakov', 'Najmanj 3 znakov', 'Najmanj 5 znakov', 'Najmanj 101 znaka', 'Najmanj 102 znakov']]],
+  'account.passwordRules.tooShort': [[(n) => t.account.passwordRules.tooShort(n), ['Geslo mora imeti najmanj 1 znaka.', 'Geslo mora imeti najmanj 2 znakov.', 'Geslo mora imeti najmanj 3 znakov.', 'Geslo mora imeti najmanj 5 znakov.', 'Geslo mora imeti najmanj 101 znaka.', 'Geslo mora imeti najmanj 102 znakov.']]],
+  'account.passwordRules.tooLong': [[(n) => withoutEnd(atMost(t.account.passwordRules.tooLong)(n)), znakov]],
+  'account.throttled': [[minutes(t.account.throttled), cezMinut]],
+  'account.passwordCheckThrottled': [[minutes(t.account.passwordCheckThrottled), cezMinut]],
+  'twoFactor.recoveryLeft': [
+    [
+      (n) => t.twoFactor.recoveryLeft(n),
+      [
+        'Imate še 1 neuporabljeno kodo za obnovitev.',
+        'Imate še 2 neuporabljeni kodi za obnovitev.',
+        'Imate še 3 neuporabljene kode za obnovitev.',
+        'Imate še 5 neuporabljenih kod za obnovitev.',
+        'Imate še 101 neuporabljeno kodo za obnovitev.',
+        'Imate še 102 neuporabljeni kodi za obnovitev.',
+      ],
+    ],
+  ],
+  'twoFactor.errors.throttled': [[minutes(t.twoFactor.errors.throttled), cezMinut]],
+  'admin.shown': [
+    [
+      (n) => t.admin.shown(n),
+      ['Prikazana je 1 organizacija.', 'Prikazani sta 2 organizaciji.', 'Prikazane so 3 organizacije.', 'Prikazanih je 5 organizacij.', 'Prikazana je 101 organizacija.', 'Prikazani sta 102 organizaciji.'],
+    ],
+  ],
+  'comments.count': [[(n) => t.comments.count(n), pripomb]],
+  'comments.fields.bodyHint': [[(n) => t.comments.fields.bodyHint(n).split('.')[0].replace('Navadno besedilo, ', ''), znakov]],
+  'comments.fields.rationaleHint': [[(n) => withoutEnd(atMost(t.comments.fields.rationaleHint)(n)), znakov]],
+  'comments.supportedBy': [
+    [
+      (n) => t.comments.supportedBy(n),
+      ['Podpira jo 1 organizacija', 'Podpirata jo 2 organizaciji', 'Podpirajo jo 3 organizacije', 'Podpira jo 5 organizacij', 'Podpira jo 101 organizacija', 'Podpirata jo 102 organizaciji'],
+    ],
+  ],
+  'comments.jointPosition': [
+    [
+      (n) => t.comments.jointPosition('ZMOS', n, n, true),
+      [
+        'ZMOS v imenu 1 od 1 navedene občine',
+        'ZMOS v imenu 2 od 2 navedenih občin',
+        'ZMOS v imenu 3 od 3 navedenih občin',
+        'ZMOS v imenu 5 od 5 navedenih občin',
+        'ZMOS v imenu 101 od 101 navedene občine',
+        'ZMOS v imenu 102 od 102 navedenih občin',
+      ],
+    ],
+    [(n) => t.comments.jointPosition('ZMOS', 0, n, true), ['1 navedene občine', '2 navedenih občin', '3 navedenih občin', '5 navedenih občin', '101 navedene občine', '102 navedenih občin'].map((x) => `ZMOS: skupnega stališča ni potrdila nobena od ${x}`)],
+    [
+      (n) => t.comments.jointPosition('ZMOS', n, 200, false),
+      [
+        'ZMOS (skupno stališče v usklajevanju): doslej ga je potrdila 1 od 200 navedenih občin',
+        'ZMOS (skupno stališče v usklajevanju): doslej sta ga potrdili 2 od 200 navedenih občin',
+        'ZMOS (skupno stališče v usklajevanju): doslej so ga potrdile 3 od 200 navedenih občin',
+        'ZMOS (skupno stališče v usklajevanju): doslej ga je potrdilo 5 od 200 navedenih občin',
+        'ZMOS (skupno stališče v usklajevanju): doslej ga je potrdila 101 od 200 navedenih občin',
+        'ZMOS (skupno stališče v usklajevanju): doslej sta ga potrdili 102 od 200 navedenih občin',
+      ],
+    ],
+  ],
+  'comments.confirmedBy': [[(n) => t.comments.confirmedBy(n), ['Potrdila je 1 občina', 'Potrdili sta 2 občini', 'Potrdile so 3 občine', 'Potrdilo je 5 občin', 'Potrdila je 101 občina', 'Potrdili sta 102 občini']]],
+  'comments.pendingBy': [
+    [(n) => t.comments.pendingBy(n), ['Še ni odgovorila 1 občina', 'Še nista odgovorili 2 občini', 'Še niso odgovorile 3 občine', 'Še ni odgovorilo 5 občin', 'Še ni odgovorila 101 občina', 'Še nista odgovorili 102 občini']],
+  ],
+  'comments.declinedBy': [[(n) => t.comments.declinedBy(n), ['Zavrnila je 1 občina', 'Zavrnili sta 2 občini', 'Zavrnile so 3 občine', 'Zavrnilo je 5 občin', 'Zavrnila je 101 občina', 'Zavrnili sta 102 občini']]],
+  'comments.errors.bodyTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.bodyTooLong)(n)), znakov]],
+  'comments.errors.proposedTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.proposedTooLong)(n)), znakov]],
+  'comments.errors.rationaleTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.rationaleTooLong)(n)), znakov]],
+  'moderation.found': [[(n) => t.moderation.found(n), ['Najdena je 1 pripomba.', 'Najdeni sta 2 pripombi.', 'Najdene so 3 pripombe.', 'Najdenih je 5 pripomb.', 'Najdena je 101 pripomba.', 'Najdeni sta 102 pripombi.']]],
+  'moderation.bulk.done': [
+    [(n) => t.moderation.bulk.done(n), ['Spremenjena je 1 pripomba.', 'Spremenjeni sta 2 pripombi.', 'Spremenjene so 3 pripombe.', 'Spremenjenih je 5 pripomb.', 'Spremenjena je 101 pripomba.', 'Spremenjeni sta 102 pripombi.']],
+  ],
+  'moderation.errors.responseTooLong': [[(n) => withoutEnd(atMost(t.moderation.errors.responseTooLong)(n)), znakov]],
+  'moderation.errors.noteTooLong': [[(n) => withoutEnd(atMost(t.moderation.errors.noteTooLong)(n)), znakov]],
+  'statistics.blockCount': [[(n) => t.statistics.blockCount('3.4', n), pripomb.map((p) => `Odstavek 3.4: ${p}`)]],
+  'audit.total': [[(n) => t.audit.total(n), ['1 vpis', '2 vpisa', '3 vpisi', '5 vpisov', '101 vpis', '102 vpisa']]],
+  'report.total': [
+    [(n) => t.report.total(n), ['Skupaj 1 javna pripomba.', 'Skupaj 2 javni pripombi.', 'Skupaj 3 javne pripombe.', 'Skupaj 5 javnih pripomb.', 'Skupaj 101 javna pripomba.', 'Skupaj 102 javni pripombi.']],
+  ],
+};
+
+describe('every plural of the interface', () => {
+  const phrases = countedPhrases(t);
+
+  it('has its forms written out in this test', () => {
+    expect([...phrases.keys()].sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  for (const [path, cases] of Object.entries(expected)) {
+    it(`${path} with ${COUNTS.join(', ')}`, () => {
+      for (const [render, forms] of cases) expect(COUNTS.map(render)).toEqual(forms);
+    });
+  }
+
+  it('every set of forms picks one, two, few, other as Slovenian counts, and is used', () => {
+    const source = [...phrases.values()].map((fn) => fn.toString()).join('\n');
+    for (const [name, forms] of Object.entries(pluralForms)) {
+      expect(COUNTS.map((n) => plural(n, forms)), name).toEqual([forms.one, forms.two, forms.few, forms.other, forms.one, forms.two]);
+      expect(Object.values(forms).every((form) => form.trim().length > 0), name).toBe(true);
+      expect(source, `pluralForms.${name} is used by some phrase`).toMatch(new RegExp(`\\.${name}\\b`));
+    }
+    for (const name of Object.keys(listForms)) expect(source, `listForms.${name} is used by some phrase`).toMatch(new RegExp(`\\.${name}\\b`));
+  });
+});
+
+describe('the words of the interface', () => {
+  const strings: string[] = [];
+  const collect = (node: unknown) => {
+    if (typeof node === 'string') strings.push(node);
+    else if (typeof node === 'function') {
+      const fn = node as (...a: unknown[]) => unknown;
+      let text: unknown;
+      try {
+        text = fn('X', 2, 3, true);
+      } catch {
+        text = fn(['X', 'Y']);
+      }
+      strings.push(String(text));
+    }
+    else if (node && typeof node === 'object') Object.values(node).forEach(collect);
+  };
+  collect({ ...t, site: undefined, accessibility: undefined, privacy: undefined });
+
+  it('use the spaced en dash and „…“ quotes, never an em dash or other quotes', () => {
+    for (const s of strings) {
+      expect(s, s).not.toMatch(/[—»«"”]/);
+      expect((s.match(/„/g) ?? []).length, s).toBe((s.match(/“/g) ?? []).length);
+    }
+  });
+
+  it('never name the former government office', () => {
+    for (const s of strings) expect(s, s).not.toMatch(/SDP|Služb[ae] Vlade|gp\.sdp/);
+  });
+
+  it('sign every e-mail as the ministry', () => {
+    const mails = [
+      t.account.invitationMail.body('Ana', 'Občina Bled', 'član', 'L'),
+      t.account.resetMail.body('Ana', 'L'),
+      t.moderation.mail.decisionBody(1, 'ni upoštevana', 'Ker.', 'L'),
+      t.moderation.mail.hiddenBody(1, 'žaljiva vsebina', 'L'),
+    ];
+    for (const mail of mails) expect(mail.endsWith('\n\nLep pozdrav,\n\nMinistrstvo za digitalno preobrazbo'), mail).toBe(true);
+    expect(t.moderation.mail.decisionBody(7, 'ni upoštevana', 'Ker.', 'L')).toContain('Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. 7');
   });
 });

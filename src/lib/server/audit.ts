@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { ljubljanaDayBounds } from '../time.ts';
 
 export interface AuditEntry {
   actorUserId: number | null;
@@ -34,6 +35,7 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
 export interface AuditFilter {
   action?: string;
   actorEmail?: string;
+  /** Ljubljana calendar days, "2027-02-03": from the start of `from` to the end of `to`. */
   from?: string;
   to?: string;
   page?: number;
@@ -45,8 +47,8 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter = {}) 
   let query = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_user_id');
   if (filter.action) query = query.where('a.action', '=', filter.action);
   if (filter.actorEmail) query = query.where('u.email', '=', filter.actorEmail.trim().toLowerCase());
-  if (filter.from) query = query.where('a.created_at', '>=', `${filter.from}T00:00:00`);
-  if (filter.to) query = query.where('a.created_at', '<=', `${filter.to}T23:59:59.999Z`);
+  if (filter.from) query = query.where('a.created_at', '>=', ljubljanaDayBounds(filter.from).start.toISOString());
+  if (filter.to) query = query.where('a.created_at', '<', ljubljanaDayBounds(filter.to).end.toISOString());
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);

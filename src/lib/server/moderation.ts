@@ -11,6 +11,7 @@ import { deliverSoon, queueMail } from './mail.ts';
 import { invalidatePublicPages } from './page-cache.ts';
 import type { Database, ModerationStatus } from './schema.ts';
 import { containsText, isUniqueViolation } from './sql.ts';
+import { ljubljanaTimeToInstant, ljubljanaToday, parseDate } from '../time.ts';
 
 /**
  * What the ministry's moderators do: the queue, decisions with public responses, internal notes, tags,
@@ -24,6 +25,7 @@ export const STATUSES = ['new', 'in_review', ...DECISIONS] as const;
 export const HIDE_REASONS = ['spam', 'offensive', 'personal_data', 'duplicate'] as const;
 export const PAGE_SIZE = 25;
 const MAX_RESPONSE = 10_000;
+const MAX_NOTE = 5000;
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const optionalId = z.union([z.literal(''), id]).optional().transform((v) => (v === '' ? undefined : v));
@@ -276,7 +278,7 @@ export async function addNote(db: Db, actor: Actor, commentId: number, body: str
   if (!can(actor, 'moderate')) return denied;
   const text = body.trim();
   if (!text) return { ok: false, message: m.errors.noteRequired, status: 400 };
-  if (text.length > 5000) return { ok: false, message: m.errors.noteTooLong, status: 400 };
+  if (text.length > MAX_NOTE) return { ok: false, message: m.errors.noteTooLong(MAX_NOTE), status: 400 };
   if (!(await commentFor(db, commentId))) return { ok: false, message: m.errors.notFound, status: 404 };
   await db.transaction().execute(async (trx) => {
     const note = await trx.insertInto('comment_notes').values({ comment_id: commentId, author_user_id: actor.id, body: text, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
@@ -336,9 +338,13 @@ export async function setHidden(db: Db, actor: Actor, commentId: number, values:
 const recordSchema = z.object({
   organisationId: z.coerce.number({ error: m.errors.organisationRequired }).int().positive({ error: m.errors.organisationRequired }),
   receivedVia: z.enum(['email', 'post'], { error: m.errors.receivedViaRequired }),
+  // Asked for as people write a date, "3. 2. 2027"; kept as "2027-02-03".
   receivedOn: z
     .string({ error: m.errors.receivedOnRequired })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: m.errors.receivedOnRequired }),
+    .trim()
+    .min(1, { error: m.errors.receivedOnRequired })
+    .refine((v) => parseDate(v) !== undefined, { error: m.errors.receivedOnInvalid })
+    .transform((v) => parseDate(v)!),
 });
 
 /**
@@ -361,13 +367,10 @@ export async function recordReceivedComment(
   if (!meta.ok || !content.ok) return failure({ ...(meta.ok ? {} : meta.errors), ...(content.ok ? {} : content.errors) }, values);
   const organisation = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', meta.data.organisationId).executeTakeFirst();
   if (!organisation || organisation.kind === 'government') return failure({ organisationId: m.errors.organisationRequired }, values);
-  // Received that day at noon, Ljubljana time. The day must exist (no 30 February) and not be later
+  // Received that day at noon, Ljubljana time; the day (parsing refused 30. 2.) may not be later
   // than today in Ljubljana.
-  const received = new Date(`${meta.data.receivedOn}T11:00:00Z`);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ljubljana' }).format(now);
-  if (Number.isNaN(received.getTime()) || received.toISOString().slice(0, 10) !== meta.data.receivedOn || meta.data.receivedOn > today) {
-    return failure({ receivedOn: m.errors.receivedOnRequired }, values);
-  }
+  if (meta.data.receivedOn > ljubljanaToday(now)) return failure({ receivedOn: m.errors.receivedOnFuture }, values);
+  const received = ljubljanaTimeToInstant(`${meta.data.receivedOn}T12:00`);
   const late = windowState(anchor.window, received) === 'closed' ? 1 : 0;
   const data = content.data;
   const recordedBefore = async (): Promise<{ ok: true; id: number } | FormFailure | undefined> => {

@@ -1,9 +1,9 @@
 import writeXlsxFile from 'write-excel-file/node';
-import { t } from '../../i18n/index.ts';
+import { formatDateTimePlain, t } from '../../i18n/index.ts';
 import { listPublicComments, type PublicComment } from './comments.ts';
 import { csvCell } from './csv.ts';
 import type { Db } from './db.ts';
-import { STATUSES } from './moderation.ts';
+import { DECISIONS, STATUSES } from './moderation.ts';
 
 /**
  * Poročilo o upoštevanju pripomb: every public comment, per chapter and block, with its
@@ -72,6 +72,20 @@ export async function buildReport(
   };
 }
 
+/**
+ * The totals as the public reads them: comments without a stance yet ("nova" and "v obravnavi" to
+ * the moderators) are one row, "še v obravnavi", followed by the stances.
+ */
+export function publicStatusTotals(report: Report): Array<{ status: string; count: number }> {
+  const count = (status: string) => report.byStatus.find((s) => s.status === status)?.count ?? 0;
+  return [{ status: 'pending', count: count('new') + count('in_review') }, ...DECISIONS.map((status) => ({ status, count: count(status) }))];
+}
+
+/** The key of the public label of a moderation status (t.comments.publicStatuses). */
+export function publicStatusOf(status: string): string {
+  return status === 'new' || status === 'in_review' ? 'pending' : status;
+}
+
 const columns = () => {
   const r = t.report.columns;
   return [r.id, r.chapter, r.block, r.version, r.blockNow, r.organisation, r.organisationKind, r.kind, r.text, r.proposedText, r.rationale, r.onBehalfOf, r.supporters, r.decision, r.response, r.submittedAt, r.late, r.url];
@@ -96,9 +110,9 @@ function rowsOf(report: Report, baseUrl: string): string[][] {
           c.rationale ?? '',
           c.onBehalfOf.map((j) => `${j.shortName} (${t.comments.jointStatuses[j.status]})`).join(', '),
           c.supporters.map((s) => s.name).join(', '),
-          t.comments.statuses[c.status] ?? c.status,
+          t.comments.publicStatuses[publicStatusOf(c.status)] ?? c.status,
           c.response ?? '',
-          c.submittedAt,
+          formatDateTimePlain(new Date(c.submittedAt)),
           c.late ? t.report.yes : t.report.no,
           `${baseUrl}/pripombe/${c.id}`,
         ]);
@@ -108,8 +122,27 @@ function rowsOf(report: Report, baseUrl: string): string[][] {
   return rows;
 }
 
+/** Columns holding a paragraph number ("3.4"): as written, and where the block stands now. */
+const PARAGRAPH_COLUMNS = new Set([2, 4]);
+
+/**
+ * The report as a Slovenian office opens it: a spreadsheet set to Slovenian reads `;` as the column
+ * separator (the comma is its decimal sign), the BOM tells it the file is UTF-8, and times are
+ * Ljubljana wall-clock time as people write it ("5. 11. 2026 10.41").
+ *
+ * Paragraph numbers stay text: a spreadsheet set to Slovenian reads "3.4" and "6.10" as the dates
+ * 3. 4. and 6. 10. Quoting does not help (spreadsheets ignore the quotes when they guess types). A
+ * leading apostrophe is shown as part of the cell when a CSV is opened; `="3.4"` is a formula, which
+ * is what csvCell keeps out; a leading tab is a formula start to csvCell (OWASP's list) and a space
+ * that import options may trim. So the number is preceded by U+200B ZERO WIDTH SPACE: a format
+ * character (not White_Space in Unicode, so not trimmed), invisible in the cell, and enough that
+ * the text no longer parses as a number or a date. It is part of the cell's text (a lookup of
+ * "3.4" has to allow for it); the XLSX, whose cells are typed as text, needs no such mark.
+ */
 export function reportCsv(report: Report, baseUrl: string): string {
-  return `\uFEFF${[columns(), ...rowsOf(report, baseUrl)].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  const cells = (row: string[], header = false) =>
+    row.map((value, i) => csvCell(!header && PARAGRAPH_COLUMNS.has(i) && /^\d/.test(value) ? `\u200B${value}` : value)).join(';');
+  return `\uFEFF${[cells(columns(), true), ...rowsOf(report, baseUrl).map((row) => cells(row))].join('\r\n')}\r\n`;
 }
 
 /**
@@ -121,7 +154,7 @@ export async function reportXlsx(report: Report, baseUrl: string): Promise<Buffe
   const comments = [columns().map((c) => text(c, true)), ...rowsOf(report, baseUrl).map((row) => row.map((v) => text(v)))];
   const totals = [
     [text(t.report.columns.decision, true), text(t.report.count, true)],
-    ...report.byStatus.map((s) => [text(t.comments.statuses[s.status]), { type: Number, value: s.count }]),
+    ...publicStatusTotals(report).map((s) => [text(t.comments.publicStatuses[s.status]), { type: Number, value: s.count }]),
     [text(t.report.totalLabel, true), { type: Number, value: report.total }],
     [text(''), text('')],
     [text(t.report.columns.organisationKind, true), text(t.report.count, true)],

@@ -8,11 +8,15 @@ import { toCsv } from '../../../lib/server/csv';
 import { getDb } from '../../../lib/server/db';
 
 /**
- * Open data: every public comment (submitted, not hidden) — never drafts, withdrawn or hidden
+ * Open data: every public comment (submitted, not hidden) – never drafts, withdrawn or hidden
  * comments, never a person's name or e-mail. JSON by default, CSV with ?format=csv.
  * Filters: chapter (slug), status (moderation status), organisation (code or slug).
  * `version` is the draft a comment was written on; `anchorStatus` says what became of its block in
  * the current draft (unchanged, changed, removed) and `currentBlock` where it stands now.
+ *
+ * The CSV here is for programs and stays as documented: RFC 4180 with commas, `submittedAt` in ISO
+ * 8601 UTC, field names in English, the same as the JSON. The CSV for people is the report's
+ * (/porocilo.csv: `;`, Ljubljana time, Slovenian headings).
  */
 const query = z.object({
   format: z.enum(['json', 'csv']).default('json'),
