@@ -181,7 +181,7 @@ test.describe('access to protected pages', () => {
     expect(landing.status()).toBe(200);
     await expect(page).toHaveURL(/\/moderacija$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moderacija');
-    await expect(page.getByText('Prijavljeni ste kot Marko Moderator (Služba Vlade Republike Slovenije za digitalno preobrazbo).').first()).toBeVisible();
+    await expect(page.getByText('Prijavljeni ste kot Marko Moderator (Ministrstvo za digitalno preobrazbo).').first()).toBeVisible();
     await expectNoAxeViolations(page);
 
     // A moderator may not administer.

@@ -29,7 +29,7 @@ describe('organisation directory', () => {
     expect(municipalities).toHaveLength(212);
     expect((await listOrganisations(db, 'association')).map((a) => a.code).sort()).toEqual(['SOS', 'ZMOS', 'ZOS']);
     expect((await listOrganisations(db, 'government')).map((o) => o.name)).toEqual([
-      'Služba Vlade Republike Slovenije za digitalno preobrazbo',
+      'Ministrstvo za digitalno preobrazbo',
     ]);
     const ljubljana = municipalities.find((m) => m.code === '61');
     expect(ljubljana).toMatchObject({ name: 'Mestna občina Ljubljana', slug: 'ljubljana', is_urban: 1 });
@@ -38,6 +38,25 @@ describe('organisation directory', () => {
     const names = municipalities.map((m) => m.short_name);
     expect(names.indexOf('Cerkno')).toBeLessThan(names.indexOf('Črnomelj'));
     expect(names.indexOf('Črnomelj')).toBeLessThan(names.indexOf('Destrnik'));
+  });
+
+  it('turns the former government office of a database seeded before 2027 into the ministry, keeping its people', async () => {
+    const { db } = tempDatabase();
+    const { Migrator } = await import('kysely/migration');
+    const { migrations } = await import('../../db/migrations/index.ts');
+    const before = new Migrator({ db, provider: { getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0009')) } });
+    await before.migrateToLatest();
+    const office = await db
+      .insertInto('organisations')
+      .values({ kind: 'government', code: 'SDP', name: 'Služba Vlade Republike Slovenije za digitalno preobrazbo', short_name: 'SDP', slug: 'sdp', registry_id: null, is_urban: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('users').values({ email: 'moderatorka@gov.si', name: 'Moderatorka', organisation_id: office.id, role: 'moderator', password_hash: 'x' }).execute();
+    await migrate(db);
+    await seedOrganisationDirectory(db);
+    const government = await listOrganisations(db, 'government');
+    expect(government.map((o) => [o.id, o.code, o.name, o.slug])).toEqual([[office.id, 'MDP', 'Ministrstvo za digitalno preobrazbo', 'mdp']]);
+    expect((await db.selectFrom('users').select('organisation_id').where('email', '=', 'moderatorka@gov.si').executeTakeFirstOrThrow()).organisation_id).toBe(office.id);
   });
 
   it('makes the 12 urban municipalities members of ZMOS', async () => {
