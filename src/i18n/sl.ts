@@ -5,7 +5,7 @@
 import type { Statement } from './statement.ts';
 
 /** "23. 3. 2023" with no-break spaces after the dots, so a date in the text never splits across lines. */
-const nb = (date: string) => date.replace(/\. /g, '.\u00A0');
+const nb = (text: string) => text.replace(/(\d)\. (?=\d)/g, '$1.\u00A0');
 
 /** The ministry's signature under every e-mail the portal sends. */
 const mailSignature = ['', 'Lep pozdrav,', '', 'Ministrstvo za digitalno preobrazbo'];

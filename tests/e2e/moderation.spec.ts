@@ -493,7 +493,7 @@ test.describe('the queue', () => {
 
     // Put the two in review.
     for (const id of ids.slice(0, 2)) await page.getByRole('checkbox', { name: `Izberi pripombo št. ${id}`, exact: true }).check();
-    await q.bulk.getByLabel('Dejanje').selectOption({ label: 'Označi »v obravnavi«' });
+    await q.bulk.getByLabel('Dejanje').selectOption({ label: 'Označi „v obravnavi“' });
     expect(await submitForm(page, q.bulk.getByRole('button', { name: 'Izvedi' }))).toBe(303);
     await expect(page).toHaveURL(/[?&]spremenjeno=2$/);
     await expectChanged(page, 2);
@@ -525,7 +525,7 @@ test.describe('the queue', () => {
     ]);
     await signIn(page, MODERATOR);
     await page.goto(`/moderacija?${new URLSearchParams({ text: marker })}`);
-    await expect(page.getByText('Bližnjice: j in k za premik po vrsti, Enter za odprtje pripombe.')).toBeVisible();
+    await expect(page.getByText('Bližnjice: j in k za premik po čakalni vrsti, Enter za odprtje pripombe.')).toBeVisible();
     const links = page.locator('[data-queue-link]');
     await expect(links).toHaveCount(2);
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
@@ -667,7 +667,7 @@ test.describe('deciding', () => {
     const mail = await readMail(BLED, `Stališče do pripombe št. ${id} `);
     expect(mail.subject).toBe(`Stališče do pripombe št. ${id} – Posvet`);
     expect(mail.body).toContain(`Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je oddala vaša organizacija: ni upoštevana.`);
-    expect(mail.body).toMatch(/\n\nLep pozdrav,\n\nMinistrstvo za digitalno preobrazbo\s*$/);
+    expect(mail.body).toMatch(/\r?\n\r?\nLep pozdrav,\r?\n\r?\nMinistrstvo za digitalno preobrazbo\s*$/);
     expect(mail.body).toContain(response);
     expect(mail.body).toMatch(new RegExp(`https?://\\S+/pripombe/${id}\\s`));
   });

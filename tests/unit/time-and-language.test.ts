@@ -252,6 +252,11 @@ describe('the words of the interface', () => {
     }
   });
 
+  it('keep no-break spaces inside dates (and before a unit), nowhere else', () => {
+    expect(t.home.what).toContain('23.\u00A03.\u00A02023');
+    for (const s of strings) expect(s.replace(/\d\.\u00A0(?=\d)|\d\u00A0(?=MB)/g, ''), s).not.toContain('\u00A0');
+  });
+
   it('never name the former government office', () => {
     for (const s of strings) expect(s, s).not.toMatch(/SDP|Služb[ae] Vlade|gp\.sdp/);
   });
