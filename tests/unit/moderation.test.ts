@@ -52,7 +52,7 @@ describe('decisions', () => {
     for (const status of ['rejected', 'partially_accepted', 'noted']) {
       const outcome = await decide(db, moderator, id, { status, response: '   ' }, BASE, IP);
       expect(outcome.ok).toBe(false);
-      if (!outcome.ok && 'errors' in outcome) expect(outcome.errors.response).toMatch(/^Vpišite odziv/);
+      if (!outcome.ok && 'errors' in outcome) expect(outcome.errors.response).toMatch(/^Vpišite obrazložitev/);
     }
     expect((await db.selectFrom('comments').select('moderation_status').where('id', '=', id).executeTakeFirstOrThrow()).moderation_status).toBe('new');
     expect(await db.selectFrom('mail_outbox').selectAll().execute()).toHaveLength(0);
