@@ -56,7 +56,7 @@ export const sl = {
   site: {
     name: 'Posvet',
     strategy: 'Digitalna Slovenija 2030',
-    tagline: 'Javno posvetovanje o strategiji Digitalna Slovenija 2030',
+    tagline: 'Posvetovanje Ministrstva za digitalno preobrazbo z občinami o spremembah in dopolnitvah strategije Digitalna Slovenija 2030',
     owner: 'Ministrstvo za digitalno preobrazbo',
     ownerAddress: 'Masarykova cesta 16, 1000 Ljubljana',
     country: 'Republika Slovenija',
