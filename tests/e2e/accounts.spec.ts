@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { decodeMail } from '../support/mail.ts';
+import { mailedLink } from '../support/mail.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 /*
@@ -86,26 +85,8 @@ async function sessionCookie(context: BrowserContext) {
  * The path of the newest link of a kind (/povabilo/… or /ponastavi-geslo/…) in mail to an address.
  * Mail is written asynchronously, so this polls for up to ten seconds.
  */
-async function readMail(to: string, kind: 'povabilo' | 'ponastavi-geslo', timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  const pattern = new RegExp(`^https?://[^\\s/]+(/${kind}/[A-Za-z0-9_-]{20,100})\\s*$`, 'm');
-  for (;;) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(MAIL_DIR).filter((f) => f.endsWith('.eml')).sort().reverse();
-    } catch {
-      // Not created yet.
-    }
-    for (const file of files) {
-      const { headers, body } = decodeMail(readFileSync(join(MAIL_DIR, file), 'utf8'));
-      const addressee = /^to:\s*(.*(?:\r?\n[ \t].*)*)/im.exec(headers)?.[1] ?? '';
-      if (!addressee.toLowerCase().includes(to.toLowerCase())) continue;
-      const link = pattern.exec(body)?.[1];
-      if (link) return link;
-    }
-    if (Date.now() > deadline) throw new Error(`no ${kind} mail to ${to} in ${MAIL_DIR} after ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function readMail(to: string, kind: 'povabilo' | 'ponastavi-geslo', timeout = 10_000): Promise<string> {
+  return mailedLink(MAIL_DIR, to, kind, timeout);
 }
 
 /** On /admin (already signed in as an administrator): invites a person and checks the success banner. */

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { decodeMail } from '../support/mail.ts';
+import { mailedLink } from '../support/mail.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 /*
@@ -41,25 +40,9 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await expect(page).not.toHaveURL(/\/prijava$/);
 }
 
-/** The newest invitation link mailed to an address (mail is written asynchronously). */
-async function invitationPath(to: string, timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(MAIL_DIR).filter((f) => f.endsWith('.eml')).sort().reverse();
-    } catch {
-      // Not created yet.
-    }
-    for (const file of files) {
-      const { headers, body } = decodeMail(readFileSync(join(MAIL_DIR, file), 'utf8'));
-      if (!(/^to:\s*(.*)/im.exec(headers)?.[1] ?? '').toLowerCase().includes(to)) continue;
-      const link = /^https?:\/\/[^\s/]+(\/povabilo\/[A-Za-z0-9_-]{20,100})\s*$/m.exec(body)?.[1];
-      if (link) return link;
-    }
-    if (Date.now() > deadline) throw new Error(`no invitation to ${to} in ${MAIL_DIR}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+/** The newest invitation link mailed to an address. */
+function invitationPath(to: string): Promise<string> {
+  return mailedLink(MAIL_DIR, to, 'povabilo');
 }
 
 /** A new member of Občina Bled, invited by the administrator and signed in on a page of their own. */
