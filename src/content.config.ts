@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { versionDataSchema } from './lib/server/versions.ts';
+import { versionDataSchema } from './lib/server/content/versions.ts';
 
 /** One data file per draft version: content/<version>/version.json. Its id is the folder name. */
 const versions = defineCollection({

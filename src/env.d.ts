@@ -3,13 +3,13 @@
 declare namespace App {
   interface Locals {
     /** The signed-in person, or null for a public reader. */
-    user: (import('./lib/server/sessions').SessionUser & { id: number }) | null;
+    user: (import('./lib/server/accounts/sessions').SessionUser & { id: number }) | null;
     /** The session token from the cookie (never stored), for "sign out everywhere else". */
     sessionToken: string | null;
     /**
      * Who sent the request, as the start script established it (the socket, or a trusted proxy's
      * X-Forwarded-For); absent under `astro dev`, where the socket's address is used.
      */
-    client?: import('./lib/server/net').ClientFacts;
+    client?: import('./lib/server/platform/net').ClientFacts;
   }
 }

@@ -1,14 +1,14 @@
 import { defineMiddleware } from 'astro:middleware';
 import { t } from './i18n';
-import { routeDecision } from './lib/server/access';
-import { actorOf, loadSession } from './lib/server/auth-context';
-import { config } from './lib/server/config';
-import { nextContentBoundary } from './lib/server/content';
-import { cachedPage, cacheKeyFor, storePage } from './lib/server/page-cache';
-import { SESSION_COOKIE } from './lib/server/sessions';
-import { ensureDatabaseReady } from './lib/server/setup';
-import { getDb } from './lib/server/db'; // [two-factor]
-import { twoFactorSetupRedirect } from './lib/server/two-factor'; // [two-factor]
+import { routeDecision } from './lib/server/accounts/access';
+import { actorOf, loadSession } from './lib/server/web/auth-context';
+import { config } from './lib/server/platform/config';
+import { nextContentBoundary } from './lib/server/content/content';
+import { cachedPage, cacheKeyFor, storePage } from './lib/server/platform/page-cache';
+import { SESSION_COOKIE } from './lib/server/accounts/sessions';
+import { ensureDatabaseReady } from './lib/server/platform/setup';
+import { getDb } from './lib/server/platform/db'; // [two-factor]
+import { twoFactorSetupRedirect } from './lib/server/accounts/two-factor'; // [two-factor]
 
 // Headers that Astro's CSP (set in astro.config.mjs) does not cover; on every answer, redirects too.
 const securityHeaders: Record<string, string> = {

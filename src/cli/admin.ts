@@ -2,13 +2,13 @@
  * Operator commands: `npm run admin -- <command> [options]`. Runs on the same modules as the server.
  */
 import { parseArgs } from 'node:util';
-import { config, exitOnConfigProblems } from '../lib/server/config.ts';
-import { migrate, openDatabase, openSqlite } from '../lib/server/db.ts';
-import { createInvitation } from '../lib/server/invitations.ts';
-import { deliverOutbox } from '../lib/server/mail.ts';
-import { findOrganisationByCodeOrSlug, listOrganisations, seedOrganisationDirectory } from '../lib/server/organisations.ts';
-import { listUsers } from '../lib/server/users.ts';
-import { prepareDatabase } from '../lib/server/setup.ts';
+import { config, exitOnConfigProblems } from '../lib/server/platform/config.ts';
+import { migrate, openDatabase, openSqlite } from '../lib/server/platform/db.ts';
+import { createInvitation } from '../lib/server/accounts/invitations.ts';
+import { deliverOutbox } from '../lib/server/platform/mail.ts';
+import { findOrganisationByCodeOrSlug, listOrganisations, seedOrganisationDirectory } from '../lib/server/organisations/organisations.ts';
+import { listUsers } from '../lib/server/accounts/users.ts';
+import { prepareDatabase } from '../lib/server/platform/setup.ts';
 
 const usage = `Posvet — operator commands (npm run admin -- <command>)
 

@@ -10,12 +10,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { Server as NetServer, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { t } from '../i18n/index.ts';
-import { config, exitOnConfigProblems } from '../lib/server/config.ts';
-import { openDatabase } from '../lib/server/db.ts';
-import { clientFacts, type ClientFacts } from '../lib/server/net.ts';
-import { cachedEntry, cacheKeyFor, isAnonymous, normalisedCacheUrl } from '../lib/server/page-cache.ts';
-import { fromRoot } from '../lib/server/paths.ts';
-import { prepareDatabase } from '../lib/server/setup.ts';
+import { config, exitOnConfigProblems } from '../lib/server/platform/config.ts';
+import { openDatabase } from '../lib/server/platform/db.ts';
+import { clientFacts, type ClientFacts } from '../lib/server/platform/net.ts';
+import { cachedEntry, cacheKeyFor, isAnonymous, normalisedCacheUrl } from '../lib/server/platform/page-cache.ts';
+import { fromRoot } from '../lib/server/platform/paths.ts';
+import { prepareDatabase } from '../lib/server/platform/setup.ts';
 
 // A wrong setting stops here, named, before anything is built or served.
 exitOnConfigProblems();
@@ -294,7 +294,7 @@ function shutdown(signal: string) {
   // Stop accepting connections (net.Server#close: waits for open connections without dropping
   // them), end idle keep-alive connections gracefully, and let busy ones end after their response.
   NetServer.prototype.close.call(server, async () => {
-    const { closeDb } = await import('../lib/server/db.ts');
+    const { closeDb } = await import('../lib/server/platform/db.ts');
     await closeDb();
     console.log('posvet: stopped.');
     process.exit(0);

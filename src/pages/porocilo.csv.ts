@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { publicBaseUrl } from '../lib/server/auth-context';
-import { getDb } from '../lib/server/db';
-import { reportCsv } from '../lib/server/report';
-import { currentReport } from '../lib/server/report-source';
+import { publicBaseUrl } from '../lib/server/web/auth-context';
+import { getDb } from '../lib/server/platform/db';
+import { reportCsv } from '../lib/server/report/report';
+import { currentReport } from '../lib/server/report/report-source';
 
 export const GET: APIRoute = async () => {
   const { report } = await currentReport(getDb());

@@ -7,7 +7,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeMail } from '../support/mail.ts';
 import { seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
-import { hashToken } from '../../src/lib/server/tokens.ts';
+import { hashToken } from '../../src/lib/server/platform/tokens.ts';
 import { inspect, submit } from './helpers.ts';
 
 /*

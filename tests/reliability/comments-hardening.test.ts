@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content-files.ts';
-import { hashToken } from '../../src/lib/server/tokens.ts';
+import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
+import { hashToken } from '../../src/lib/server/platform/tokens.ts';
 import { commentForm, harness, inspect, type Harness } from './helpers.ts';
 
 /**

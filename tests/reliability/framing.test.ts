@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content-files.ts';
-import { currentOf } from '../../src/lib/server/versions.ts';
+import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
+import { currentOf } from '../../src/lib/server/content/versions.ts';
 import { decodeMail } from '../support/mail.ts';
 import { seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
 import { inspect } from './helpers.ts';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content-files.ts';
+import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
 import { commentForm, seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
 import { inspect } from './helpers.ts';
 

@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content-files.ts';
+import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
 import type { Insertable } from 'kysely';
-import { openDatabase, type Db } from '../../src/lib/server/db.ts';
-import type { CommentTable } from '../../src/lib/server/schema.ts';
-import { hashPassword } from '../../src/lib/server/passwords.ts';
-import { prepareDatabase } from '../../src/lib/server/setup.ts';
-import { generateToken, hashToken } from '../../src/lib/server/tokens.ts';
-import { currentOf } from '../../src/lib/server/versions.ts';
+import { openDatabase, type Db } from '../../src/lib/server/platform/db.ts';
+import type { CommentTable } from '../../src/lib/server/platform/schema.ts';
+import { hashPassword } from '../../src/lib/server/accounts/passwords.ts';
+import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
+import { generateToken, hashToken } from '../../src/lib/server/platform/tokens.ts';
+import { currentOf } from '../../src/lib/server/content/versions.ts';
 
 /**
  * The production server and a database at scale, for benchmarks and reliability tests: the built

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignableRoles, can, canManageUser, canRevokeInvitation, mustSetUpTwoFactorFirst, routeDecision, safeReturnPath, type Actor, type Permission } from '../../src/lib/server/access.ts';
+import { assignableRoles, can, canManageUser, canRevokeInvitation, mustSetUpTwoFactorFirst, routeDecision, safeReturnPath, type Actor, type Permission } from '../../src/lib/server/accounts/access.ts';
 
 const LJUBLJANA = 61;
 const BLED = 3;

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { attemptLogin, changePassword, completePasswordReset, findValidReset, requestPasswordReset } from '../../src/lib/server/auth.ts';
-import { acceptInvitation, createInvitation, findValidInvitation } from '../../src/lib/server/invitations.ts';
-import { changeRole, handleMemberAction, setUserStatus } from '../../src/lib/server/members.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../../src/lib/server/passwords.ts';
-import { createLucia } from '../../src/lib/server/sessions.ts';
-import { loginWaitMinutes } from '../../src/lib/server/throttle.ts';
-import { DEMO_PASSWORD } from '../../src/lib/server/demo.ts';
+import { attemptLogin, changePassword, completePasswordReset, findValidReset, requestPasswordReset } from '../../src/lib/server/accounts/auth.ts';
+import { acceptInvitation, createInvitation, findValidInvitation } from '../../src/lib/server/accounts/invitations.ts';
+import { changeRole, handleMemberAction, setUserStatus } from '../../src/lib/server/accounts/members.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../../src/lib/server/accounts/passwords.ts';
+import { createLucia } from '../../src/lib/server/accounts/sessions.ts';
+import { loginWaitMinutes } from '../../src/lib/server/accounts/throttle.ts';
+import { DEMO_PASSWORD } from '../../src/lib/server/platform/demo.ts';
 import { organisationId, seededDatabase, userId } from './helpers.ts';
 
 const IP = '192.0.2.10';

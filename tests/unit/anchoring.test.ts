@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareChapter, findAnchor, similarity, SIMILARITY_THRESHOLD, type AnchorChapter } from '../../src/lib/server/anchoring.ts';
-import { renderChapter } from '../../src/lib/server/blocks.ts';
+import { compareChapter, findAnchor, similarity, SIMILARITY_THRESHOLD, type AnchorChapter } from '../../src/lib/server/content/anchoring.ts';
+import { renderChapter } from '../../src/lib/server/content/blocks.ts';
 
 const v1 = `## Stanje
 

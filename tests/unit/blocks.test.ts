@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChapterContentError, renderChapter } from '../../src/lib/server/blocks.ts';
+import { ChapterContentError, renderChapter } from '../../src/lib/server/content/blocks.ts';
 
 const chapter = `## Stanje
 

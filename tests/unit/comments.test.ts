@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answerJointPosition, deleteDraft, findCommentForViewer, listPublicComments, publicCountsByBlock, saveComment, setSupport, withdrawComment, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments.ts';
-import { windowLookup } from '../../src/lib/server/consultation-window.ts';
-import { csvCell, toCsv } from '../../src/lib/server/csv.ts';
+import { answerJointPosition, deleteDraft, findCommentForViewer, listPublicComments, publicCountsByBlock, saveComment, setSupport, withdrawComment, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments/comments.ts';
+import { windowLookup } from '../../src/lib/server/comments/consultation-window.ts';
+import { csvCell, toCsv } from '../../src/lib/server/platform/csv.ts';
 import { paragraphs } from '../../src/lib/plain-text.ts';
 import { wordDiff } from '../../src/lib/diff.ts';
-import type { Db } from '../../src/lib/server/db.ts';
+import type { Db } from '../../src/lib/server/platform/db.ts';
 import { organisationId, tempDatabase, userId } from './helpers.ts';
-import { prepareDatabase } from '../../src/lib/server/setup.ts';
+import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 
 const window = {
   versionId: 'osnutek-test',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/lib/server/config.ts';
-import { clientFacts, parseAddressList } from '../../src/lib/server/net.ts';
-import { cacheKeyFor, normalisedCacheUrl } from '../../src/lib/server/page-cache.ts';
-import { nextBoundary, toVersion } from '../../src/lib/server/versions.ts';
+import { readConfig } from '../../src/lib/server/platform/config.ts';
+import { clientFacts, parseAddressList } from '../../src/lib/server/platform/net.ts';
+import { cacheKeyFor, normalisedCacheUrl } from '../../src/lib/server/platform/page-cache.ts';
+import { nextBoundary, toVersion } from '../../src/lib/server/content/versions.ts';
 
 describe('configuration', () => {
   it('defaults to a development setup with links on http://localhost:PORT', () => {

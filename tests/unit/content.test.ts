@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/i18n/index.ts';
-import { compareChapter } from '../../src/lib/server/anchoring.ts';
-import type { Block } from '../../src/lib/server/blocks.ts';
-import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content-files.ts';
-import { fromRoot } from '../../src/lib/server/paths.ts';
+import { compareChapter } from '../../src/lib/server/content/anchoring.ts';
+import type { Block } from '../../src/lib/server/content/blocks.ts';
+import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
+import { fromRoot } from '../../src/lib/server/platform/paths.ts';
 import { ljubljanaTimeToInstant } from '../../src/lib/time.ts';
-import { currentOf, type DraftVersion } from '../../src/lib/server/versions.ts';
+import { currentOf, type DraftVersion } from '../../src/lib/server/content/versions.ts';
 
 // The strategy text itself: every chapter renders, and together they give people enough to comment on.
 describe('the drafts in content/', () => {

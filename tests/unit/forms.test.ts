@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readForm } from '../../src/lib/server/forms.ts';
+import { readForm } from '../../src/lib/server/web/forms.ts';
 
 const enc = new TextEncoder();
 

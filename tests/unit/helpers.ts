@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db.ts';
+import { openDatabase, type Db } from '../../src/lib/server/platform/db.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -24,7 +24,7 @@ export function tempDatabase(): { db: Db; path: string } {
 
 /** A temporary database with the schema, the organisation directory and the demo accounts. */
 export async function seededDatabase(): Promise<{ db: Db; path: string }> {
-  const { prepareDatabase } = await import('../../src/lib/server/setup.ts');
+  const { prepareDatabase } = await import('../../src/lib/server/platform/setup.ts');
   const handle = tempDatabase();
   await prepareDatabase(handle.db, { demo: true });
   return handle;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliverOutbox, queueMail } from '../../src/lib/server/mail.ts';
+import { deliverOutbox, queueMail } from '../../src/lib/server/platform/mail.ts';
 import { seededDatabase } from './helpers.ts';
 
 const dirs: string[] = [];

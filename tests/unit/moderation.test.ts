@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/lib/server/access.ts';
-import { listPublicComments, saveComment, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments.ts';
-import type { Db } from '../../src/lib/server/db.ts';
-import { addNote, bulkAction, decide, listQueue, parseQueueFilter, recordReceivedComment, setHidden, setTags } from '../../src/lib/server/moderation.ts';
-import { buildReport, reportCsv, reportXlsx } from '../../src/lib/server/report.ts';
-import { prepareDatabase } from '../../src/lib/server/setup.ts';
+import type { Actor } from '../../src/lib/server/accounts/access.ts';
+import { listPublicComments, saveComment, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments/comments.ts';
+import type { Db } from '../../src/lib/server/platform/db.ts';
+import { addNote, bulkAction, decide, listQueue, parseQueueFilter, recordReceivedComment, setHidden, setTags } from '../../src/lib/server/moderation/moderation.ts';
+import { buildReport, reportCsv, reportXlsx } from '../../src/lib/server/report/report.ts';
+import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { organisationId, tempDatabase } from './helpers.ts';
 import { unzipText } from '../support/zip.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../src/lib/server/db.ts';
-import { associationMembers, listOrganisations, seedOrganisationDirectory } from '../../src/lib/server/organisations.ts';
+import { migrate } from '../../src/lib/server/platform/db.ts';
+import { associationMembers, listOrganisations, seedOrganisationDirectory } from '../../src/lib/server/organisations/organisations.ts';
 import { tempDatabase } from './helpers.ts';
 
 describe('database', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicComment } from '../../src/lib/server/comments.ts';
-import { reportCsv, type Report } from '../../src/lib/server/report.ts';
+import type { PublicComment } from '../../src/lib/server/comments/comments.ts';
+import { reportCsv, type Report } from '../../src/lib/server/report/report.ts';
 
 /** One comment as the report holds it; what a test does not name is empty. */
 function comment(over: Partial<PublicComment>): PublicComment {

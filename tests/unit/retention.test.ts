@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyRetention } from '../../src/lib/server/retention.ts';
-import { migrate } from '../../src/lib/server/db.ts';
+import { applyRetention } from '../../src/lib/server/platform/retention.ts';
+import { migrate } from '../../src/lib/server/platform/db.ts';
 import { tempDatabase } from './helpers.ts';
 
 describe('retention, as the privacy notice states it', () => {

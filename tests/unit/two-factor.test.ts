@@ -1,9 +1,9 @@
 import { generateHOTP } from '@oslojs/otp';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/lib/server/db.ts';
-import { DEMO_PASSWORD } from '../../src/lib/server/demo.ts';
-import { createLucia } from '../../src/lib/server/sessions.ts';
+import type { Db } from '../../src/lib/server/platform/db.ts';
+import { DEMO_PASSWORD } from '../../src/lib/server/platform/demo.ts';
+import { createLucia } from '../../src/lib/server/accounts/sessions.ts';
 import {
   ACCOUNT_FREE_CODE_FAILURES,
   checkTotp,
@@ -26,7 +26,7 @@ import {
   totpUri,
   twoFactorSetupRedirect,
   twoFactorStatus,
-} from '../../src/lib/server/two-factor.ts';
+} from '../../src/lib/server/accounts/two-factor.ts';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { organisationId, seededDatabase, userId } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { requirePermission } from '../../lib/server/auth-context';
-import { getDb } from '../../lib/server/db';
-import { personalDataStream } from '../../lib/server/personal-data';
+import { requirePermission } from '../../lib/server/web/auth-context';
+import { getDb } from '../../lib/server/platform/db';
+import { personalDataStream } from '../../lib/server/accounts/personal-data';
 
 /** The signed-in person's own data as a JSON download, streamed section by section. */
 export const GET: APIRoute = async (context) => {

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { t } from '../../../i18n';
-import { publicBaseUrl } from '../../../lib/server/auth-context';
-import { listPublicComments, type PublicComment } from '../../../lib/server/comments';
-import { currentVersion } from '../../../lib/server/content';
-import { toCsv } from '../../../lib/server/csv';
-import { getDb } from '../../../lib/server/db';
+import { publicBaseUrl } from '../../../lib/server/web/auth-context';
+import { listPublicComments, type PublicComment } from '../../../lib/server/comments/comments';
+import { currentVersion } from '../../../lib/server/content/content';
+import { toCsv } from '../../../lib/server/platform/csv';
+import { getDb } from '../../../lib/server/platform/db';
 
 /**
  * Open data: every public comment (submitted, not hidden) – never drafts, withdrawn or hidden

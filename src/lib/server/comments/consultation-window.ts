@@ -1,0 +1,59 @@
+import { formatDate, t } from '../../../i18n/index.ts';
+
+/**
+ * The consultation window — the one rule of when comments may be submitted, withdrawn, co-signed
+ * and joint positions answered. Whatever is done with a comment, the window that rules is the one
+ * of the version the comment was written on (its version_id), never that of the page it is posted
+ * through. Pages show the same state (WindowNotice), so what they offer and what is accepted agree.
+ */
+
+export interface ConsultationWindow {
+  versionId: string;
+  /** The version's name for messages, e.g. "Osnutek 1". */
+  label?: string;
+  opensAt: Date;
+  /** First instant after the window. */
+  closesAt: Date;
+  /** The last minute of the window, for messages. */
+  lastDay: Date;
+}
+
+/** The window of a version by its id; undefined for a version that is not (or no longer) in content/. */
+export type WindowLookup = (versionId: string) => ConsultationWindow | undefined;
+
+export type WindowState = 'not-open' | 'open' | 'closed';
+
+/** What is done with a comment. Submitting needs an open window; the rest may happen until it closes. */
+export type WindowAct = 'submit' | 'submit-draft' | 'withdraw' | 'support' | 'answer';
+
+export function windowState(window: { opensAt: Date; closesAt: Date }, now = new Date()): WindowState {
+  if (now < window.opensAt) return 'not-open';
+  return now < window.closesAt ? 'open' : 'closed';
+}
+
+/** Why the act is refused at this moment, in Slovenian — or undefined when the window allows it. */
+export function windowRefusal(window: ConsultationWindow | undefined, act: WindowAct, now = new Date()): string | undefined {
+  const m = t.comments.errors;
+  if (!window) return m.versionGone;
+  const state = windowState(window, now);
+  if (state === 'open') return undefined;
+  const lastDay = formatDate(window.lastDay);
+  switch (act) {
+    case 'submit':
+      return state === 'not-open' ? m.notOpen(formatDate(window.opensAt)) : m.closed(lastDay);
+    case 'submit-draft':
+      return state === 'not-open' ? m.notOpen(formatDate(window.opensAt)) : m.draftClosed(window.label ?? window.versionId, lastDay);
+    case 'withdraw':
+      return state === 'closed' ? m.withdrawClosed(lastDay) : undefined;
+    case 'support':
+      return state === 'closed' ? m.supportClosed(lastDay) : undefined;
+    case 'answer':
+      return state === 'closed' ? m.jointClosed(lastDay) : undefined;
+  }
+}
+
+/** A lookup over the given windows (content.ts builds one over every version). */
+export function windowLookup(windows: readonly ConsultationWindow[]): WindowLookup {
+  const byId = new Map(windows.map((w) => [w.versionId, w]));
+  return (versionId) => byId.get(versionId);
+}

@@ -1,0 +1,222 @@
+import { readChapterFiles } from '../content/content-files.ts';
+import type { Db } from './db.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import type { CommentKind, JointStatus, Role } from './schema.ts';
+
+/** Demo accounts, seeded unless NODE_ENV=production; listed in the README. */
+export const DEMO_PASSWORD = 'posvet-demo-2030';
+
+export const demoAccounts: ReadonlyArray<{ email: string; name: string; organisationCode: string; role: Role }> = [
+  { email: 'admin@posvet.test', name: 'Ana Administratorka', organisationCode: 'MDP', role: 'admin' },
+  { email: 'moderator@posvet.test', name: 'Marko Moderator', organisationCode: 'MDP', role: 'moderator' },
+  { email: 'ljubljana@posvet.test', name: 'Lea Novak', organisationCode: '61', role: 'org_admin' },
+  { email: 'bled@posvet.test', name: 'Blaž Kranjc', organisationCode: '3', role: 'member' },
+  { email: 'zmos@posvet.test', name: 'Zala Horvat', organisationCode: 'ZMOS', role: 'org_admin' },
+  { email: 'sos@posvet.test', name: 'Simon Zupan', organisationCode: 'SOS', role: 'org_admin' },
+];
+
+/** Adds the demo accounts that are missing; never changes an existing one. */
+export async function seedDemoAccounts(db: Db): Promise<number> {
+  const existing = new Set(
+    (await db.selectFrom('users').select('email').where('email', 'in', demoAccounts.map((a) => a.email)).execute()).map((r) => r.email),
+  );
+  const missing = demoAccounts.filter((a) => !existing.has(a.email));
+  if (missing.length === 0) return 0;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    for (const account of missing) {
+      const organisation = await trx.selectFrom('organisations').select('id').where('code', '=', account.organisationCode).executeTakeFirstOrThrow();
+      await trx
+        .insertInto('users')
+        .values({ email: account.email, name: account.name, organisation_id: organisation.id, role: account.role, password_hash: passwordHash })
+        .onConflict((oc) => oc.column('email').doNothing())
+        .execute();
+    }
+  });
+  return missing.length;
+}
+
+interface DemoComment {
+  key: string;
+  organisation: string;
+  chapter: string;
+  block: string;
+  kind: CommentKind;
+  body: string;
+  amend?: [from: string, to: string];
+  rationale?: string;
+  state?: 'draft' | 'submitted';
+  /** Fixed dates inside the window of the version the comment is on. */
+  at: string;
+  version?: string;
+  onBehalfOf?: Array<[code: string, status: JointStatus]>;
+  supporters?: string[];
+}
+
+const demoComments: DemoComment[] = [
+  {
+    key: 'demo-ljubljana-gigabit',
+    organisation: '61',
+    chapter: 'gigabitna-infrastruktura',
+    block: 'vloga-obcin-gigabit',
+    kind: 'comment',
+    body:
+      'Mestna občina Ljubljana podpira usklajevanje gradnje omrežij s komunalnimi deli. Predlagamo, da država občinam zagotovi enotne vzorce soglasij in služnostnih pogodb ter skupno evidenco načrtovanih del, saj je zdaj vsaka občina prepuščena sama sebi.\n\nV praksi največ časa izgubimo pri usklajevanju z upravljavci druge gospodarske javne infrastrukture, zato naj ukrep U2.3 to izrecno vključi.',
+    at: '2026-09-21T07:41:00Z',
+    supporters: ['ZMOS', '3'],
+  },
+  {
+    key: 'demo-bled-kompetence',
+    organisation: '3',
+    chapter: 'digitalne-kompetence-in-vkljucenost',
+    block: 'vloga-obcin-kompetence',
+    kind: 'question',
+    body:
+      'Ali bo država financirala tudi delo oseb, ki bodo v lokalnih točkah digitalne pomoči svetovale starejšim? Majhna občina, kot je Bled, lahko zagotovi prostor v knjižnici ali krajevni skupnosti, ne more pa trajno zaposliti svetovalca.',
+    at: '2026-09-28T11:05:00Z',
+  },
+  {
+    key: 'demo-zmos-platforma',
+    organisation: 'ZMOS',
+    chapter: 'digitalne-javne-storitve',
+    block: 'skupna-platforma-obcine',
+    kind: 'amendment',
+    body:
+      'Mestne občine podpiramo skupno platformo, vendar mora biti jasno, kdo jo financira in do kdaj bo na voljo. Brez roka in vira financiranja bodo občine še naprej vlagale v lastne rešitve.',
+    amend: ['MDP bo skupaj z reprezentativnimi združenji občin vzpostavilo', 'MDP bo do konca leta 2027 skupaj z reprezentativnimi združenji občin in s sredstvi državnega proračuna vzpostavilo'],
+    rationale: 'Rok in vir financiranja omogočata občinam, da svoje naložbe v e-storitve načrtujejo skladno s skupno platformo.',
+    at: '2026-10-02T08:22:00Z',
+    onBehalfOf: [
+      ['61', 'confirmed'],
+      ['70', 'confirmed'],
+      ['11', 'confirmed'],
+      ['52', 'pending'],
+      ['50', 'declined'],
+    ],
+    supporters: ['SOS'],
+  },
+  {
+    key: 'demo-sos-nis2',
+    organisation: 'SOS',
+    chapter: 'kibernetska-varnost',
+    block: 'odgovornost-obcin',
+    kind: 'comment',
+    body:
+      'Skupnost občin Slovenije opozarja, da večina manjših občin nima zaposlenega informatika, kaj šele osebe, odgovorne za informacijsko varnost. Zahteve iz tega odstavka so upravičene, a izvedljive le, če bo skupni SOC za občine brezplačen in bo država zagotovila vzorčne dokumente (politiko varnosti, načrt odzivanja na incidente).',
+    rationale: 'Po podatkih naše ankete iz leta 2025 ima manj kot tretjina občin z manj kot 5.000 prebivalci zunanjega izvajalca za informacijsko varnost.',
+    at: '2026-10-07T06:57:00Z',
+    supporters: ['61', 'ZMOS'],
+  },
+  {
+    key: 'demo-ljubljana-podatkovni-centri',
+    organisation: '61',
+    chapter: 'zeleni-prehod',
+    block: 'podatkovni-centri',
+    kind: 'amendment',
+    body: 'Predlagamo, da se občinam uporaba državnega oblaka omogoči brez nadomestila, sicer bo prehod za manjše občine predrag.',
+    amend: ['bo omogočena uporaba oblačnih storitev', 'bo brez nadomestila omogočena uporaba storitev državnega računalniškega oblaka'],
+    at: '2026-10-14T12:30:00Z',
+  },
+  {
+    key: 'demo-bled-osnutek',
+    organisation: '3',
+    chapter: 'gigabitna-infrastruktura',
+    block: 'cilji-gigabit-2030',
+    kind: 'comment',
+    body: 'Osnutek pripombe (še ni oddan): preveriti z županom, ali dodamo cilj glede pokritosti turističnih območij.',
+    state: 'draft',
+    at: '2026-11-23T11:15:00Z',
+    version: 'osnutek-2',
+  },
+  {
+    key: 'demo-sos-inovativna-narocila',
+    organisation: 'SOS',
+    chapter: 'podporno-okolje',
+    block: 'javni-sektor-bo-pogosteje-a1f600',
+    kind: 'comment',
+    body:
+      'Javni izzivi so dobrodošli, vendar naj bodo odprti tudi za skupna naročila več občin. Posamezna manjša občina ne more biti prvi naročnik inovativne rešitve.',
+    at: '2026-10-09T08:10:00Z',
+  },
+  {
+    key: 'demo-bled-osnutek2',
+    organisation: '3',
+    chapter: 'digitalne-kompetence-in-vkljucenost',
+    block: 'cilji-kompetence-2030',
+    kind: 'comment',
+    body: 'Pozdravljamo, da so v Osnutku 2 stroški svetovalcev na točkah digitalne pomoči kriti tudi v manjših občinah. Predlagamo še cilj glede števila točk na podeželju.',
+    at: '2026-11-24T08:30:00Z',
+    version: 'osnutek-2',
+  },
+];
+
+/**
+ * A living consultation for newcomers: a handful of realistic comments from the demo organisations
+ * on the first draft, with co-signers and a joint position. Added once; never duplicated.
+ */
+export async function seedDemoComments(db: Db): Promise<number> {
+  const existing = new Set(
+    (await db.selectFrom('comments').select('idempotency_key').where('idempotency_key', 'like', 'demo-%').execute()).map((r) => r.idempotency_key),
+  );
+  const missing = demoComments.filter((c) => !existing.has(c.key));
+  if (missing.length === 0) return 0;
+  const chaptersOf = new Map<string, ReturnType<typeof readChapterFiles>>();
+  const chaptersFor = (version: string) => {
+    if (!chaptersOf.has(version)) chaptersOf.set(version, readChapterFiles(version));
+    return chaptersOf.get(version)!;
+  };
+  const organisations = new Map(
+    (await db.selectFrom('organisations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]),
+  );
+  const authors = new Map((await db.selectFrom('users').select(['id', 'organisation_id']).execute()).map((u) => [u.organisation_id, u.id]));
+  await db.transaction().execute(async (trx) => {
+    for (const demo of missing) {
+      const versionId = demo.version ?? 'osnutek-1';
+      const chapter = chaptersFor(versionId).find((c) => c.slug === demo.chapter);
+      const block = chapter?.rendered.blocks.find((b) => b.key === demo.block);
+      const organisationId = organisations.get(demo.organisation);
+      if (!chapter || !block || !organisationId) continue;
+      const when = demo.at;
+      const proposed = demo.amend
+        ? block.text.includes(demo.amend[0])
+          ? block.text.replace(demo.amend[0], demo.amend[1])
+          : `${block.text} ${demo.amend[1]}`
+        : null;
+      const submitted = (demo.state ?? 'submitted') === 'submitted';
+      const { id } = await trx
+        .insertInto('comments')
+        .values({
+          organisation_id: organisationId,
+          author_user_id: authors.get(organisationId) ?? null,
+          scope: 'block',
+          version_id: versionId,
+          chapter_slug: chapter.slug,
+          chapter_number: chapter.number,
+          block_key: block.key,
+          block_number: block.number,
+          block_fingerprint: block.fingerprint,
+          quote: block.text,
+          kind: demo.kind,
+          body: demo.body,
+          proposed_text: proposed,
+          rationale: demo.rationale ?? null,
+          state: submitted ? 'submitted' : 'draft',
+          created_at: when,
+          updated_at: when,
+          submitted_at: submitted ? when : null,
+          idempotency_key: demo.key,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const [code, status] of demo.onBehalfOf ?? []) {
+        const member = organisations.get(code);
+        if (member) await trx.insertInto('joint_position_members').values({ comment_id: id, organisation_id: member, status, responded_at: status === 'pending' ? null : when }).execute();
+      }
+      for (const code of demo.supporters ?? []) {
+        const supporter = organisations.get(code);
+        if (supporter) await trx.insertInto('comment_supports').values({ comment_id: id, organisation_id: supporter, user_id: authors.get(supporter) ?? null, created_at: when }).execute();
+      }
+    }
+  });
+  return missing.length;
+}

@@ -1,0 +1,124 @@
+import { FLASH_KEYS } from '../web/flash.ts';
+
+/**
+ * Rendered pages for anonymous readers, kept in memory until public data changes or a moment that
+ * changes what pages say (a draft's publication, a window opening or closing) passes. Every write
+ * that changes what the public sees calls `invalidatePublicPages()`; the next anonymous request
+ * renders afresh. Signed-in people always get a fresh page. One server process keeps one cache.
+ *
+ * A cached page depends only on its path and the query parameters that page reads, normalised
+ * (`normalisedCacheUrl`): the start script hands Astro the normalised address, so `?t=<random>`
+ * gets the page everyone else gets instead of a fresh render.
+ */
+interface Entry {
+  generation: number;
+  /** When the entry stops being valid (ms since the epoch): the next window or publication boundary. */
+  expiresAt: number;
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+}
+
+const MAX_ENTRIES = 500;
+
+// The bundled server and the start script each load their own copy of this module; the state lives
+// on the global object so that the start script can answer cache hits before Astro is involved.
+interface State {
+  entries: Map<string, Entry>;
+  generation: number;
+}
+const stateKey = Symbol.for('posvet.pageCache');
+const state: State = ((globalThis as Record<symbol, unknown>)[stateKey] as State | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[stateKey] = { entries: new Map(), generation: 0 });
+const entries = state.entries;
+
+export function invalidatePublicPages(): void {
+  state.generation++;
+  entries.clear();
+}
+
+/** The query parameters each cacheable page reads, with the values it can make sense of. */
+type ParamRule = RegExp | readonly string[];
+const flash: ParamRule = FLASH_KEYS;
+const CACHEABLE: Array<{ path: RegExp; params: Record<string, ParamRule> }> = [
+  { path: /^\/$/, params: { sporocilo: flash } },
+  { path: /^\/osnutek\/[^/]+$/, params: { odstavek: /^odstavek-\d{1,3}-\d{1,4}$/, sporocilo: flash } },
+  { path: /^\/osnutek\/[^/]+\/[^/]+$/, params: { stran: /^\d{1,5}$/, sporocilo: flash } },
+  { path: /^\/verzije(\/[^/]+){0,3}$/, params: {} },
+  { path: /^\/porocilo(\.csv|\.xlsx)?$/, params: {} },
+  // The open data answers 400 to a value it cannot read: such values are kept, so the answer stays.
+  { path: /^\/api\/v1\/comments$/, params: { chapter: /^.{0,200}$/s, status: /^.{0,200}$/s, organisation: /^.{0,200}$/s, format: /^.{0,200}$/s } },
+  { path: /^\/(dostopnost|zasebnost)$/, params: {} },
+];
+
+/**
+ * The address a cacheable page is rendered for: its path and, in a fixed order, the parameters it
+ * reads with values it accepts (the first of each); anything else dropped. Undefined for a page that
+ * is not cached.
+ */
+export function normalisedCacheUrl(url: URL): string | undefined {
+  const rule = CACHEABLE.find((r) => r.path.test(url.pathname));
+  if (!rule) return undefined;
+  const kept = new URLSearchParams();
+  for (const [name, accepts] of Object.entries(rule.params)) {
+    const value = url.searchParams.get(name);
+    if (value === null) continue;
+    const ok = Array.isArray(accepts) ? accepts.includes(value) : (accepts as RegExp).test(value);
+    if (ok) kept.set(name, value);
+  }
+  const search = kept.toString();
+  return search ? `${url.pathname}?${search}` : url.pathname;
+}
+
+/** Whether a request carries no session cookie (its answer may come from the cache). */
+export function isAnonymous(cookieHeader: string | null | undefined): boolean {
+  return !(cookieHeader && /(^|;\s*)posvet_seja=/.test(cookieHeader));
+}
+
+/**
+ * The cache key for a request, or undefined when its answer must not come from the cache. Only an
+ * address already normalised is cached, so what is stored under a key is what the key describes.
+ */
+export function cacheKeyFor(method: string, url: URL, cookieHeader: string | null): string | undefined {
+  if (method !== 'GET' || !isAnonymous(cookieHeader)) return undefined;
+  const normal = normalisedCacheUrl(url);
+  return normal !== undefined && normal === url.pathname + url.search ? normal : undefined;
+}
+
+/** The raw entry, for the start script's fast path. */
+export function cachedEntry(key: string, now = Date.now()): { status: number; headers: [string, string][]; body: Uint8Array } | undefined {
+  const entry = entries.get(key);
+  if (!entry || entry.generation !== state.generation) return undefined;
+  if (now >= entry.expiresAt) {
+    // A boundary passed: every page may say something else now (the window notice, the current draft).
+    invalidatePublicPages();
+    return undefined;
+  }
+  return entry;
+}
+
+export function cachedPage(key: string): Response | undefined {
+  const entry = cachedEntry(key);
+  if (!entry) return undefined;
+  // Most recently used last, so the oldest is evicted first.
+  entries.delete(key);
+  entries.set(key, entry as Entry);
+  return new Response(entry.body.slice(), { status: entry.status, headers: entry.headers });
+}
+
+/**
+ * Stores a successful response until `expiresAt` at the latest (and returns an equivalent one,
+ * since reading consumed it).
+ */
+export async function storePage(key: string, response: Response, expiresAt: number): Promise<Response> {
+  if (response.status !== 200 || response.headers.has('set-cookie')) return response;
+  const startedAt = state.generation;
+  const body = new Uint8Array(await response.arrayBuffer());
+  // The length is set when the cached body is sent; chunking does not apply to a known body.
+  const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length' && name !== 'transfer-encoding');
+  if (startedAt === state.generation && Date.now() < expiresAt) {
+    entries.set(key, { generation: startedAt, expiresAt, status: response.status, headers, body });
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  }
+  return new Response(body.slice(), { status: response.status, headers });
+}
