@@ -3,13 +3,28 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
 
-// Nothing here reads the environment: configuration is read at run time (src/lib/server/config.ts).
+/**
+ * Under `astro dev` nobody runs the start script: prepare the database (migrations, directory, demo
+ * data) before the dev server answers, as `npm start` does before it listens.
+ */
+const prepareDevDatabase = {
+  name: 'posvet-dev-database',
+  hooks: {
+    /** @param {{ server: import('vite').ViteDevServer }} options */
+    'astro:server:setup': async ({ server }) => {
+      const { prepareDevDatabase } = await server.ssrLoadModule('/src/lib/server/platform/setup.ts');
+      await prepareDevDatabase();
+    },
+  },
+};
+
+// Nothing here reads the environment: configuration is read at run time (src/lib/server/platform/config.ts).
 export default defineConfig({
   output: 'server',
   // Middleware mode: src/cli/start.ts runs the HTTP server, serves the static files from memory and
   // hands every other request to Astro.
   adapter: node({ mode: 'middleware' }),
-  integrations: [svelte()],
+  integrations: [svelte(), prepareDevDatabase],
   // For `astro dev`; the production server takes HOST and PORT from the environment (config.ts).
   server: { host: '127.0.0.1', port: 4321 },
   security: {

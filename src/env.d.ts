@@ -11,5 +11,8 @@ declare namespace App {
      * X-Forwarded-For); absent under `astro dev`, where the socket's address is used.
      */
     client?: import('./lib/server/platform/net').ClientFacts;
+    /** The reader's language and its dictionary, resolved per request by the middleware. */
+    locale: import('./i18n').Locale;
+    t: import('./i18n').Dictionary;
   }
 }

@@ -1,12 +1,12 @@
 import { defineMiddleware } from 'astro:middleware';
-import { t } from './i18n';
+import { DEFAULT_LOCALE, dictionary } from './i18n';
 import { routeDecision } from './lib/server/accounts/access';
 import { actorOf, loadSession } from './lib/server/web/auth-context';
 import { config } from './lib/server/platform/config';
 import { nextContentBoundary } from './lib/server/content/content';
-import { cachedPage, cacheKeyFor, storePage } from './lib/server/platform/page-cache';
+import { cacheKeyFor, pageCache } from './lib/server/web/page-cache';
 import { SESSION_COOKIE } from './lib/server/accounts/sessions';
-import { ensureDatabaseReady } from './lib/server/platform/setup';
+import { startBackgroundWork } from './lib/server/platform/setup';
 import { getDb } from './lib/server/platform/db'; // [two-factor]
 import { twoFactorSetupRedirect } from './lib/server/accounts/two-factor'; // [two-factor]
 
@@ -58,18 +58,20 @@ function crossSite(request: Request, url: URL): boolean {
 export const onRequest = defineMiddleware(async (context, next) => {
   // Astro adds the cookies set during the request after this middleware: ask them.
   const isPrivate = () => !!context.locals.user || !context.cookies.headers().next().done;
-  // Migrations run before the first request is served, even if the server was started directly.
-  await ensureDatabaseReady();
+  // Mail delivery and clean-up run in the process that serves (the database was prepared before it listened).
+  startBackgroundWork();
   context.locals.user = null;
   context.locals.sessionToken = null;
+  context.locals.locale = DEFAULT_LOCALE;
+  context.locals.t = dictionary(context.locals.locale);
   if (crossSite(context.request, context.url)) {
-    return withHeaders(new Response(t.errors.crossSite, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }), false);
+    return withHeaders(new Response(context.locals.t.errors.crossSite, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }), false);
   }
   const anonymous = !context.cookies.has(SESSION_COOKIE);
   // Public pages an anonymous reader gets from the page cache (see page-cache.ts).
   const cacheKey = cacheKeyFor(context.request.method, context.url, context.request.headers.get('cookie'));
   if (cacheKey) {
-    const hit = cachedPage(cacheKey);
+    const hit = pageCache.get(cacheKey);
     if (hit) return withHeaders(hit, false);
   }
   if (!anonymous && !STATIC.test(context.url.pathname)) await loadSession(context);
@@ -87,6 +89,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const response = decision === 'forbidden' ? await next('/403') : await next();
   const final = withHeaders(response, isPrivate());
+  // The one place public pages are invalidated: after any request that may have written. A refused
+  // request (4xx, 5xx) wrote nothing.
+  if (!SAFE_METHODS.includes(context.request.method) && final.status < 400) pageCache.invalidate();
   // A cached page lives until public data changes or the next publication or window boundary.
-  return cacheKey ? storePage(cacheKey, final, await nextContentBoundary()) : final;
+  return cacheKey ? pageCache.store(cacheKey, final, await nextContentBoundary()) : final;
 });

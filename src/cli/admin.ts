@@ -9,6 +9,7 @@ import { deliverOutbox } from '../lib/server/platform/mail.ts';
 import { findOrganisationByCodeOrSlug, listOrganisations, seedOrganisationDirectory } from '../lib/server/organisations/organisations.ts';
 import { listUsers } from '../lib/server/accounts/users.ts';
 import { prepareDatabase } from '../lib/server/platform/setup.ts';
+import { ORGANISATION_KINDS, ROLES } from '../lib/enums.ts';
 
 const usage = `Posvet — operator commands (npm run admin -- <command>)
 
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'organisations': {
       const { values } = parseArgs({ args: rest, options: { kind: { type: 'string' } } });
-      const kinds = ['municipality', 'association', 'government', 'other'] as const;
+      const kinds = ORGANISATION_KINDS;
       const kind = values.kind as (typeof kinds)[number] | undefined;
       if (kind && !kinds.includes(kind)) {
         console.error(`Unknown kind "${values.kind}". Use one of: ${kinds.join(', ')}.`);
@@ -68,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'invite': {
       const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, org: { type: 'string' }, role: { type: 'string' } } });
-      const roles = ['member', 'org_admin', 'moderator', 'admin'] as const;
+      const roles = ROLES;
       const role = roles.find((r) => r === values.role);
       if (!values.email || !values.org || !role) {
         console.error(`invite needs --email, --org and --role (${roles.join(', ')}).`);

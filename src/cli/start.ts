@@ -13,7 +13,7 @@ import { t } from '../i18n/index.ts';
 import { config, exitOnConfigProblems } from '../lib/server/platform/config.ts';
 import { openDatabase } from '../lib/server/platform/db.ts';
 import { clientFacts, type ClientFacts } from '../lib/server/platform/net.ts';
-import { cachedEntry, cacheKeyFor, isAnonymous, normalisedCacheUrl } from '../lib/server/platform/page-cache.ts';
+import { pageCache, cacheKeyFor, isAnonymous, normalisedCacheUrl } from '../lib/server/web/page-cache.ts';
 import { fromRoot } from '../lib/server/platform/paths.ts';
 import { prepareDatabase } from '../lib/server/platform/setup.ts';
 
@@ -212,7 +212,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (normal !== undefined && normal !== url.pathname + url.search) target = normal;
   req.url = target;
   const key = cacheKeyFor(method, new URL(`http://${publicHost}${target}`), req.headers.cookie ?? null);
-  const hit = key ? cachedEntry(key) : undefined;
+  const hit = key ? pageCache.entry(key) : undefined;
   if (hit) {
     res.writeHead(hit.status, [...hit.headers.flat(), 'content-length', String(hit.body.byteLength)]);
     res.end(hit.body);

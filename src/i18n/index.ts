@@ -1,41 +1,60 @@
-import { TIME_ZONE } from '../lib/time.ts';
-import { sl } from './sl.ts';
+/**
+ * The interface's languages. A page takes its dictionary from `Astro.locals.t` (set per request by
+ * the middleware); code outside a request (the CLI, mail) asks `dictionary(locale)`. Domain modules
+ * take no text at all: their errors are messages, `(t) => t.area.key`, rendered at the edge.
+ */
+import { sl } from './sl/index.ts';
 
-export { formatNumber, plural, pluralForms, versionCase, type PluralForms } from './sl.ts';
+export { collatorFor, formatDate, formatDateTime, formatDateTimePlain, formatNumber, formatTime } from './format.ts';
+export { counted, listForm, plural, versionCase, type PluralForms } from './sl/shared.ts';
 
-export const lang = 'sl';
-export const t = sl;
+export const LOCALES = ['sl'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'sl';
 
-const NBSP = '\u00A0';
+/** A dictionary's shape: the Slovenian one's keys and signatures, with any text in place of its strings. */
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : T extends readonly (infer U)[]
+      ? readonly Widen<U>[]
+      : T extends object
+        ? { readonly [K in keyof T]: Widen<T[K]> }
+        : T;
 
-const dateFormat = new Intl.DateTimeFormat('sl', { timeZone: TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('sl', { timeZone: TIME_ZONE, hourCycle: 'h23', hour: 'numeric', minute: '2-digit' });
+export type Dictionary = Widen<typeof sl>;
+
+const dictionaries: Record<Locale, Dictionary> = { sl };
+
+/** The dictionary of a language (the default: Slovenian). */
+export function dictionary(locale: Locale = DEFAULT_LOCALE): Dictionary {
+  return dictionaries[locale];
+}
+
+/** A text that depends on the reader's language: what domain errors and flash messages carry. */
+export type Message = (t: Dictionary) => string;
 
 /**
- * 20. 9. 2022 in Ljubljana time, with a no-break space after each dot, so a date never splits across
- * lines (Slovenski pravopis: spaces after the dots of a date written in numerals).
+ * Builds a value once per dictionary — a zod schema with its messages in that language — rather
+ * than on every request. Domain modules export their schemas this way: `commentInput(t)`.
  */
-export function formatDate(date: Date): string {
-  return dateFormat
-    .formatToParts(date)
-    .map((p) => (p.type === 'literal' ? p.value.replace(/\s+/g, NBSP) : p.value))
-    .join('');
+export function perDictionary<T>(build: (t: Dictionary) => T): (t: Dictionary) => T {
+  const cache = new WeakMap<Dictionary, T>();
+  return (t) => {
+    let value = cache.get(t);
+    if (value === undefined) cache.set(t, (value = build(t)));
+    return value;
+  };
 }
 
-/** 14.05: the hour and minute separated by a dot, as Slovenian writes the time of day. */
-export function formatTime(date: Date): string {
-  const parts = Object.fromEntries(timeFormat.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.hour}.${parts.minute}`;
-}
+export const lang: Locale = DEFAULT_LOCALE;
 
-/** 20. 9. 2022 14.05 — the date kept together, an ordinary space before the time. */
-export function formatDateTime(date: Date): string {
-  return `${formatDate(date)} ${formatTime(date)}`;
-}
-
-/** 20. 9. 2022 14.05 with ordinary spaces, for files a spreadsheet reads (CSV). */
-export function formatDateTimePlain(date: Date): string {
-  return formatDateTime(date).replaceAll(NBSP, ' ');
-}
-
+/** Sorting as Slovenian sorts (for lists built outside a request). */
 export const collator = new Intl.Collator('sl');
+
+/**
+ * @deprecated The Slovenian dictionary as a module constant, kept only while modules move to
+ * `Astro.locals.t` (pages) and messages (domain). Do not use in new code.
+ */
+export const t: Dictionary = sl;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/lib/server/platform/config.ts';
 import { clientFacts, parseAddressList } from '../../src/lib/server/platform/net.ts';
-import { cacheKeyFor, normalisedCacheUrl } from '../../src/lib/server/platform/page-cache.ts';
+import { cacheKeyFor, normalisedCacheUrl } from '../../src/lib/server/web/page-cache.ts';
 import { nextBoundary, toVersion } from '../../src/lib/server/content/versions.ts';
 
 describe('configuration', () => {

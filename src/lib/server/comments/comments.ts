@@ -5,7 +5,6 @@ import { can, type Actor } from '../accounts/access.ts';
 import { windowRefusal, type ConsultationWindow, type WindowLookup } from './consultation-window.ts';
 import type { Db } from '../platform/db.ts';
 import { failure, parseForm, type FormFailure } from '../web/forms.ts';
-import { invalidatePublicPages } from '../platform/page-cache.ts';
 import { isUniqueViolation } from '../platform/sql.ts';
 import type { AnchorStatus } from '../content/anchoring.ts';
 import type { CommentKind, Database, JointStatus } from '../platform/schema.ts';
@@ -197,7 +196,6 @@ export async function saveComment(
     if (!isUniqueViolation(error) || !data.idempotencyKey) throw error;
     outcome = await attempt();
   }
-  if (outcome.ok && outcome.state === 'submitted' && !outcome.duplicate) invalidatePublicPages();
   return outcome;
 }
 
@@ -217,7 +215,6 @@ export async function withdrawComment(db: Db, actor: CommentActor, commentId: nu
     .where('id', '=', commentId)
     .where('state', '=', 'submitted')
     .execute();
-  invalidatePublicPages();
   return { ok: true };
 }
 
@@ -253,7 +250,6 @@ export async function setSupport(db: Db, actor: CommentActor, commentId: number,
   } else {
     await db.deleteFrom('comment_supports').where('comment_id', '=', commentId).where('organisation_id', '=', actor.organisationId).execute();
   }
-  invalidatePublicPages();
   return { ok: true };
 }
 
@@ -286,7 +282,6 @@ export async function answerJointPosition(
     .where((eb) => eb.exists(eb.selectFrom('comments').select('id').where('id', '=', commentId).where('state', '=', 'submitted')))
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return { ok: false, message: t.access.notAllowed, status: 403 };
-  invalidatePublicPages();
   return { ok: true };
 }
 

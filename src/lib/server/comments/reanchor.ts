@@ -1,6 +1,5 @@
 import { findAnchor, type AnchorChapter } from '../content/anchoring.ts';
 import { getDb, type Db } from '../platform/db.ts';
-import { invalidatePublicPages } from '../platform/page-cache.ts';
 
 /**
  * Attaches every comment written on an older version to the given (current) version, once — a block
@@ -47,14 +46,15 @@ const anchored = new Map<string, Promise<void>>();
 /**
  * Anchors the comments of older versions to `versionId` once per process, the first time it is
  * asked for (the version became current): every caller waits for the same work, and a failure is
- * retried by the next caller. Pages cached before the switch are dropped when it is done.
+ * retried by the next caller. (Pages cached before the switch expired at it: see the page cache.)
  */
 export function anchorOnce(versionId: string, chapters: () => Promise<AnchorChapter[]>, db: Db = getDb()): Promise<void> {
   let work = anchored.get(versionId);
   if (!work) {
     work = chapters()
-      .then((list) => reanchorComments(db, versionId, list))
-      .then(() => invalidatePublicPages())
+      .then(async (list) => {
+        await reanchorComments(db, versionId, list);
+      })
       .catch((error) => {
         anchored.delete(versionId);
         throw error;

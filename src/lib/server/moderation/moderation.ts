@@ -8,7 +8,6 @@ import { windowState } from '../comments/consultation-window.ts';
 import type { Db } from '../platform/db.ts';
 import { failure, parseForm, type FormFailure } from '../web/forms.ts';
 import { deliverSoon, queueMail } from '../platform/mail.ts';
-import { invalidatePublicPages } from '../platform/page-cache.ts';
 import type { Database, ModerationStatus } from '../platform/schema.ts';
 import { containsText, isUniqueViolation } from '../platform/sql.ts';
 import { ljubljanaTimeToInstant, ljubljanaToday, parseDate } from '../../time.ts';
@@ -20,9 +19,8 @@ import { ljubljanaTimeToInstant, ljubljanaToday, parseDate } from '../../time.ts
  */
 
 const m = t.moderation;
-export const DECISIONS = ['accepted', 'partially_accepted', 'rejected', 'noted'] as const;
-export const STATUSES = ['new', 'in_review', ...DECISIONS] as const;
-export const HIDE_REASONS = ['spam', 'offensive', 'personal_data', 'duplicate'] as const;
+export { DECISIONS, HIDE_REASONS, MODERATION_STATUSES as STATUSES } from '../../enums.ts';
+import { DECISIONS, HIDE_REASONS, MODERATION_STATUSES as STATUSES } from '../../enums.ts';
 export const PAGE_SIZE = 25;
 const MAX_RESPONSE = 10_000;
 const MAX_NOTE = 5000;
@@ -207,7 +205,6 @@ export async function bulkAction(db: Db, actor: Actor, values: Record<string, st
       await recordAudit(trx, { actorUserId: actor.id, action: `comment.${action === 'in_review' ? 'status_changed' : action === 'assign' ? 'assigned' : 'tagged'}`, targetType: 'comment', targetId: commentId, ...changed, ip });
     }
   });
-  if (action === 'in_review' && count > 0) invalidatePublicPages();
   return { ok: true, count };
 }
 
@@ -269,7 +266,6 @@ export async function decide(db: Db, actor: Actor, commentId: number, values: Re
       await notifyOrganisation(trx, comment.organisation_id, m.mail.decisionSubject(commentId), m.mail.decisionBody(commentId, t.comments.statuses[status], response || null, `${baseUrl}/pripombe/${commentId}`));
     }
   });
-  invalidatePublicPages();
   deliverSoon();
   return { ok: true };
 }
@@ -330,7 +326,6 @@ export async function setHidden(db: Db, actor: Actor, commentId: number, values:
       await notifyOrganisation(trx, comment.organisation_id, m.mail.hiddenSubject(commentId), m.mail.hiddenBody(commentId, m.hideReasons[reason!], `${baseUrl}/pripombe/${commentId}`));
     }
   });
-  invalidatePublicPages();
   deliverSoon();
   return { ok: true };
 }
@@ -422,7 +417,6 @@ export async function recordReceivedComment(
     if (!won) throw error;
     return won;
   }
-  invalidatePublicPages();
   return { ok: true, id };
 }
 

@@ -2,6 +2,7 @@ import { BlockList } from 'node:net';
 import { isAbsolute } from 'node:path';
 import { parseAddressList, type AddressRange } from './net.ts';
 import { fromRoot } from './paths.ts';
+import { ROLES } from '../../enums.ts';
 
 /**
  * Run-time configuration, read from the environment once and checked as a whole. Documented in the
@@ -10,7 +11,7 @@ import { fromRoot } from './paths.ts';
  * later as a wrong link in a mail or a server listening somewhere else.
  */
 
-export const ROLES_FOR_2FA = ['member', 'org_admin', 'moderator', 'admin'] as const;
+export const ROLES_FOR_2FA = ROLES;
 
 export interface Config {
   host: string;

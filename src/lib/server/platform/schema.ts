@@ -1,8 +1,10 @@
+import type { CommentKind, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, Role, UserStatus } from '../../enums.ts';
+
+export type { CommentKind, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, Role, UserStatus };
 import type { Generated } from 'kysely';
 
 /** Row types of every table, as Kysely sees them. Keep in step with db/migrations. */
 
-export type OrganisationKind = 'municipality' | 'association' | 'government' | 'other';
 
 export interface OrganisationTable {
   id: Generated<number>;
@@ -23,8 +25,6 @@ export interface AssociationMembershipTable {
   member_id: number;
 }
 
-export type Role = 'member' | 'org_admin' | 'moderator' | 'admin';
-export type UserStatus = 'active' | 'disabled';
 
 export interface UserTable {
   id: Generated<number>;
@@ -107,11 +107,6 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
-export type CommentScope = 'block' | 'chapter' | 'draft';
-export type CommentKind = 'comment' | 'amendment' | 'question';
-export type CommentState = 'draft' | 'submitted' | 'withdrawn';
-export type ModerationStatus = 'new' | 'in_review' | 'accepted' | 'partially_accepted' | 'rejected' | 'noted';
-export type JointStatus = 'pending' | 'confirmed' | 'declined';
 
 export interface CommentTable {
   id: Generated<number>;

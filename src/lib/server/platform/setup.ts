@@ -4,7 +4,6 @@ import { seedDemoAccounts, seedDemoComments } from './demo.ts';
 import { deliverAutomatically, deliverOutbox } from './mail.ts';
 import { readChapterFiles, readVersionFiles } from '../content/content-files.ts';
 import { seedOrganisationDirectory } from '../organisations/organisations.ts';
-import { invalidatePublicPages } from './page-cache.ts';
 import { reanchorComments } from '../comments/reanchor.ts';
 import { applyRetention } from './retention.ts';
 import { deleteExpiredSessions } from '../accounts/sessions.ts';
@@ -22,25 +21,23 @@ export async function prepareDatabase(db: Db, options: { demo: boolean }): Promi
   const current = currentOf(readVersionFiles());
   const chapters = readChapterFiles(current.id).map((c) => ({ slug: c.slug, blocks: c.rendered.blocks }));
   await reanchorComments(db, current.id, chapters);
-  invalidatePublicPages();
   return { migrations: applied };
 }
 
-let ready: Promise<unknown> | undefined;
-
-/** Prepares the server's database once per process; later calls share the same promise. */
-export function ensureDatabaseReady(): Promise<unknown> {
-  ready ??= prepareDatabase(getDb(), { demo: !config.production })
-    .then(() => startBackgroundWork())
-    .catch((error) => {
-      ready = undefined;
-      throw error;
-    });
-  return ready;
+/** For `astro dev` (astro.config.mjs): the server's own database, prepared as `npm start` prepares it. */
+export async function prepareDevDatabase(): Promise<void> {
+  await prepareDatabase(getDb(), { demo: !config.production });
 }
 
-/** Retries mail that could not be delivered and clears expired sessions, once a minute. */
-function startBackgroundWork(): void {
+let started = false;
+
+/**
+ * In the process that serves: delivers mail soon after it is queued, and once a minute retries mail
+ * that could not be delivered and clears expired sessions and data past its retention. Idempotent.
+ */
+export function startBackgroundWork(): void {
+  if (started) return;
+  started = true;
   const db = getDb();
   deliverAutomatically(db);
   const tick = () => {

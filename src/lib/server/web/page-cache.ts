@@ -1,10 +1,10 @@
-import { FLASH_KEYS } from '../web/flash.ts';
+import { FLASH_KEYS } from './flash.ts';
 
 /**
  * Rendered pages for anonymous readers, kept in memory until public data changes or a moment that
- * changes what pages say (a draft's publication, a window opening or closing) passes. Every write
- * that changes what the public sees calls `invalidatePublicPages()`; the next anonymous request
- * renders afresh. Signed-in people always get a fresh page. One server process keeps one cache.
+ * changes what pages say (a draft's publication, a window opening or closing) passes. The middleware
+ * calls `pageCache.invalidate()` after every request that may have written (a successful POST); the
+ * next anonymous request renders afresh. Signed-in people always get a fresh page. One server process keeps one cache.
  *
  * A cached page depends only on its path and the query parameters that page reads, normalised
  * (`normalisedCacheUrl`): the start script hands Astro the normalised address, so `?t=<random>`
@@ -32,7 +32,7 @@ const state: State = ((globalThis as Record<symbol, unknown>)[stateKey] as State
   ((globalThis as Record<symbol, unknown>)[stateKey] = { entries: new Map(), generation: 0 });
 const entries = state.entries;
 
-export function invalidatePublicPages(): void {
+function invalidatePublicPages(): void {
   state.generation++;
   entries.clear();
 }
@@ -86,7 +86,7 @@ export function cacheKeyFor(method: string, url: URL, cookieHeader: string | nul
 }
 
 /** The raw entry, for the start script's fast path. */
-export function cachedEntry(key: string, now = Date.now()): { status: number; headers: [string, string][]; body: Uint8Array } | undefined {
+function cachedEntry(key: string, now = Date.now()): { status: number; headers: [string, string][]; body: Uint8Array } | undefined {
   const entry = entries.get(key);
   if (!entry || entry.generation !== state.generation) return undefined;
   if (now >= entry.expiresAt) {
@@ -97,7 +97,7 @@ export function cachedEntry(key: string, now = Date.now()): { status: number; he
   return entry;
 }
 
-export function cachedPage(key: string): Response | undefined {
+function cachedPage(key: string): Response | undefined {
   const entry = cachedEntry(key);
   if (!entry) return undefined;
   // Most recently used last, so the oldest is evicted first.
@@ -110,7 +110,7 @@ export function cachedPage(key: string): Response | undefined {
  * Stores a successful response until `expiresAt` at the latest (and returns an equivalent one,
  * since reading consumed it).
  */
-export async function storePage(key: string, response: Response, expiresAt: number): Promise<Response> {
+async function storePage(key: string, response: Response, expiresAt: number): Promise<Response> {
   if (response.status !== 200 || response.headers.has('set-cookie')) return response;
   const startedAt = state.generation;
   const body = new Uint8Array(await response.arrayBuffer());
@@ -122,3 +122,26 @@ export async function storePage(key: string, response: Response, expiresAt: numb
   }
   return new Response(body.slice(), { status: response.status, headers });
 }
+
+export interface CachedEntry {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+}
+
+/**
+ * What the portal needs of a page cache. This one keeps pages in this process's memory; several
+ * processes (PostgreSQL, issue 17) swap in one that they share or that tells the others.
+ */
+export interface PageCache {
+  /** The stored answer, as raw parts (the start script answers from it before Astro is involved). */
+  entry(key: string, now?: number): CachedEntry | undefined;
+  /** The stored answer as a Response. */
+  get(key: string): Response | undefined;
+  /** Stores a successful answer until `expiresAt` at the latest; returns an equivalent Response. */
+  store(key: string, response: Response, expiresAt: number): Promise<Response>;
+  /** Forgets every page: public data may have changed. */
+  invalidate(): void;
+}
+
+export const pageCache: PageCache = { entry: cachedEntry, get: cachedPage, store: storePage, invalidate: invalidatePublicPages };

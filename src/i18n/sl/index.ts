@@ -1,0 +1,12 @@
+/**
+ * The Slovenian dictionary: every word of the interface, split by area. An English dictionary
+ * would sit beside it as en/ with the same shape (the `Dictionary` type in ../index.ts).
+ */
+import { accounts } from './accounts.ts';
+import { comments } from './comments.ts';
+import { legal } from './legal.ts';
+import { moderation } from './moderation.ts';
+import { report } from './report.ts';
+import { site } from './site.ts';
+
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...moderation, ...report } as const;

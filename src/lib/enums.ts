@@ -1,0 +1,37 @@
+/**
+ * Every enumeration of the portal's model, once. Types, zod enums, the CLI's lists and the
+ * database's checks derive from these arrays; the dictionary names each value.
+ */
+
+export const ORGANISATION_KINDS = ['municipality', 'association', 'government', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ROLES = ['member', 'org_admin', 'moderator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const USER_STATUSES = ['active', 'disabled'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** Where a comment is anchored: a paragraph, a chapter as a whole, or the draft as a whole. */
+export const COMMENT_SCOPES = ['block', 'chapter', 'draft'] as const;
+export type CommentScope = (typeof COMMENT_SCOPES)[number];
+
+export const COMMENT_KINDS = ['comment', 'amendment', 'question'] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+
+export const COMMENT_STATES = ['draft', 'submitted', 'withdrawn'] as const;
+export type CommentState = (typeof COMMENT_STATES)[number];
+
+/** A moderator's decision on a comment. */
+export const DECISIONS = ['accepted', 'partially_accepted', 'rejected', 'noted'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const MODERATION_STATUSES = ['new', 'in_review', ...DECISIONS] as const;
+export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
+
+export const HIDE_REASONS = ['spam', 'offensive', 'personal_data', 'duplicate'] as const;
+export type HideReason = (typeof HIDE_REASONS)[number];
+
+/** A named municipality's answer to a joint position. */
+export const JOINT_STATUSES = ['pending', 'confirmed', 'declined'] as const;
+export type JointStatus = (typeof JOINT_STATUSES)[number];
