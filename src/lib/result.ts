@@ -15,7 +15,7 @@ export const ERROR_CODES = [
   'not_found',
   /** The thing's state does not allow it (already withdrawn, decided, stale edit…). */
   'conflict',
-  /** The consultation window does not allow it now. */
+  /** The consultation window does not allow it now (answered 422: the form is fine, the moment is not). */
   'closed',
 ] as const;
 

@@ -15,7 +15,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
-  closed: 409,
+  closed: 422,
 };
 
 /** What a page shows after a refused form. */
