@@ -35,3 +35,7 @@ export type HideReason = (typeof HIDE_REASONS)[number];
 /** A named municipality's answer to a joint position. */
 export const JOINT_STATUSES = ['pending', 'confirmed', 'declined'] as const;
 export type JointStatus = (typeof JOINT_STATUSES)[number];
+
+/** How a comment reached the ministry: through the portal, or recorded by a moderator from a letter. */
+export const RECEIVED_VIA = ['portal', 'email', 'post'] as const;
+export type ReceivedVia = (typeof RECEIVED_VIA)[number];

@@ -1,4 +1,4 @@
-import type { CommentKind, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, Role, UserStatus } from '../../enums.ts';
+import type { CommentKind, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, ReceivedVia, Role, UserStatus } from '../../enums.ts';
 
 export type { CommentKind, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, Role, UserStatus };
 import type { Generated } from 'kysely';
@@ -136,7 +136,7 @@ export interface CommentTable {
   hidden_reason: string | null;
   idempotency_key: string | null;
   assignee_user_id: number | null;
-  received_via: Generated<'portal' | 'email' | 'post'>;
+  received_via: Generated<ReceivedVia>;
   recorded_by_user_id: number | null;
   decided_at: string | null;
   decided_by_user_id: number | null;
