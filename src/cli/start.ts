@@ -9,13 +9,16 @@ import { extname, join, relative, sep } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { t } from '../i18n/index.ts';
+import { dictionary } from '../i18n/index.ts';
 import { config, exitOnConfigProblems } from '../lib/server/platform/config.ts';
 import { openDatabase } from '../lib/server/platform/db.ts';
 import { clientFacts, type ClientFacts } from '../lib/server/platform/net.ts';
 import { pageCache, cacheKeyFor, isAnonymous, normalisedCacheUrl } from '../lib/server/web/page-cache.ts';
 import { fromRoot } from '../lib/server/platform/paths.ts';
 import { prepareDatabase } from '../lib/server/platform/setup.ts';
+
+/** The start script answers before any page (and its reader's language) is involved: in Slovenian. */
+const t = dictionary();
 
 // A wrong setting stops here, named, before anything is built or served.
 exitOnConfigProblems();
