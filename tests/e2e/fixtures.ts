@@ -93,7 +93,7 @@ export async function submitForm(page: Page, button: Locator): Promise<number> {
 }
 
 export interface PageOptions extends BrowserContextOptions {
-  /** Signed in as a demo person, or as {email, password}; anonymous when left out. */
+  /** Signed in as a demo person, or as {email, password}; anonymous when left out. JavaScript is on unless this says otherwise. */
   as?: Who | { email: string; password: string };
 }
 
@@ -139,7 +139,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   newPage: async ({ browser, server }, use) => {
     const contexts: Array<Awaited<ReturnType<typeof browser.newContext>>> = [];
     await use(async ({ as, ...options } = {}) => {
-      const context = await browser.newContext({ baseURL: server.url, ...options });
+      const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: true, ...options });
       contexts.push(context);
       const page = await context.newPage();
       if (as) typeof as === 'string' ? await signIn(page, people[as]) : await signIn(page, as.email, as.password);
