@@ -855,8 +855,7 @@ test.describe('recording a comment received by e-mail', () => {
     await page.getByLabel('Odstavek', { exact: true }).fill('4');
     await page.getByLabel('Besedilo pripombe').fill(body);
 
-    // Tomorrow (in Ljubljana) is in the future, whatever the hour. The server allows a day of slack
-    // after noon UTC of the given day, so from 11:00 UTC on it accepts tomorrow's date.
+    // Tomorrow (in Ljubljana) is in the future, whatever the hour of the day.
     await page.getByLabel('Datum prejema').fill(ljubljanaDate(1));
     const tomorrow = await submitForm(page, page.getByRole('button', { name: 'Vnesi pripombo' }));
     expect(tomorrow, `status for tomorrow's date (${ljubljanaDate(1)}) at ${new Date().toISOString()}`).toBe(400);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { expect, test, type APIResponse, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { APIResponse, Browser, BrowserContext, Page } from '@playwright/test';
+import { mailedLink } from '../support/mail.ts';
 import { unzip as unzipFiles } from '../support/zip.ts';
-import { decodeMail } from '../support/mail.ts';
 import { expectNoAxeViolations } from './axe.ts';
+import { baseURL, expect, mailDir, people, postForm, signIn, test } from './fixtures.ts';
 
 /*
  * Cross-site scripting and spreadsheet formula injection, end to end.
@@ -20,21 +21,17 @@ import { expectNoAxeViolations } from './axe.ts';
  *
  * The payloads are spread over the fields (every field gets at least five, every payload lands in
  * at least one), written once in beforeAll and then checked by the tests below, which run in order
- * in one worker (after a failure Playwright starts a new worker, whose beforeAll reads what was
- * written from a file next to this run's database instead of writing it all again). A first test
- * shows that the checks do catch payloads rendered as HTML, so a pass means something. Comments are written on chapters 3 and 9, where no other spec file writes, at most
- * two per block, so each block's chapter view (which shows the newest three) shows them all.
- * Per-page checks are soft: one bad page does not hide what the others show.
+ * in one worker (after a failure Playwright starts a new worker on the same database, whose beforeAll
+ * reads what was written from a file next to it instead of writing it all again). A first test
+ * shows that the checks do catch payloads rendered as HTML, so a pass means something. Comments
+ * are written on chapters 3 and 9, at most two per block, and nothing else is written to the
+ * worker's database while these tests run, so each block's chapter view (which shows the newest
+ * three) shows them all.
+ * Each page's check collects everything wrong with it and asserts once that nothing was found.
  */
 
-const PASSWORD = 'posvet-demo-2030';
-const ADMIN = 'admin@posvet.test';
-const MODERATOR = 'moderator@posvet.test';
-const BLED = 'bled@posvet.test';
-const ZMOS = 'zmos@posvet.test';
-const MAIL_DIR = join(dirname(process.env.POSVET_E2E_DB ?? '/nonexistent/posvet.sqlite'), 'mail');
-/** What beforeAll wrote, next to this run's fresh database (each run has its own). */
-const SEED_FILE = join(dirname(process.env.POSVET_E2E_DB ?? '/nonexistent/posvet.sqlite'), 'xss-seed.json');
+/** What beforeAll wrote, next to the worker's database: a file in this directory. */
+const SEED_FILE = 'xss-seed.json';
 
 const CHAPTERS = ['digitalne-kompetence-in-vkljucenost', 'zeleni-prehod'] as const;
 const COMMENT_COUNT = 16;
@@ -274,10 +271,6 @@ let seeded: Seeded;
 
 // ——— helpers ———————————————————————————————————————————————————————————————————————————————
 
-function baseURL(): string {
-  return test.info().project.use.baseURL!;
-}
-
 /** Everything but whitespace: paragraphs, line breaks and indentation do not matter. */
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -287,48 +280,16 @@ const csvGuarded = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 async function signedInContext(browser: Browser, email: string): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: baseURL() });
   const page = await context.newPage();
-  await page.goto('/prijava');
-  await page.getByLabel('E-naslov').fill(email);
-  await page.getByLabel('Geslo', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Prijava', exact: true }).click();
-  await expect(page).not.toHaveURL(/\/prijava/);
+  await signIn(page, email);
   await page.close();
   return context;
 }
 
 /** A same-origin form post with the context's cookies, as the browser would send it. */
-async function post(context: BrowserContext, path: string, form: Record<string, string>): Promise<APIResponse> {
-  return context.request.post(path, { form, headers: { Origin: baseURL() }, maxRedirects: 0 });
-}
+const post = postForm;
 
 function expectRedirect(response: APIResponse, what: string): void {
   expect(response.status(), `${what}: status (location ${response.headers().location ?? '—'})`).toBe(303);
-}
-
-// ——— mail ——————————————————————————————————————————————————————————————————————————————————
-
-
-/** The /povabilo/… path in the invitation mail to an address (mail is written asynchronously: polls). */
-async function invitationPath(to: string, timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  const pattern = /^https?:\/\/[^\s/]+(\/povabilo\/[A-Za-z0-9_-]{20,100})\s*$/m;
-  for (;;) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(MAIL_DIR).filter((f) => f.endsWith('.eml'));
-    } catch {
-      // Not created yet.
-    }
-    for (const file of files) {
-      const { headers, body } = decodeMail(readFileSync(join(MAIL_DIR, file), 'utf8'));
-      const addressee = /^to:\s*(.*(?:\r?\n[ \t].*)*)/im.exec(headers)?.[1] ?? '';
-      if (!addressee.toLowerCase().includes(to.toLowerCase())) continue;
-      const link = pattern.exec(body)?.[1];
-      if (link) return link;
-    }
-    if (Date.now() > deadline) throw new Error(`no invitation mail to ${to} in ${MAIL_DIR} after ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** Občina Bled's id in the administrator's invitation form. */
@@ -341,7 +302,7 @@ async function bledOrganisationId(admin: BrowserContext): Promise<string> {
 
 async function invite(admin: BrowserContext, organisationId: string, email: string): Promise<string> {
   expectRedirect(await post(admin, '/admin', { intent: 'invite', email, organisationId, role: 'member' }), `inviting ${email}`);
-  return invitationPath(email);
+  return mailedLink(mailDir(), email, 'povabilo');
 }
 
 // ——— watching a page ———————————————————————————————————————————————————————————————————————
@@ -481,34 +442,43 @@ interface Expected {
 const simple = (s: string) => s.length < 200 && /^[\x21-\x7E]+( [\x21-\x7E]+)*$/.test(s) && !/https?:\/\//.test(s);
 
 /**
+ * Waits until whatever a payload could set off after load has had its chance: every image has
+ * loaded or failed (onerror), then two frames and a task have passed (ontoggle, SVG onbegin).
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+}
+
+/**
  * Opens (or has opened) a page and checks it: no dialog, no problem, nothing injected, the texts
- * there. Soft, so that every page is reported.
+ * there. Everything wrong with the page is collected and asserted at once, so its report is whole.
  */
 async function checkPage(w: Watched, where: string, expected: Expected = {}, open?: (page: Page) => Promise<void>): Promise<void> {
   const { page } = w;
   w.dialogs.length = 0;
   w.problems.length = 0;
+  const found: string[] = [];
   if (open) await open(page);
   else {
-    const response = await page.goto(where);
-    expect.soft(response?.status(), `status of ${where}`).toBe(200);
+    const status = (await page.goto(where))?.status();
+    if (status !== 200) found.push(`status ${status}`);
   }
-  await page.waitForLoadState('load');
-  // Handlers that fire a moment after load (onerror of a broken image, ontoggle, onbegin).
-  await page.waitForTimeout(150);
-  const run = seeded.run;
-  expect.soft(await injectedThings(page, run), `injected elements or attributes on ${where}`).toEqual([]);
+  await settled(page);
+  found.push(...(await injectedThings(page, seeded.run)).map((f) => `injected: ${f}`));
   const text = squash(await readableText(page));
   const missing = [
     ...(expected.full ?? []).filter((s) => !text.includes(squash(s))),
     ...(expected.excerpt ?? []).filter((s) => !text.includes(squash(s.slice(0, 100)))),
-  ].map((s) => s.slice(0, 120));
-  expect.soft(missing, `payload texts missing (or altered) on ${where}`).toEqual([]);
+  ];
+  found.push(...missing.map((s) => `payload text missing (or altered): ${s.slice(0, 120)}`));
   for (const s of expected.exact ?? []) {
-    await expect.soft(page.getByText(s, { exact: true }).first(), `"${s}" as text on ${where}`).toBeVisible();
+    if (!(await page.getByText(s, { exact: true }).first().isVisible())) found.push(`not shown as text: "${s}"`);
   }
-  expect.soft(w.dialogs, `dialogs opened on ${where}`).toEqual([]);
-  expect.soft(w.problems, `script errors or payload requests on ${where}`).toEqual([]);
+  found.push(...w.dialogs.map((d) => `dialog opened: ${d}`));
+  found.push(...w.problems.map((p) => `script error or payload request: ${p}`));
+  expect(found, `what is wrong on ${where}`).toEqual([]);
 }
 
 /** The texts of a comment a public page shows (the rationale is not in the report). */
@@ -618,7 +588,7 @@ async function seed(browser: Browser): Promise<Seeded> {
   const run = `${Date.now().toString(36).slice(-5)}${test.info().workerIndex}`;
   const payloads = makePayloads(run);
   const fields = allocate(payloads);
-  const [bled, zmos, moderator, admin] = await Promise.all([BLED, ZMOS, MODERATOR, ADMIN].map((email) => signedInContext(browser, email)));
+  const [bled, zmos, moderator, admin] = await Promise.all([people.bled, people.zmos, people.moderator, people.admin].map((email) => signedInContext(browser, email)));
   const anonymous = await browser.newContext({ baseURL: baseURL() });
   const opened = [bled, zmos, moderator, admin, anonymous];
 
@@ -709,14 +679,15 @@ test.describe('XSS payloads and formulas stay inert', () => {
   // In order, in one worker, sharing what beforeAll wrote; a failure does not skip the rest.
   test.describe.configure({ mode: 'default', timeout: 180_000 });
 
-  test.beforeAll(async ({ browser }) => {
+  test.beforeAll(async ({ browser, server }) => {
     test.setTimeout(180_000);
-    // After a failed test the next one runs in a fresh worker: it reuses what this run already wrote.
+    // After a failed test the next one runs in a fresh worker on the same database: it reuses what was written.
+    const file = join(server.dir, SEED_FILE);
     try {
-      seeded = JSON.parse(readFileSync(SEED_FILE, 'utf8'));
+      seeded = JSON.parse(readFileSync(file, 'utf8'));
     } catch {
       seeded = await seed(browser);
-      writeFileSync(SEED_FILE, JSON.stringify(seeded));
+      writeFileSync(file, JSON.stringify(seeded));
     }
   });
 
@@ -744,13 +715,15 @@ test.describe('XSS payloads and formulas stay inert', () => {
     const raw = seeded.payloads.filter((p) => ['img onerror', 'svg onload', 'iframe srcdoc', 'anchor with javascript:', 'details ontoggle', 'script setting a flag'].includes(p.label));
     await w.page.route('**/xss-samopreizkus', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>t</title><body>${raw.map((p) => p.raw).join('\n')}</body>` }));
     await w.page.goto('/xss-samopreizkus');
-    await w.page.waitForTimeout(300);
-    const found = await injectedThings(w.page, seeded.run);
-    for (const what of ['img', 'event handler onload', 'element <iframe', 'script URL in href', 'event handler ontoggle', 'window.__xss']) {
-      expect(found.some((f) => f.startsWith(what)), `the check reports ${what}: ${JSON.stringify(found)}`).toBe(true);
-    }
-    expect(w.dialogs.length, 'dialogs are recorded').toBeGreaterThan(0);
-    expect(w.problems.some((p) => p.startsWith('request:')), 'the broken image is requested').toBe(true);
+    const reported = ['img', 'event handler onload', 'element <iframe', 'script URL in href', 'event handler ontoggle', 'window.__xss'];
+    await expect
+      .poll(async () => {
+        const found = await injectedThings(w.page, seeded.run);
+        return reported.filter((what) => !found.some((f) => f.startsWith(what)));
+      }, { message: 'what the check does not report (yet)' })
+      .toEqual([]);
+    await expect.poll(() => w.dialogs.length, { message: 'dialogs are recorded' }).toBeGreaterThan(0);
+    await expect.poll(() => w.problems.some((p) => p.startsWith('request:')), { message: 'the broken image is requested' }).toBe(true);
     await close(w);
   });
 
@@ -761,7 +734,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
     for (const chapter of CHAPTERS) {
       const here = comments.filter((c) => c.chapter === chapter);
       await checkPage(reader, `/osnutek/${chapter}`, { full: here.flatMap((c) => publicTexts(c)) }, async (page) => {
-        expect.soft((await page.goto(`/osnutek/${chapter}`))?.status()).toBe(200);
+        expect((await page.goto(`/osnutek/${chapter}`))?.status()).toBe(200);
         for (const number of new Set(here.map((c) => c.blockNumber))) {
           const details = page.locator(`#odstavek-${number.replace('.', '-')} details.block__comments`);
           await details.locator('summary').click();
@@ -780,11 +753,11 @@ test.describe('XSS payloads and formulas stay inert', () => {
       const linked = [c.body, c.rationale, c.response].filter((p) => p && /https?:\/\/[^\s<>"']/.test(p.stored));
       if (linked.length) {
         const links = reader.page.locator('.plain-text a');
-        await expect.soft(links.first(), `a link made of the address in comment ${c.id}`).toBeVisible();
+        await expect(links.first(), `a link made of the address in comment ${c.id}`).toBeVisible();
         for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
-          expect.soft(href, `link in comment ${c.id}`).toMatch(/^https?:\/\/[^\s<>"']+$/);
+          expect(href, `link in comment ${c.id}`).toMatch(/^https?:\/\/[^\s<>"']+$/);
         }
-        await expect.soft(links.first()).toHaveAttribute('rel', 'nofollow ugc noopener noreferrer');
+        await expect(links.first()).toHaveAttribute('rel', 'nofollow ugc noopener noreferrer');
       }
     }
     await reader.page.goto(`/pripombe/${comments[0].id}`);
@@ -824,8 +797,8 @@ test.describe('XSS payloads and formulas stay inert', () => {
       expect(response.status()).toBe(400);
       await page.waitForLoadState();
     });
-    await expect.soft(w.page.getByLabel('Besedilo pripombe', { exact: true })).toHaveValue(echoed[0].raw);
-    await expect.soft(w.page.getByLabel('Obrazložitev (neobvezno)')).toHaveValue(echoed[1].raw);
+    await expect(w.page.getByLabel('Besedilo pripombe', { exact: true })).toHaveValue(echoed[0].raw);
+    await expect(w.page.getByLabel('Obrazložitev (neobvezno)')).toHaveValue(echoed[1].raw);
     await close(w);
   });
 
@@ -836,30 +809,30 @@ test.describe('XSS payloads and formulas stay inert', () => {
 
     const queueUrl = `/moderacija?${new URLSearchParams({ text: run })}`;
     await checkPage(w, queueUrl, { excerpt: comments.map((c) => c.body.stored), full: acceptedTags.map((p) => p.stored) });
-    await expect.soft(page.locator('tr[data-queue-row]')).toHaveCount(comments.length);
+    await expect(page.locator('tr[data-queue-row]')).toHaveCount(comments.length);
     await expectNoAxeViolations(page);
 
     // Filtered by a payload tag the server kept (it is also an option of the tag filter).
     if (acceptedTags.length) {
       const tag = acceptedTags[0].stored;
       await checkPage(w, `/moderacija?${new URLSearchParams({ tag })}`, { excerpt: [comments[0].body.stored] });
-      await expect.soft(page.locator('tr[data-queue-row]')).toHaveCount(1);
+      await expect(page.locator('tr[data-queue-row]')).toHaveCount(1);
     }
     await checkPage(w, `/moderacija?${new URLSearchParams({ tag: plainTag })}`, { excerpt: comments.map((c) => c.body.stored) });
 
     // The text filter echoes a payload into its field.
     const echoed = payloads.find((p) => p.label === 'autofocus onfocus')!;
     await checkPage(w, `/moderacija?${new URLSearchParams({ text: echoed.raw })}`);
-    await expect.soft(page.getByRole('search', { name: 'Filtri' }).getByLabel('Besedilo vsebuje')).toHaveValue(echoed.raw);
+    await expect(page.getByRole('search', { name: 'Filtri' }).getByLabel('Besedilo vsebuje')).toHaveValue(echoed.raw);
 
     for (const c of comments) {
       const texts = [c.body, c.proposedText, c.rationale, ...c.notes].filter((p): p is Payload => !!p).map((p) => p.stored);
       await checkPage(w, `/moderacija/pripombe/${c.id}`, { full: texts, exact: simple(c.body.stored) ? [c.body.stored] : [] });
-      await expect.soft(page.locator('textarea#odziv'), `response field of ${c.id}`).toHaveValue(c.response?.stored ?? '');
-      await expect.soft(page.locator('input#oznake'), `tags field of ${c.id}`).toHaveValue(c.tags.join(', '));
+      await expect(page.locator('textarea#odziv'), `response field of ${c.id}`).toHaveValue(c.response?.stored ?? '');
+      await expect(page.locator('input#oznake'), `tags field of ${c.id}`).toHaveValue(c.tags.join(', '));
     }
     for (const p of refusedTags) {
-      expect.soft(comments[0].tags, `refused tag "${p.label}" not stored`).not.toContain(p.stored);
+      expect(comments[0].tags, `refused tag "${p.label}" not stored`).not.toContain(p.stored);
     }
     await close(w);
   });
@@ -873,7 +846,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
     await checkPage(admin, '/admin/dnevnik');
     const searched = payloads.find((p) => p.label === 'double quote then img')!;
     await checkPage(admin, `/admin?${new URLSearchParams({ iskanje: searched.raw })}`);
-    await expect.soft(admin.page.locator('#iskanje')).toHaveValue(searched.raw.trim().slice(0, 100));
+    await expect(admin.page.locator('#iskanje')).toHaveValue(searched.raw.trim().slice(0, 100));
 
     const bled = await watchedPage(browser, seeded.states.bled);
     await checkPage(bled, '/organizacija', { full: names });
@@ -882,7 +855,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
     for (const account of accounts) {
       const w = await watchedPage(browser, account.state);
       await checkPage(w, '/moj-racun', { full: [`Prijavljeni ste kot ${account.name.stored} (Občina Bled).`] });
-      await expect.soft(w.page.getByLabel('Ime in priimek'), `name field for "${account.name.label}"`).toHaveValue(account.name.stored);
+      await expect(w.page.getByLabel('Ime in priimek'), `name field for "${account.name.label}"`).toHaveValue(account.name.stored);
       await close(w);
     }
 
@@ -900,14 +873,14 @@ test.describe('XSS payloads and formulas stay inert', () => {
       expect(response.status()).toBe(400);
       await page.waitForLoadState();
     });
-    await expect.soft(guest.page.getByLabel('Ime in priimek')).toHaveValue(name.raw);
+    await expect(guest.page.getByLabel('Ime in priimek')).toHaveValue(name.raw);
     await close(guest);
     await close(admin);
   });
 
   test('open data and downloads: JSON literal, CSV with formulas defused, XLSX without formulas', async ({ request }) => {
     const { comments } = seeded;
-        const fieldsOf = (c: SeededComment) => [c.body, c.proposedText, c.rationale, c.response].filter((p): p is Payload => !!p);
+    const fieldsOf = (c: SeededComment) => [c.body, c.proposedText, c.rationale, c.response].filter((p): p is Payload => !!p);
 
     // JSON: the strings as stored, literally.
     const jsonResponse = await request.get('/api/v1/comments');
@@ -915,7 +888,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
     const json: Array<{ id: number; body: string; proposedText: string | null; rationale: string | null; response: string | null }> = await jsonResponse.json();
     for (const c of comments) {
       const found = json.find((j) => j.id === c.id);
-      expect.soft(found, `comment ${c.id} in the JSON`).toMatchObject({
+      expect(found, `comment ${c.id} in the JSON`).toMatchObject({
         body: c.body.stored,
         proposedText: c.proposedText?.stored ?? null,
         rationale: c.rationale?.stored ?? null,
@@ -932,15 +905,15 @@ test.describe('XSS payloads and formulas stay inert', () => {
       const raw = await response.text();
       const rows = parseCsv(raw, separator);
       const cells = rows.flat();
-      expect.soft(cells.filter((c) => !c.quoted).map((c) => c.value).slice(0, 5), `unquoted cells in ${url}`).toEqual([]);
-      expect.soft(cells.filter((c) => /^[=+\-@\t\r]/.test(c.value)).map((c) => c.value.slice(0, 80)), `cells that start a formula in ${url}`).toEqual([]);
+      expect(cells.filter((c) => !c.quoted).map((c) => c.value).slice(0, 5), `unquoted cells in ${url}`).toEqual([]);
+      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c.value)).map((c) => c.value.slice(0, 80)), `cells that start a formula in ${url}`).toEqual([]);
       for (const c of comments) {
         const row = rows.find((r) => r[0]?.value === String(c.id))?.map((cell) => cell.value);
-        expect.soft(row, `comment ${c.id} in ${url}`).toBeDefined();
+        expect(row, `comment ${c.id} in ${url}`).toBeDefined();
         if (!row) continue;
         for (const p of fieldsOf(c)) {
-          expect.soft(row, `"${p.label}" of ${c.id} in ${url}`).toContain(csvGuarded(p.stored));
-          if (p.formula) expect.soft(raw, `"${p.label}" as a quoted cell with an apostrophe in ${url}`).toContain(`"'${p.stored.replace(/"/g, '""')}"`);
+          expect(row, `"${p.label}" of ${c.id} in ${url}`).toContain(csvGuarded(p.stored));
+          if (p.formula) expect(raw, `"${p.label}" as a quoted cell with an apostrophe in ${url}`).toContain(`"'${p.stored.replace(/"/g, '""')}"`);
         }
       }
     }
@@ -954,25 +927,25 @@ test.describe('XSS payloads and formulas stay inert', () => {
     const xml = [...files.entries()].filter(([name]) => name.endsWith('.xml'));
     expect(xml.length).toBeGreaterThan(0);
     for (const [name, content] of xml) {
-      expect.soft(content, `${name} has no formula`).not.toMatch(/<f[\s>/]/);
+      expect(content, `${name} has no formula`).not.toMatch(/<f[\s>/]/);
       // XML 1.0 allows tab, LF, CR and U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF: anything else makes the file unreadable.
       const invalid = [...content.matchAll(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu)].map((m) => `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${m.index}`);
-      expect.soft(invalid, `characters XML does not allow in ${name} (Excel reports the workbook as damaged)`).toEqual([]);
+      expect(invalid, `characters XML does not allow in ${name} (Excel reports the workbook as damaged)`).toEqual([]);
     }
     const allXml = xml.map(([, content]) => content).join('\n');
     const rows = xlsxRows(files);
     for (const c of comments) {
       const row = rows.find((r) => r[0]?.value === String(c.id));
-      expect.soft(row, `comment ${c.id} in the XLSX`).toBeDefined();
+      expect(row, `comment ${c.id} in the XLSX`).toBeDefined();
       if (!row) continue;
       for (const p of fieldsOf(c)) {
         const cell = row.find((x) => x.value === xlsxForm(p.stored));
-        expect.soft(cell, `"${p.label}" of ${c.id} as a cell of the XLSX`).toBeDefined();
+        expect(cell, `"${p.label}" of ${c.id} as a cell of the XLSX`).toBeDefined();
         if (cell) {
-          expect.soft(['s', 'inlineStr'], `"${p.label}" of ${c.id} is a text cell`).toContain(cell.type);
-          expect.soft(cell.hasFormula).toBe(false);
+          expect(['s', 'inlineStr'], `"${p.label}" of ${c.id} is a text cell`).toContain(cell.type);
+          expect(cell.hasFormula).toBe(false);
         }
-        expect.soft(xmlEscapings(xlsxForm(p.stored)).some((e) => allXml.includes(e)), `"${p.label}" XML-escaped in the XLSX`).toBe(true);
+        expect(xmlEscapings(xlsxForm(p.stored)).some((e) => allXml.includes(e)), `"${p.label}" XML-escaped in the XLSX`).toBe(true);
       }
     }
   });
