@@ -1,23 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { mailedLink } from '../support/mail.ts';
 import { expectNoAxeViolations } from './axe.ts';
+import { baseURL, DEMO_PASSWORD, expect, mailDir, people, postForm, signIn, submitForm, test, unique, uniqueEmail, type NewPage } from './fixtures.ts';
 
 /*
- * Accounts, sign-in and access control, end to end. All tests share one database and run in
- * parallel, so the demo accounts are only ever signed in with; anything destructive happens to
- * people created here through invitations, with unique e-mail addresses.
+ * Accounts, sign-in and access control, end to end. The demo accounts are only ever signed in with;
+ * anything destructive happens to people created here through invitations, with unique e-mail
+ * addresses. (Each worker has a database of its own: tests/e2e/fixtures.ts.)
  */
 
-const DEMO_PASSWORD = 'posvet-demo-2030';
-const ADMIN = 'admin@posvet.test';
-const MODERATOR = 'moderator@posvet.test';
-const LJUBLJANA = 'ljubljana@posvet.test';
-const BLED = 'bled@posvet.test';
-const ZMOS = 'zmos@posvet.test';
-
-const MAIL_DIR = join(dirname(process.env.POSVET_E2E_DB ?? '/nonexistent/posvet.sqlite'), 'mail');
 const SESSION_COOKIE = 'posvet_seja';
 
 const texts = {
@@ -33,47 +25,11 @@ const texts = {
 
 // ——— helpers ———————————————————————————————————————————————————————————————————————————————
 
-function baseURL(): string {
-  return test.info().project.use.baseURL!;
-}
-
-let counter = 0;
-/** A unique, lower-case suffix: time, worker and a counter, so parallel workers never collide. */
-function unique(): string {
-  return `${Date.now().toString(36)}-${test.info().workerIndex}-${++counter}`;
-}
-
-function uniqueEmail(label: string): string {
-  return `${label}-${unique()}@obcina-e2e.si`;
-}
-
-/** A fresh browser context (its own cookies) with the project's base URL. */
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseURL() });
-  return context.newPage();
-}
-
-/** Signs in through the form; waits until the browser has left /prijava. */
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  if (!new URL(page.url(), baseURL()).pathname.startsWith('/prijava')) await page.goto('/prijava');
-  await page.getByLabel('E-naslov').fill(email);
-  await page.getByLabel('Geslo', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Prijava', exact: true }).click();
-  await expect(page).not.toHaveURL(/\/prijava/);
-}
-
-/** Clicks a form's submit button; returns the HTTP status of the POST (before any redirect). */
-async function submit(page: Page, button: Locator): Promise<number> {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
-  await page.waitForLoadState();
-  return response.status();
-}
-
 /** Submits the sign-in form and returns the POST's HTTP status (the page stays on /prijava on failure). */
 async function submitLogin(page: Page, email: string, password: string): Promise<number> {
   await page.getByLabel('E-naslov').fill(email);
   await page.getByLabel('Geslo', { exact: true }).fill(password);
-  return submit(page, page.getByRole('button', { name: 'Prijava', exact: true }));
+  return submitForm(page, page.getByRole('button', { name: 'Prijava', exact: true }));
 }
 
 async function sessionCookie(context: BrowserContext) {
@@ -86,7 +42,7 @@ async function sessionCookie(context: BrowserContext) {
  * Mail is written asynchronously, so this polls for up to ten seconds.
  */
 function readMail(to: string, kind: 'povabilo' | 'ponastavi-geslo', timeout = 10_000): Promise<string> {
-  return mailedLink(MAIL_DIR, to, kind, timeout);
+  return mailedLink(mailDir(), to, kind, timeout);
 }
 
 /** On /admin (already signed in as an administrator): invites a person and checks the success banner. */
@@ -106,7 +62,7 @@ async function acceptInvitation(page: Page, name: string, password: string, conf
   await page.getByLabel('Ime in priimek').fill(name);
   await page.getByLabel('Geslo', { exact: true }).fill(password);
   await page.getByLabel('Ponovite novo geslo').fill(confirm);
-  return submit(page, page.getByRole('button', { name: 'Ustvari račun' }));
+  return submitForm(page, page.getByRole('button', { name: 'Ustvari račun' }));
 }
 
 interface Member {
@@ -119,18 +75,18 @@ interface Member {
 }
 
 /** A new member of Občina Bled, invited by the administrator and signed in in a context of their own. */
-async function createMember(browser: Browser, label: string): Promise<Member> {
+async function createMember(newPage: NewPage, label: string): Promise<Member> {
   const id = unique();
   const email = `${label}-${id}@obcina-e2e.si`;
   const name = `Tina Testna ${id}`;
   const password = `Zelena jablana cveti ${id}`;
-  const admin = await newPage(browser);
-  await signIn(admin, ADMIN, DEMO_PASSWORD);
+  const admin = await newPage();
+  await signIn(admin, people.admin);
   await inviteUser(admin, email, 'Občina Bled', 'član');
   await admin.context().close();
 
   const invitationPath = await readMail(email, 'povabilo');
-  const page = await newPage(browser);
+  const page = await newPage();
   // Accepted with a plain same-origin POST rather than through the form: the form itself is tested in
   // 'invitations'; here a fresh member is only the starting point of another test.
   const accepted = await page.request.post(invitationPath, {
@@ -153,7 +109,7 @@ test.describe('access to protected pages', () => {
     await expect(page).toHaveURL(/\/prijava\?vrnitev=%2Fmoderacija$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prijava');
 
-    await page.getByLabel('E-naslov').fill(MODERATOR);
+    await page.getByLabel('E-naslov').fill(people.moderator);
     await page.getByLabel('Geslo', { exact: true }).fill(DEMO_PASSWORD);
     const [landing] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/moderacija'),
@@ -172,7 +128,7 @@ test.describe('access to protected pages', () => {
   });
 
   test('a member gets the Slovenian 403 page on /moderacija and /admin', async ({ page }) => {
-    await signIn(page, BLED, DEMO_PASSWORD);
+    await signIn(page, people.bled);
     for (const path of ['/moderacija', '/admin', '/admin/organizacije/bled']) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
@@ -195,7 +151,7 @@ test.describe('access to protected pages', () => {
     ['/admin/organizacije/zmos', 'Združenje mestnih občin Slovenije'],
   ] as const) {
     test(`an administrator opens ${path}, and it is accessible`, async ({ page }) => {
-      await signIn(page, ADMIN, DEMO_PASSWORD);
+      await signIn(page, people.admin);
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
@@ -257,7 +213,7 @@ test.describe('signing in', () => {
   });
 
   test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
-    await signIn(page, BLED, DEMO_PASSWORD);
+    await signIn(page, people.bled);
     await expect(page).toHaveURL(/\/moj-racun$/);
     const cookie = await sessionCookie(context);
     expect(cookie).toBeDefined();
@@ -269,7 +225,7 @@ test.describe('signing in', () => {
   test('a form posted from another origin is refused with 403', async ({ page, context }) => {
     const foreign = await page.request.post('/prijava', {
       headers: { Origin: 'https://zlonamerna.example' },
-      form: { email: BLED, password: DEMO_PASSWORD },
+      form: { email: people.bled, password: DEMO_PASSWORD },
       maxRedirects: 0,
     });
     expect(foreign.status()).toBe(403);
@@ -278,7 +234,7 @@ test.describe('signing in', () => {
     // The same form from our own origin signs in.
     const own = await page.request.post('/prijava', {
       headers: { Origin: baseURL() },
-      form: { email: BLED, password: DEMO_PASSWORD },
+      form: { email: people.bled, password: DEMO_PASSWORD },
       maxRedirects: 0,
     });
     expect(own.status()).toBe(303);
@@ -299,7 +255,7 @@ test.describe('signing in', () => {
       await page.keyboard.press('Tab');
     }
     await expect(email).toBeFocused();
-    await page.keyboard.type(ZMOS);
+    await page.keyboard.type(people.zmos);
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Geslo', { exact: true })).toBeFocused();
     await page.keyboard.type(DEMO_PASSWORD);
@@ -325,20 +281,20 @@ test.describe('signing in', () => {
 });
 
 test.describe('invitations', () => {
-  test('an invited person creates an account, signs out and signs in again', async ({ browser }) => {
+  test('an invited person creates an account, signs out and signs in again', async ({ newPage }) => {
     const id = unique();
     const email = `povabljena-${id}@obcina-e2e.si`;
     const name = `Nina Povabljena ${id}`;
     const password = `Modri galeb nad jezerom ${id}`;
 
-    const admin = await newPage(browser);
-    await signIn(admin, ADMIN, DEMO_PASSWORD);
+    const admin = await newPage();
+    await signIn(admin, people.admin);
     await inviteUser(admin, email, 'Občina Bled', 'član');
     await expect(admin.getByRole('region', { name: 'Odprta povabila' })).toContainText(`${email} – Občina Bled, član`);
     await expectNoAxeViolations(admin);
 
     const link = await readMail(email, 'povabilo');
-    const page = await newPage(browser);
+    const page = await newPage();
     const opened = await page.goto(link);
     expect(opened?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sprejem povabila');
@@ -387,7 +343,7 @@ test.describe('invitations', () => {
     await expect(page.getByText(`Prijavljeni ste kot ${name} (Občina Bled).`)).toBeVisible();
 
     // The invitation is used up.
-    const anonymous = await newPage(browser);
+    const anonymous = await newPage();
     const reused = await anonymous.goto(link);
     expect(reused?.status()).toBe(404);
     await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText('Povabilo ni več veljavno');
@@ -415,7 +371,7 @@ test.describe('invitations', () => {
 
 test.describe('outgoing mail', () => {
   test('invitations sent at the same moment all arrive promptly', async ({ page }) => {
-    await signIn(page, ADMIN, DEMO_PASSWORD);
+    await signIn(page, people.admin);
     await page.goto('/admin');
     const organisation = page.getByRole('region', { name: 'Povabi osebo v organizacijo' }).getByLabel('Organizacija');
     const bledId = (await organisation.locator('option', { hasText: /^\s*Občina Bled\s*$/ }).getAttribute('value'))!;
@@ -443,11 +399,11 @@ test.describe('outgoing mail', () => {
 });
 
 test.describe('forgotten password', () => {
-  test('a reset link sets a new password once; the answer never reveals who has an account', async ({ browser }) => {
-    const member = await createMember(browser, 'ponastavitev');
+  test('a reset link sets a new password once; the answer never reveals who has an account', async ({ newPage }) => {
+    const member = await createMember(newPage, 'ponastavitev');
     const newPassword = `Rdeča ladja na obzorju ${unique()}`;
 
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto('/pozabljeno-geslo');
     await expect(page.getByText('Vpišite e-naslov svojega računa.')).toBeVisible();
     await page.getByLabel('E-naslov').fill(member.email);
@@ -472,13 +428,13 @@ test.describe('forgotten password', () => {
     // Mismatched confirmation first.
     await page.getByLabel('Novo geslo', { exact: true }).fill(newPassword);
     await page.getByLabel('Ponovite novo geslo').fill('nekaj povsem drugega');
-    expect(await submit(page, page.getByRole('button', { name: 'Nastavi novo geslo' })), 'submitting the reset form').toBe(400);
+    expect(await submitForm(page, page.getByRole('button', { name: 'Nastavi novo geslo' })), 'submitting the reset form').toBe(400);
     await expect(page.getByRole('alert')).toContainText('Gesli se ne ujemata.');
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Novo geslo', { exact: true }).fill(newPassword);
     await page.getByLabel('Ponovite novo geslo').fill(newPassword);
-    expect(await submit(page, page.getByRole('button', { name: 'Nastavi novo geslo' })), 'submitting the reset form').toBe(303);
+    expect(await submitForm(page, page.getByRole('button', { name: 'Nastavi novo geslo' })), 'submitting the reset form').toBe(303);
     await expect(page).toHaveURL(/\/prijava\?sporocilo=geslo-ponastavljeno$/);
     await expect(page.getByRole('status')).toHaveText(texts.passwordReset);
 
@@ -493,7 +449,7 @@ test.describe('forgotten password', () => {
     await expect(member.page).toHaveURL(/\/prijava\?vrnitev=%2Fmoj-racun$/);
 
     // The link works once.
-    const anonymous = await newPage(browser);
+    const anonymous = await newPage();
     const again = await anonymous.goto(link);
     expect(again?.status()).toBe(404);
     await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText('Povezava ni več veljavna');
@@ -505,10 +461,10 @@ test.describe('forgotten password', () => {
 });
 
 test.describe('my account', () => {
-  test('a person changes their name and password; the password change ends their other sessions', async ({ browser }) => {
-    const member = await createMember(browser, 'moj-racun');
+  test('a person changes their name and password; the password change ends their other sessions', async ({ browser, newPage }) => {
+    const member = await createMember(newPage, 'moj-racun');
     const page = member.page;
-    const other = await newPage(browser);
+    const other = await newPage();
     await signIn(other, member.email, member.password);
     await expect(other).toHaveURL(/\/moj-racun$/);
 
@@ -566,13 +522,13 @@ test.describe('my account', () => {
   });
 
   test('"Prenesi moje podatke (JSON)" downloads the account data without the password hash', async ({ page }) => {
-    await signIn(page, BLED, DEMO_PASSWORD);
+    await signIn(page, people.bled);
     await page.goto('/moj-racun');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Prenesi moje podatke (JSON)' }).click()]);
     expect(download.suggestedFilename()).toBe('posvet-moji-podatki.json');
     const text = await readFile(await download.path(), 'utf8');
     const data = JSON.parse(text);
-    expect(data.account.email).toBe(BLED);
+    expect(data.account.email).toBe(people.bled);
     expect(data.account.name).toBe('Blaž Kranjc');
     expect(data.account.organisation.name).toBe('Občina Bled');
     expect(text).not.toContain('$argon2');
@@ -593,7 +549,7 @@ test.describe('my account', () => {
 
 test.describe('organisation administration', () => {
   test('an organisation admin sees the members, invites a person and revokes the invitation', async ({ page }) => {
-    await signIn(page, LJUBLJANA, DEMO_PASSWORD);
+    await signIn(page, people.ljubljana);
     const response = await page.goto('/organizacija');
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mestna občina Ljubljana');
@@ -634,7 +590,7 @@ test.describe('organisation administration', () => {
   });
 
   test('a member sees their organisation read-only', async ({ page }) => {
-    await signIn(page, BLED, DEMO_PASSWORD);
+    await signIn(page, people.bled);
     const response = await page.goto('/organizacija');
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Občina Bled');
@@ -648,7 +604,7 @@ test.describe('organisation administration', () => {
   });
 
   test('a member who posts a management form directly is refused, with the reason shown', async ({ page }) => {
-    await signIn(page, BLED, DEMO_PASSWORD);
+    await signIn(page, people.bled);
     const post = await page.request.post('/organizacija', {
       headers: { Origin: baseURL() },
       form: { intent: 'invite', email: uniqueEmail('clan-vabi'), role: 'member' },
@@ -658,27 +614,27 @@ test.describe('organisation administration', () => {
     expect((await post.text()).includes(texts.notAllowed), `the 403 page says "${texts.notAllowed}"`).toBe(true);
   });
 
-  test('an organisation admin cannot manage a person of another organisation', async ({ browser }) => {
-    const admin = await newPage(browser);
-    await signIn(admin, ADMIN, DEMO_PASSWORD);
+  test('an organisation admin cannot manage a person of another organisation', async ({ newPage }) => {
+    const admin = await newPage();
+    await signIn(admin, people.admin);
     await admin.goto('/admin/organizacije/bled');
     await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Občina Bled');
     const bledRow = admin.getByRole('row', { name: /Blaž Kranjc/ });
     const userId = await bledRow.locator('input[name="userId"]').first().inputValue();
     expect(userId).toMatch(/^\d+$/);
 
-    const ljubljana = await newPage(browser);
-    await signIn(ljubljana, LJUBLJANA, DEMO_PASSWORD);
+    const ljubljana = await newPage();
+    await signIn(ljubljana, people.ljubljana);
     const forms: Array<Record<string, string>> = [
       { intent: 'disable', userId },
       { intent: 'role', userId, role: 'org_admin' },
     ];
     for (const form of forms) {
-      const response = await ljubljana.request.post('/organizacija', { headers: { Origin: baseURL() }, form, maxRedirects: 0 });
+      const response = await postForm(ljubljana, '/organizacija', form);
       if (response.status() !== 403) {
         // Put the shared demo account back before failing, so other tests are not affected.
-        await admin.request.post('/admin', { headers: { Origin: baseURL() }, form: { intent: 'enable', userId }, maxRedirects: 0 });
-        await admin.request.post('/admin', { headers: { Origin: baseURL() }, form: { intent: 'role', userId, role: 'member' }, maxRedirects: 0 });
+        await postForm(admin, '/admin', { intent: 'enable', userId });
+        await postForm(admin, '/admin', { intent: 'role', userId, role: 'member' });
       }
       expect(response.status(), form.intent).toBe(403);
       expect((await response.text()).includes(texts.notAllowed), `the 403 page says "${texts.notAllowed}"`).toBe(true);
@@ -688,18 +644,18 @@ test.describe('organisation administration', () => {
     await admin.goto('/admin/organizacije/bled');
     await expect(admin.getByRole('row', { name: /Blaž Kranjc/ })).toContainText('aktiven');
     await expectNoAxeViolations(admin);
-    const bled = await newPage(browser);
-    await signIn(bled, BLED, DEMO_PASSWORD);
+    const bled = await newPage();
+    await signIn(bled, people.bled);
     await expect(bled.getByText('Prijavljeni ste kot Blaž Kranjc (Občina Bled).')).toBeVisible();
     await expect(bled.getByRole('region', { name: 'Podatki o računu' })).toContainText('član');
 
     await Promise.all([admin.context().close(), ljubljana.context().close(), bled.context().close()]);
   });
 
-  test('an administrator disables a person: their session ends and they cannot sign in', async ({ browser }) => {
-    const member = await createMember(browser, 'onemogocen');
-    const admin = await newPage(browser);
-    await signIn(admin, ADMIN, DEMO_PASSWORD);
+  test('an administrator disables a person: their session ends and they cannot sign in', async ({ newPage }) => {
+    const member = await createMember(newPage, 'onemogocen');
+    const admin = await newPage();
+    await signIn(admin, people.admin);
     await admin.goto('/admin');
     const row = admin.getByRole('row', { name: new RegExp(member.name) });
     await expect(row).toContainText('aktiven');
@@ -729,7 +685,7 @@ test.describe('organisation administration', () => {
   });
 
   test('the administrator finds an organisation and its people', async ({ page }) => {
-    await signIn(page, ADMIN, DEMO_PASSWORD);
+    await signIn(page, people.admin);
     await page.goto('/admin/organizacije');
     await expect(page.getByRole('status')).toHaveText(/^Prikazanih je \d+ organizacij\.$/);
     await page.getByLabel('Iskanje').fill('Bled');

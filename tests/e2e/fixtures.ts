@@ -97,11 +97,13 @@ export interface PageOptions extends BrowserContextOptions {
   as?: Who | { email: string; password: string };
 }
 
+export type NewPage = (options?: PageOptions) => Promise<Page>;
+
 interface TestFixtures {
   /** A text unique to this test, to mark what it writes. */
   marker: string;
   /** Another person in the same test: a page in a browser context of its own (closed after the test). */
-  newPage: (options?: PageOptions) => Promise<Page>;
+  newPage: NewPage;
   /** A demo person signed in on a page of their own: `await as('bled')`, `await as('moderator', { javaScriptEnabled: false })`. */
   as: (who: Who, options?: BrowserContextOptions) => Promise<Page>;
 }

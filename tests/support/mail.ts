@@ -72,5 +72,7 @@ export function mailedLink(mailDir: string, to: string, kind: 'povabilo' | 'pona
     `a ${kind} mail to ${to} in ${mailDir}`,
     () => mailsTo(mailDir, to).reverse().map((m) => pattern.exec(m.body)?.[1]).find((link) => link !== undefined),
     { timeout, interval: 100 },
-  );
+  ).catch(() => {
+    throw new Error(`no ${kind} mail to ${to} in ${mailDir} after ${timeout} ms`);
+  });
 }
