@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeMail } from '../support/mail.ts';
+import { mailsTo as mailsIn } from '../support/mail.ts';
+import { waitFor } from '../support/wait.ts';
 import { seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
 import { hashToken } from '../../src/lib/server/platform/tokens.ts';
 import { inspect, submit } from './helpers.ts';
@@ -118,32 +119,13 @@ function write<T>(fn: (db: SQLite.Database) => T): T {
   }
 }
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** The delivered mails (.eml files) to an address, oldest first, as decoded text bodies. */
 function mailsTo(address: string): string[] {
-  let files: string[] = [];
-  try {
-    files = readdirSync(mailDir).sort();
-  } catch {
-    return [];
-  }
-  return files
-    .map((f) => decodeMail(readFileSync(join(mailDir, f), 'utf8')))
-    .filter((m) => new RegExp(`^To: ${address.replace(/[.+]/g, '\\$&')}$`, 'mi').test(m.headers))
-    .map((m) => m.body);
+  return mailsIn(mailDir, address).map((m) => m.body);
 }
 
 async function awaitMail(address: string, count = 1): Promise<string[]> {
-  return until(`${count} mail(s) to ${address}`, () => {
+  return waitFor(`${count} mail(s) to ${address}`, () => {
     const mails = mailsTo(address);
     return mails.length >= count ? mails : undefined;
   });
@@ -157,7 +139,7 @@ function linkToken(text: string, path: 'povabilo' | 'ponastavi-geslo'): string {
 
 /** The outbox rows to an address once all of them are marked sent. */
 async function sentOutbox(address: string): Promise<string[]> {
-  return until(`the outbox to mark mail to ${address} sent`, () => {
+  return waitFor(`the outbox to mark mail to ${address} sent`, () => {
     const rows = inspect(dbPath, (db) => db.prepare(`select body_text, sent_at from mail_outbox where to_address = ?`).all(address)) as { body_text: string; sent_at: string | null }[];
     return rows.length > 0 && rows.every((r) => r.sent_at) ? rows.map((r) => r.body_text) : undefined;
   });

@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
 import { currentOf } from '../../src/lib/server/content/versions.ts';
-import { decodeMail } from '../support/mail.ts';
+import { mailsIn } from '../support/mail.ts';
 import { seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
+import { waitFor } from '../support/wait.ts';
 import { inspect } from './helpers.ts';
 
 /**
@@ -75,17 +76,11 @@ describe('the ministry, everywhere people read', () => {
     expect((await post('/admin', scale.adminCookie, { intent: 'invite', email: 'nova.sodelavka@gov.si', organisationId: String(ministry), role: 'moderator', name: 'Nova Sodelavka' })).status).toBeLessThan(400);
     expect((await post('/moderacija/pripombe/1', scale.moderatorCookie, { intent: 'decide', status: 'rejected', response: 'Predlog presega okvir strategije.' })).status).toBeLessThan(400);
     expect((await post('/moderacija/pripombe/2', scale.moderatorCookie, { intent: 'hide', reason: 'spam' })).status).toBeLessThan(400);
-    const deadline = Date.now() + 20_000;
-    let mails: string[] = [];
-    while (Date.now() < deadline) {
-      mails = existsSync(mailDir) ? readdirSync(mailDir).map((f) => readFileSync(join(mailDir, f), 'utf8')) : [];
-      if (mails.length >= 4) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(mails.length).toBeGreaterThanOrEqual(4);
-    for (const raw of mails) {
-      const { headers, body } = decodeMail(raw);
-      const subject = /^subject:.*$/im.exec(headers)?.[0] ?? '';
+    const mails = await waitFor('four mails', () => {
+      const written = mailsIn(mailDir);
+      return written.length >= 4 ? written : undefined;
+    }, { timeout: 20_000, interval: 100 });
+    for (const { subject, body } of mails) {
       if (FORMER_BODY.test(body)) found.push(`mail ${subject}: ${FORMER_BODY.exec(body)![0]}`);
       expect(body).toContain('Ministrstvo za digitalno preobrazbo');
     }

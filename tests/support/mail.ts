@@ -52,9 +52,10 @@ export function mailsIn(mailDir: string): Mail[] {
   });
 }
 
-/** The mails to an address (oldest first). */
+/** The mails to an address (that very address in To:, case aside), oldest first. */
 export function mailsTo(mailDir: string, to: string): Mail[] {
-  return mailsIn(mailDir).filter((m) => m.to.toLowerCase().includes(to.toLowerCase()));
+  const address = to.toLowerCase();
+  return mailsIn(mailDir).filter((m) => (m.to.toLowerCase().match(/[^\s<>,"]+@[^\s<>,"]+/g) ?? ([] as string[])).includes(address));
 }
 
 /** The mail to an address whose subject contains the text; mail is delivered asynchronously, so this waits for it. */
