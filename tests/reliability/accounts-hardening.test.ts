@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailsTo as mailsIn } from '../support/mail.ts';
 import { waitFor } from '../support/wait.ts';
-import { seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
+import type { RunningServer, Scale } from '../support/server.ts';
 import { hashToken } from '../../src/lib/server/platform/tokens.ts';
-import { inspect, submit } from './helpers.ts';
+import { harness, inspect, submit, type Harness } from './helpers.ts';
 
 /*
  * Accounts under hostile use (issue 10): tokens at rest, sign-in lock-outs, sessions and reset
@@ -40,12 +39,11 @@ function freshMember(): Member {
   return members[nextMember++];
 }
 
+let h: Harness;
+
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'posvet-accounts-'));
-  dbPath = join(dir, 'posvet.sqlite');
-  mailDir = join(dir, 'mail');
-  scale = await seedScale(dbPath, { comments: 0 });
-  server = await startServer(dbPath, PORT, { MAIL_DIR: mailDir, PUBLIC_URL: `http://127.0.0.1:${PORT}` });
+  h = await harness(PORT);
+  ({ dir, dbPath, mailDir, scale, server } = h);
   members = scale.memberCookies.map((cookie, index) => {
     const token = cookie.split('=')[1];
     const row = inspect(dbPath, (db) =>
@@ -59,10 +57,7 @@ beforeAll(async () => {
   members.sort((a, b) => Number(b.email.match(/^clan-\d/) !== null) - Number(a.email.match(/^clan-\d/) !== null) || a.id - b.id);
 });
 
-afterAll(async () => {
-  await server?.stop('SIGKILL');
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => h?.cleanup());
 
 // ——— helpers ———————————————————————————————————————————————————————————————————————————————
 

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
 import { currentOf } from '../../src/lib/server/content/versions.ts';
 import { mailsIn } from '../support/mail.ts';
-import { seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
+import type { RunningServer, Scale } from '../support/server.ts';
 import { waitFor } from '../support/wait.ts';
-import { inspect } from './helpers.ts';
+import { harness, inspect, postForm, type Harness } from './helpers.ts';
 
 /**
  * Issue 12: the portal is the Ministrstvo za digitalno preobrazbo's. The government office whose
@@ -17,31 +14,19 @@ import { inspect } from './helpers.ts';
 const FORMER_BODY = /\bSDP\b|Služb[a-z]* Vlade|gp\.sdp/;
 
 describe('the ministry, everywhere people read', () => {
-  let dir: string;
+  let h: Harness;
   let mailDir: string;
   let dbPath: string;
   let scale: Scale;
   let server: RunningServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'posvet-framing-'));
-    dbPath = join(dir, 'posvet.sqlite');
-    mailDir = join(dir, 'mail');
-    scale = await seedScale(dbPath, { comments: 40 });
-    server = await startServer(dbPath, 4410, { MAIL_DIR: mailDir });
+    h = await harness(4410, 40);
+    ({ mailDir, dbPath, scale, server } = h);
   });
-  afterAll(async () => {
-    await server?.stop('SIGKILL');
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => h?.cleanup());
 
-  const post = (path: string, cookie: string, fields: Record<string, string>) =>
-    fetch(`${server.url}${path}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { origin: server.url, cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-    });
+  const post = (path: string, cookie: string, fields: Record<string, string>) => postForm(server, path, fields, cookie);
 
   it('names no former body on any page, in any download or mail', async () => {
     const current = currentOf(readVersionFiles());

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,8 +8,8 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailsIn } from '../support/mail.ts';
 import { waitFor } from '../support/wait.ts';
-import { root, seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
-import { inspect } from './helpers.ts';
+import { root } from '../support/server.ts';
+import { harness, inspect, type Harness } from './helpers.ts';
 
 /**
  * Issue 10 (hardening), the parts that live in the server's edge: what a stranger sends can neither
@@ -70,27 +70,15 @@ function chunkedFlood(url: string, megabytes: number): Promise<number> {
   });
 }
 
-interface Setup {
-  dir: string;
-  dbPath: string;
-  mailDir: string;
-  scale: Scale;
-  server: RunningServer;
-}
+type Setup = Harness;
 
-async function setup(port: number, env: Record<string, string> = {}, comments = 20): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'posvet-hardening-'));
-  const dbPath = join(dir, 'posvet.sqlite');
-  const mailDir = join(dir, 'mail');
-  const scale = await seedScale(dbPath, { comments });
-  const server = await startServer(dbPath, port, { MAIL_DIR: mailDir, ...env });
-  return { dir, dbPath, mailDir, scale, server };
+/** A fresh database (20 comments unless said) and the production server on it. */
+function setup(port: number, env: Record<string, string> = {}, comments = 20): Promise<Setup> {
+  return harness(port, comments, env);
 }
 
 async function teardown(s: Setup | undefined) {
-  if (!s) return;
-  await s.server.stop('SIGKILL');
-  rmSync(s.dir, { recursive: true, force: true });
+  await s?.cleanup();
 }
 
 describe('the production server under hostile input', () => {
