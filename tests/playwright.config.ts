@@ -6,10 +6,12 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, systemChromium } from './browser.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const port = Number(process.env.E2E_PORT ?? 4329);
 
-// A fresh database per run, shared with the workers through the environment.
-process.env.POSVET_E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'posvet-e2e-')), 'posvet.sqlite');
+// A fresh directory per run, handed to the workers through the environment. Each worker starts its
+// own production server there, with a database of its own, on port E2E_PORT + its parallel index
+// (the `server` fixture in e2e/fixtures.ts), so tests never see another worker's writes.
+process.env.POSVET_E2E_DIR ??= mkdtempSync(join(tmpdir(), 'posvet-e2e-'));
+process.env.E2E_PORT ??= '4329';
 
 export default defineConfig({
   testDir: './e2e',
@@ -23,7 +25,6 @@ export default defineConfig({
   workers: 2,
   reporter: [['list'], ['json', { outputFile: join(root, 'test-results/e2e.json') }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: systemChromium(),
@@ -31,22 +32,4 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // The production build, served the way `npm start` serves it (the test runner builds first).
-    command: 'node src/cli/start.ts --no-build',
-    cwd: root,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_PATH: process.env.POSVET_E2E_DB,
-      MAIL_DIR: join(process.env.POSVET_E2E_DB, '..', 'mail'),
-      NODE_ENV: 'test',
-    },
-  },
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { baseURL } from './fixtures.ts';
 
 /** WCAG 2.1 A and AA, as the law (ZDSMA, EN 301 549) requires of public-sector sites. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
@@ -10,4 +11,23 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`,
   );
   expect(summary, `axe found violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * axe runs in the page, so it needs JavaScript. For a page seen without JavaScript, its HTML as the
+ * browser got it is checked in a JavaScript-enabled page that loads no script (no island hydrates).
+ */
+export async function expectNoAxeViolationsWithoutJs(page: Page): Promise<void> {
+  const html = await page.content();
+  const target = new URL(page.url());
+  const context = await page.context().browser()!.newContext({ baseURL: baseURL(), javaScriptEnabled: true });
+  await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+  await context.route(
+    (url) => url.pathname === target.pathname && url.search === target.search,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  const copy = await context.newPage();
+  await copy.goto(target.href);
+  await expectNoAxeViolations(copy);
+  await context.close();
 }

@@ -1,20 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/prijava');
-  await page.getByLabel('E-naslov').fill(email);
-  await page.getByLabel('Geslo').fill('posvet-demo-2030');
-  await page.getByRole('button', { name: 'Prijava' }).click();
-  await expect(page).toHaveURL(/\/moj-racun$/);
-}
+import { expect, people, signIn, test, unique } from './fixtures.ts';
 
 // The chapter-comment page is plain HTML (no island), so this journey is the same with or without
 // JavaScript; it runs with it because axe needs scripts in the page.
 test.describe('a comment on a chapter as a whole', () => {
   test('a municipality comments on a whole chapter; it shows on the chapter and in the open data without a block', async ({ page, request }) => {
-    const text = `Poglavju kot celoti manjka pregled stroškov za občine (${Date.now()}).`;
-    await signIn(page, 'bled@posvet.test');
+    const text = `Poglavju kot celoti manjka pregled stroškov za občine (${unique('celota')}).`;
+    await signIn(page, people.bled);
+    await expect(page).toHaveURL(/\/moj-racun$/);
     await page.goto('/osnutek/zeleni-prehod');
     await page.getByRole('link', { name: 'Komentiraj poglavje kot celoto' }).click();
     await expect(page).toHaveURL(/\/osnutek\/zeleni-prehod\/pripomba$/);

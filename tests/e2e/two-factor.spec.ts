@@ -1,58 +1,27 @@
-import { dirname, join } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mailedLink } from '../support/mail.ts';
 import { expectNoAxeViolations } from './axe.ts';
+import { baseURL, expect, mailDir, postForm, test, unique, type NewPage } from './fixtures.ts';
 
 /*
  * Two-factor sign-in, end to end: a person sets it up on /moj-racun with an authenticator app (here:
  * @oslojs/otp computing the codes from the key shown on the page), signs out, and signs in with
- * password and code. The demo accounts are shared by parallel tests, so the person is new, invited
- * by the administrator.
+ * password and code. The person is new, invited by the administrator, so the demo accounts stay as
+ * they are.
  */
 
-const DEMO_PASSWORD = 'posvet-demo-2030';
-const ADMIN = 'admin@posvet.test';
-const MAIL_DIR = join(dirname(process.env.POSVET_E2E_DB ?? '/nonexistent/posvet.sqlite'), 'mail');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
-function baseURL(): string {
-  return test.info().project.use.baseURL!;
-}
-
-let counter = 0;
-function unique(): string {
-  return `${Date.now().toString(36)}-${test.info().workerIndex}-${++counter}`;
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseURL(), viewport: DESKTOP });
-  return context.newPage();
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/prijava');
-  await page.getByLabel('E-naslov').fill(email);
-  await page.getByLabel('Geslo', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Prijava', exact: true }).click();
-  await expect(page).not.toHaveURL(/\/prijava$/);
-}
-
-/** The newest invitation link mailed to an address. */
-function invitationPath(to: string): Promise<string> {
-  return mailedLink(MAIL_DIR, to, 'povabilo');
-}
-
 /** A new member of Občina Bled, invited by the administrator and signed in on a page of their own. */
-async function createMember(browser: Browser) {
-  const id = unique();
+async function createMember(newPage: NewPage) {
+  const id = unique('oseba');
   const email = `dvostopenjska-${id}@obcina-e2e.si`;
   const name = `Tina Testna ${id}`;
   const password = `Zelena jablana cveti ${id}`;
-  const admin = await newPage(browser);
-  await signIn(admin, ADMIN, DEMO_PASSWORD);
+  const admin = await newPage({ as: 'admin', viewport: DESKTOP });
   await admin.goto('/admin');
   const form = admin.getByRole('region', { name: 'Povabi osebo v organizacijo' });
   await form.getByLabel('E-naslov').fill(email);
@@ -62,12 +31,8 @@ async function createMember(browser: Browser) {
   await expect(admin).toHaveURL(/sporocilo=povabilo-poslano$/);
   await admin.context().close();
 
-  const page = await newPage(browser);
-  const accepted = await page.request.post(await invitationPath(email), {
-    headers: { Origin: baseURL() },
-    form: { username: email, name, password, passwordConfirm: password },
-    maxRedirects: 0,
-  });
+  const page = await newPage({ viewport: DESKTOP });
+  const accepted = await postForm(page, await mailedLink(mailDir(), email, 'povabilo'), { username: email, name, password, passwordConfirm: password });
   expect(accepted.status(), 'accepting the invitation').toBe(303);
   return { email, name, password, page };
 }
@@ -85,10 +50,10 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
 }
 
-test('a person sets up two-factor sign-in, signs out, and signs in with password and code', async ({ browser }) => {
+test('a person sets up two-factor sign-in, signs out, and signs in with password and code', async ({ newPage }) => {
   // A long journey with axe on six pages and twelve screenshots, on a busy machine.
   test.setTimeout(180_000);
-  const { email, name, password, page } = await createMember(browser);
+  const { email, name, password, page } = await createMember(newPage);
 
   // Moj račun offers it.
   await page.goto('/moj-racun');
@@ -170,20 +135,16 @@ test('a person sets up two-factor sign-in, signs out, and signs in with password
   await page.context().close();
 });
 
-test('an administrator resets the two-factor sign-in of someone who lost their phone', async ({ browser }) => {
+test('an administrator resets the two-factor sign-in of someone who lost their phone', async ({ newPage }) => {
   test.setTimeout(120_000);
-  const { email, name, password, page } = await createMember(browser);
+  const { email, name, password, page } = await createMember(newPage);
   // Set up through plain same-origin requests: the forms themselves are the journey above.
   const html = await (await page.request.get('/moj-racun/dvostopenjska-prijava')).text();
   const key = decodeBase32IgnorePadding(/data-testid="totp-key"[^>]*>([A-Z2-7 ]+)</.exec(html)![1].replace(/ /g, ''));
-  const enabled = await page.request.post('/moj-racun/dvostopenjska-prijava', {
-    headers: { Origin: baseURL() },
-    form: { intent: 'enable', code: codeFor(key, step()) },
-  });
+  const enabled = await page.request.post('/moj-racun/dvostopenjska-prijava', { headers: { Origin: baseURL() }, form: { intent: 'enable', code: codeFor(key, step()) } });
   expect(enabled.status()).toBe(200);
 
-  const admin = await newPage(browser);
-  await signIn(admin, ADMIN, DEMO_PASSWORD);
+  const admin = await newPage({ as: 'admin', viewport: DESKTOP });
   await admin.goto('/admin');
   const section = admin.getByRole('region', { name: 'Dvostopenjska prijava' });
   const row = section.getByRole('row', { name: new RegExp(name) });

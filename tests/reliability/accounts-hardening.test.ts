@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeMail } from '../support/mail.ts';
-import { seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
+import { mailsTo as mailsIn } from '../support/mail.ts';
+import { waitFor } from '../support/wait.ts';
+import type { RunningServer, Scale } from '../support/server.ts';
 import { hashToken } from '../../src/lib/server/platform/tokens.ts';
-import { inspect, submit } from './helpers.ts';
+import { harness, inspect, submit, type Harness } from './helpers.ts';
 
 /*
  * Accounts under hostile use (issue 10): tokens at rest, sign-in lock-outs, sessions and reset
@@ -39,12 +39,11 @@ function freshMember(): Member {
   return members[nextMember++];
 }
 
+let h: Harness;
+
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'posvet-accounts-'));
-  dbPath = join(dir, 'posvet.sqlite');
-  mailDir = join(dir, 'mail');
-  scale = await seedScale(dbPath, { comments: 0 });
-  server = await startServer(dbPath, PORT, { MAIL_DIR: mailDir, PUBLIC_URL: `http://127.0.0.1:${PORT}` });
+  h = await harness(PORT);
+  ({ dir, dbPath, mailDir, scale, server } = h);
   members = scale.memberCookies.map((cookie, index) => {
     const token = cookie.split('=')[1];
     const row = inspect(dbPath, (db) =>
@@ -58,10 +57,7 @@ beforeAll(async () => {
   members.sort((a, b) => Number(b.email.match(/^clan-\d/) !== null) - Number(a.email.match(/^clan-\d/) !== null) || a.id - b.id);
 });
 
-afterAll(async () => {
-  await server?.stop('SIGKILL');
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => h?.cleanup());
 
 // ——— helpers ———————————————————————————————————————————————————————————————————————————————
 
@@ -118,32 +114,13 @@ function write<T>(fn: (db: SQLite.Database) => T): T {
   }
 }
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** The delivered mails (.eml files) to an address, oldest first, as decoded text bodies. */
 function mailsTo(address: string): string[] {
-  let files: string[] = [];
-  try {
-    files = readdirSync(mailDir).sort();
-  } catch {
-    return [];
-  }
-  return files
-    .map((f) => decodeMail(readFileSync(join(mailDir, f), 'utf8')))
-    .filter((m) => new RegExp(`^To: ${address.replace(/[.+]/g, '\\$&')}$`, 'mi').test(m.headers))
-    .map((m) => m.body);
+  return mailsIn(mailDir, address).map((m) => m.body);
 }
 
 async function awaitMail(address: string, count = 1): Promise<string[]> {
-  return until(`${count} mail(s) to ${address}`, () => {
+  return waitFor(`${count} mail(s) to ${address}`, () => {
     const mails = mailsTo(address);
     return mails.length >= count ? mails : undefined;
   });
@@ -157,7 +134,7 @@ function linkToken(text: string, path: 'povabilo' | 'ponastavi-geslo'): string {
 
 /** The outbox rows to an address once all of them are marked sent. */
 async function sentOutbox(address: string): Promise<string[]> {
-  return until(`the outbox to mark mail to ${address} sent`, () => {
+  return waitFor(`the outbox to mark mail to ${address} sent`, () => {
     const rows = inspect(dbPath, (db) => db.prepare(`select body_text, sent_at from mail_outbox where to_address = ?`).all(address)) as { body_text: string; sent_at: string | null }[];
     return rows.length > 0 && rows.every((r) => r.sent_at) ? rows.map((r) => r.body_text) : undefined;
   });

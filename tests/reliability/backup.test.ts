@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../support/server.ts';
+import { waitFor } from '../support/wait.ts';
 import { harness, inspect, submit, type Harness } from './helpers.ts';
 
 describe('an online backup', () => {
@@ -21,7 +22,8 @@ describe('an online backup', () => {
         if ((await submit(h.server, h.scale, client, `backup ${key}`, key)) === 303) acknowledged.push(key);
       }
     });
-    await new Promise((r) => setTimeout(r, 800));
+    // The backup begins while the writers are busy, once they have had a good number acknowledged.
+    await waitFor('comments acknowledged before the backup', () => acknowledged.length >= 20, { timeout: 60_000, interval: 10 });
     const before = [...acknowledged];
     const target = join(h.dir, 'backup.sqlite');
     const result = spawnSync(process.execPath, ['src/cli/admin.ts', 'backup', target], { cwd: root, env: { ...process.env, DATABASE_PATH: h.dbPath }, encoding: 'utf8' });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/wait.ts';
 import { harness, inspect, startServer, submit, type Harness } from './helpers.ts';
 
 describe('a crash in the middle of a storm', () => {
@@ -22,7 +23,8 @@ describe('a crash in the middle of a storm', () => {
         }
       }
     });
-    await new Promise((r) => setTimeout(r, 1500));
+    // Killed in the middle of the storm: once plenty have been acknowledged, with the clients still writing.
+    await waitFor('comments acknowledged during the storm', () => acknowledged.length >= 40, { timeout: 60_000, interval: 10 });
     h.server.child.kill('SIGKILL');
     stop = true;
     await Promise.all(clients);

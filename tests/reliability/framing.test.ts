@@ -1,12 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
 import { currentOf } from '../../src/lib/server/content/versions.ts';
-import { decodeMail } from '../support/mail.ts';
-import { seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
-import { inspect } from './helpers.ts';
+import { mailsIn } from '../support/mail.ts';
+import type { RunningServer, Scale } from '../support/server.ts';
+import { waitFor } from '../support/wait.ts';
+import { harness, inspect, postForm, type Harness } from './helpers.ts';
 
 /**
  * Issue 12: the portal is the Ministrstvo za digitalno preobrazbo's. The government office whose
@@ -16,31 +14,19 @@ import { inspect } from './helpers.ts';
 const FORMER_BODY = /\bSDP\b|Služb[a-z]* Vlade|gp\.sdp/;
 
 describe('the ministry, everywhere people read', () => {
-  let dir: string;
+  let h: Harness;
   let mailDir: string;
   let dbPath: string;
   let scale: Scale;
   let server: RunningServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'posvet-framing-'));
-    dbPath = join(dir, 'posvet.sqlite');
-    mailDir = join(dir, 'mail');
-    scale = await seedScale(dbPath, { comments: 40 });
-    server = await startServer(dbPath, 4410, { MAIL_DIR: mailDir });
+    h = await harness(4410, 40);
+    ({ mailDir, dbPath, scale, server } = h);
   });
-  afterAll(async () => {
-    await server?.stop('SIGKILL');
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => h?.cleanup());
 
-  const post = (path: string, cookie: string, fields: Record<string, string>) =>
-    fetch(`${server.url}${path}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { origin: server.url, cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-    });
+  const post = (path: string, cookie: string, fields: Record<string, string>) => postForm(server, path, fields, cookie);
 
   it('names no former body on any page, in any download or mail', async () => {
     const current = currentOf(readVersionFiles());
@@ -75,17 +61,11 @@ describe('the ministry, everywhere people read', () => {
     expect((await post('/admin', scale.adminCookie, { intent: 'invite', email: 'nova.sodelavka@gov.si', organisationId: String(ministry), role: 'moderator', name: 'Nova Sodelavka' })).status).toBeLessThan(400);
     expect((await post('/moderacija/pripombe/1', scale.moderatorCookie, { intent: 'decide', status: 'rejected', response: 'Predlog presega okvir strategije.' })).status).toBeLessThan(400);
     expect((await post('/moderacija/pripombe/2', scale.moderatorCookie, { intent: 'hide', reason: 'spam' })).status).toBeLessThan(400);
-    const deadline = Date.now() + 20_000;
-    let mails: string[] = [];
-    while (Date.now() < deadline) {
-      mails = existsSync(mailDir) ? readdirSync(mailDir).map((f) => readFileSync(join(mailDir, f), 'utf8')) : [];
-      if (mails.length >= 4) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(mails.length).toBeGreaterThanOrEqual(4);
-    for (const raw of mails) {
-      const { headers, body } = decodeMail(raw);
-      const subject = /^subject:.*$/im.exec(headers)?.[0] ?? '';
+    const mails = await waitFor('four mails', () => {
+      const written = mailsIn(mailDir);
+      return written.length >= 4 ? written : undefined;
+    }, { timeout: 20_000, interval: 100 });
+    for (const { subject, body } of mails) {
       if (FORMER_BODY.test(body)) found.push(`mail ${subject}: ${FORMER_BODY.exec(body)![0]}`);
       expect(body).toContain('Ministrstvo za digitalno preobrazbo');
     }

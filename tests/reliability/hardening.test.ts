@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeMail } from '../support/mail.ts';
-import { root, seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
-import { inspect } from './helpers.ts';
+import { mailsIn } from '../support/mail.ts';
+import { waitFor } from '../support/wait.ts';
+import { root } from '../support/server.ts';
+import { harness, inspect, type Harness } from './helpers.ts';
 
 /**
  * Issue 10 (hardening), the parts that live in the server's edge: what a stranger sends can neither
@@ -69,42 +70,15 @@ function chunkedFlood(url: string, megabytes: number): Promise<number> {
   });
 }
 
-interface Setup {
-  dir: string;
-  dbPath: string;
-  mailDir: string;
-  scale: Scale;
-  server: RunningServer;
-}
+type Setup = Harness;
 
-async function setup(port: number, env: Record<string, string> = {}, comments = 20): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'posvet-hardening-'));
-  const dbPath = join(dir, 'posvet.sqlite');
-  const mailDir = join(dir, 'mail');
-  const scale = await seedScale(dbPath, { comments });
-  const server = await startServer(dbPath, port, { MAIL_DIR: mailDir, ...env });
-  return { dir, dbPath, mailDir, scale, server };
+/** A fresh database (20 comments unless said) and the production server on it. */
+function setup(port: number, env: Record<string, string> = {}, comments = 20): Promise<Setup> {
+  return harness(port, comments, env);
 }
 
 async function teardown(s: Setup | undefined) {
-  if (!s) return;
-  await s.server.stop('SIGKILL');
-  rmSync(s.dir, { recursive: true, force: true });
-}
-
-function mails(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).map((f) => decodeMail(readFileSync(join(dir, f), 'utf8')).body);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, seconds = 20): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`waited ${seconds} s for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await s?.cleanup();
 }
 
 describe('the production server under hostile input', () => {
@@ -188,7 +162,7 @@ describe('the production server under hostile input', () => {
       body: new URLSearchParams({ email }).toString(),
     });
     expect(reset.status).toBeLessThan(400);
-    const mail = await waitFor('the reset mail', () => mails(s.mailDir).find((m) => m.includes('/ponastavi-geslo/')));
+    const mail = await waitFor('the reset mail', () => mailsIn(s.mailDir).map((m) => m.body).find((m) => m.includes('/ponastavi-geslo/')), { timeout: 20_000 });
     expect(mail).toContain(`${s.server.url}/ponastavi-geslo/`);
     expect(mail).not.toContain('evil.example');
     for (const path of ['/api/v1/comments', '/api/v1/comments?format=csv', '/porocilo.csv']) {

@@ -9,20 +9,27 @@ export { commentForm, startServer };
 export interface Harness {
   dir: string;
   dbPath: string;
+  /** Where the server's outbox writes mail (.eml files). */
+  mailDir: string;
   scale: Scale;
   server: RunningServer;
   cleanup: () => Promise<void>;
 }
 
-/** A fresh database with every organisation signed in, and the production server on it. */
-export async function harness(port: number, comments = 0): Promise<Harness> {
+/**
+ * A fresh database with every organisation signed in and `comments` comments, and the production
+ * server on it (mail written to files in `mailDir`; `env` for further settings).
+ */
+export async function harness(port: number, comments = 0, env: Record<string, string> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'posvet-reliability-'));
   const dbPath = join(dir, 'posvet.sqlite');
+  const mailDir = join(dir, 'mail');
   const scale = await seedScale(dbPath, { comments });
-  const server = await startServer(dbPath, port);
+  const server = await startServer(dbPath, port, { MAIL_DIR: mailDir, ...env });
   return {
     dir,
     dbPath,
+    mailDir,
     scale,
     server,
     cleanup: async () => {
@@ -42,6 +49,16 @@ export async function submit(server: RunningServer, scale: Scale, client: number
   });
   await response.arrayBuffer();
   return response.status;
+}
+
+/** A same-origin form post (URL-encoded), redirects not followed, with a session cookie or none. */
+export function postForm(server: RunningServer, path: string, fields: Record<string, string>, cookie = ''): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie },
+    body: new URLSearchParams(fields).toString(),
+  });
 }
 
 /** Read-only look at the database file, as an operator would after the fact. */

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
-import { inspect } from './helpers.ts';
+import type { RunningServer, Scale } from '../support/server.ts';
+import { harness, inspect, postForm, type Harness } from './helpers.ts';
 
 /**
  * Two-factor sign-in on the production server with REQUIRE_2FA_ROLES=moderator,admin: the gate
@@ -18,22 +16,17 @@ const PASSWORD = 'bench password that is long enough';
 const SETUP = '/moj-racun/dvostopenjska-prijava';
 const PENDING_COOKIE = 'posvet_prijava_koda';
 
-let dir: string;
+let h: Harness;
 let dbPath: string;
 let scale: Scale;
 let server: RunningServer;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'posvet-reliability-2fa-'));
-  dbPath = join(dir, 'posvet.sqlite');
-  scale = await seedScale(dbPath, { comments: 0 });
-  server = await startServer(dbPath, PORT, { REQUIRE_2FA_ROLES: 'moderator,admin' });
+  h = await harness(PORT, 0, { REQUIRE_2FA_ROLES: 'moderator,admin' });
+  ({ dbPath, scale, server } = h);
 });
 
-afterAll(async () => {
-  await server?.stop('SIGKILL');
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => h?.cleanup());
 
 // ——— helpers ———————————————————————————————————————————————————————————————————————————————
 
@@ -41,13 +34,8 @@ async function get(path: string, cookie = ''): Promise<Response> {
   return fetch(`${server.url}${path}`, { redirect: 'manual', headers: { cookie } });
 }
 
-async function post(path: string, form: Record<string, string>, cookie = ''): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie },
-    body: new URLSearchParams(form).toString(),
-  });
+function post(path: string, form: Record<string, string>, cookie = ''): Promise<Response> {
+  return postForm(server, path, form, cookie);
 }
 
 /** name → value of the cookies a response sets (an empty value clears one). */

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
 import type { Insertable } from 'kysely';
 import { openDatabase, type Db } from '../../src/lib/server/platform/db.ts';
@@ -16,51 +14,7 @@ import { currentOf } from '../../src/lib/server/content/versions.ts';
  * database so that thousands of signed-in clients need no thousands of argon2 logins.
  */
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
-
-export interface RunningServer {
-  url: string;
-  port: number;
-  child: ChildProcess;
-  output: () => string;
-  /** Sends the signal and waits for the process to end; resolves with its exit code. */
-  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
-}
-
-export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<RunningServer> {
-  let output = '';
-  const child = spawn(process.execPath, ['src/cli/start.ts', '--no-build'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_PATH: databasePath, ASTRO_NODE_LOGGING: 'disabled', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited during start:\n${output}`);
-    try {
-      const response = await fetch(`${url}/dostopnost`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    port,
-    child,
-    output: () => output,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
-}
+export { root, startServer, type RunningServer } from './process.ts';
 
 export interface ScaleOptions {
   /** Comments to create, spread over the current version's blocks. */

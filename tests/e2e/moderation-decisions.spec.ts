@@ -1,0 +1,213 @@
+import { parseCsv, readXlsx } from '../support/spreadsheets.ts';
+import { expectNoAxeViolations } from './axe.ts';
+import { expect, people, postForm, signIn, submitForm, test, unique } from './fixtures.ts';
+import { texts, CHAPTERS, apiComments, apiComment, submitAsBled, readMail, decisionForm } from './support/moderation.ts';
+
+/*
+ * Moderation: decisions with public responses and where they show (permalink, open-data API,
+ * report page, CSV, XLSX, e-mail to the organisation), and the audit log.
+ *
+ * Each worker has a database of its own (tests/e2e/fixtures.ts). Every test first has Občina Bled
+ * submit its own comments with a unique marker (through the plain, no-JavaScript form) and then acts
+ * on exactly those.
+ */
+
+test.describe('deciding', () => {
+  test('a rejection needs a public response; once given it shows in every public view and the organisation is told', async ({ request, page, as, newPage }) => {
+    test.slow();
+    const marker = unique('odlocitev');
+    const body = `Predlagamo, da se pametne skupnosti financirajo tudi na podeželju ${marker}`;
+    const response = `Pripombe ne upoštevamo, ker financiranje podeželja ureja ukrep 5.1 že v sedanjem besedilu ${marker}`;
+    const [id] = await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'society', block: 1, body }]);
+    const path = `/moderacija/pripombe/${id}`;
+
+    await signIn(page, people.moderator);
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Obravnava pripombe št. ${id}`);
+    await expect(page.getByText(body)).toBeVisible();
+    const form = decisionForm(page);
+    await expect(form.choice('nova')).toBeChecked();
+    await expectNoAxeViolations(page);
+
+    // Without a response: refused, nothing saved.
+    await form.choice('ni upoštevana').check();
+    expect(await submitForm(page, form.save)).toBe(400);
+    const summary = page.getByRole('alert');
+    await expect(summary.getByRole('heading')).toHaveText(texts.errorSummary);
+    await expect(summary.getByRole('link', { name: texts.responseRequired })).toHaveAttribute('href', '#odziv');
+    await expect(form.choice('ni upoštevana')).toBeChecked();
+    await expect(form.response).toHaveValue('');
+    await expect(page.getByRole('status').filter({ hasText: texts.saved })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    expect(await apiComment(request, body)).toMatchObject({ id, status: 'new', response: null });
+
+    // With a response: saved.
+    await form.response.fill(response);
+    expect(await submitForm(page, form.save)).toBe(303);
+    await expect(page).toHaveURL(new RegExp(`${path}\\?shranjeno=1$`));
+    await expect(page.getByRole('status')).toHaveText(texts.saved);
+    await expect(form.choice('ni upoštevana')).toBeChecked();
+    await expect(form.response).toHaveValue(response);
+    // The history lists the decision.
+    const history = page.locator('h2', { hasText: 'Zgodovina' }).locator('xpath=following-sibling::ol[1]');
+    await expect(history.getByRole('listitem').first()).toContainText('sprejeto stališče – Marko Moderator');
+    await expect(history.getByRole('listitem').first()).toContainText('"status":"rejected"');
+
+    // The public permalink.
+    const reader = await newPage();
+    expect((await reader.goto(`/pripombe/${id}`))?.status()).toBe(200);
+    const card = reader.getByRole('article').filter({ hasText: body });
+    await expect(card.locator('p', { hasText: /^Stališče ministrstva:/ })).toHaveText('Stališče ministrstva: ni upoštevana');
+    await expect(card.getByRole('region', { name: 'Obrazložitev stališča' })).toContainText(response);
+    await expectNoAxeViolations(reader);
+
+    // The report page, under that comment.
+    expect((await reader.goto('/porocilo'))?.status()).toBe(200);
+    const entry = reader.locator(`article:has(#pr-${id})`);
+    await expect(entry.getByRole('link', { name: `Pripomba št. ${id}`, exact: true })).toHaveAttribute('href', `/pripombe/${id}`);
+    await expect(entry).toContainText(body);
+    await expect(entry.locator('dt')).toHaveText(['Stališče', 'Obrazložitev stališča']);
+    await expect(entry.locator('dd')).toHaveText(['ni upoštevana', response]);
+    await expectNoAxeViolations(reader);
+    await reader.context().close();
+
+    // The open-data API.
+    expect(await apiComment(request, body)).toMatchObject({ id, status: 'rejected', response, block: '5.1' });
+    const rejected = await apiComments(request, `?status=rejected&chapter=${CHAPTERS.society.slug}`);
+    expect(rejected.map((c) => c.id)).toContain(id);
+
+    // The report as CSV.
+    const csv = await request.get('/porocilo.csv');
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers()['content-disposition']).toContain('attachment');
+    const rows = parseCsv(await csv.text());
+    const header = rows[0];
+    expect(header[0]).toBe('Št.');
+    expect(header).toEqual(expect.arrayContaining(['Poglavje', 'Odstavek', 'Organizacija', 'Vrsta organizacije', 'Besedilo pripombe', 'Stališče', 'Obrazložitev stališča', 'Oddana', 'Po roku', 'Povezava']));
+    const csvRow = rows.find((r) => r[0] === String(id));
+    expect(csvRow, `comment ${id} in the CSV`).toBeDefined();
+    const cell = (name: string) => csvRow![header.indexOf(name)];
+    expect(cell('Besedilo pripombe')).toBe(body);
+    // Paragraph numbers stay text in a Slovenian spreadsheet: an invisible U+200B before them.
+    expect(cell('Odstavek')).toBe('\u200B5.1');
+    // Ljubljana time as people write it, never UTC.
+    expect(cell('Oddana')).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4} \d{1,2}\.\d{2}$/);
+    expect(cell('Poglavje')).toBe(CHAPTERS.society.label);
+    expect(cell('Organizacija')).toBe('Občina Bled');
+    expect(cell('Stališče')).toBe('ni upoštevana');
+    expect(cell('Obrazložitev stališča')).toBe(response);
+    expect(cell('Po roku')).toBe('ne');
+    expect(cell('Povezava')).toMatch(new RegExp(`/pripombe/${id}$`));
+
+    // The report as XLSX: a zip with the comments sheet and the totals sheet.
+    const xlsx = await request.get('/porocilo.xlsx');
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const zip = await xlsx.body();
+    expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(zip.includes('xl/worksheets')).toBe(true);
+    const workbook = readXlsx(zip);
+    expect(workbook.sheetNames).toEqual(['Pripombe', 'Povzetek']);
+    expect(workbook.sheets[0][0]).toEqual(header);
+    const xlsxRow = workbook.sheets[0].find((r) => r[0] === String(id));
+    expect(xlsxRow, `comment ${id} in the XLSX`).toBeDefined();
+    expect(xlsxRow![header.indexOf('Besedilo pripombe')]).toBe(body);
+    expect(xlsxRow![header.indexOf('Stališče')]).toBe('ni upoštevana');
+    expect(xlsxRow![header.indexOf('Obrazložitev stališča')]).toBe(response);
+    expect(xlsxRow![header.indexOf('Odstavek')]).toBe('5.1');
+    expect(xlsxRow![header.indexOf('Oddana')]).toBe(cell('Oddana'));
+
+    // The organisation is told by e-mail.
+    const mail = await readMail(people.bled, `Stališče do pripombe št. ${id} `);
+    expect(mail.subject).toBe(`Stališče do pripombe št. ${id} – Posvet`);
+    expect(mail.body).toContain(`Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je oddala vaša organizacija: ni upoštevana.`);
+    expect(mail.body).toMatch(/\r?\n\r?\nLep pozdrav,\r?\n\r?\nMinistrstvo za digitalno preobrazbo\s*$/);
+    expect(mail.body).toContain(response);
+    expect(mail.body).toMatch(new RegExp(`https?://\\S+/pripombe/${id}\\s`));
+  });
+
+  test('a comment withdrawn while its page is open: saving a decision or a note says it is gone, never a server error', async ({ request, page, as, newPage }) => {
+    const body = `Pripomba, ki jo občina umakne med obravnavo ${unique('umik')}`;
+    const [id] = await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'society', block: 5, body }]);
+    await signIn(page, people.moderator);
+    const path = `/moderacija/pripombe/${id}`;
+    await page.goto(path);
+    const form = decisionForm(page);
+    await form.choice('vzeta na znanje').check();
+    await form.response.fill('Hvala, seznanjeni smo.');
+
+    // Meanwhile Občina Bled withdraws it.
+    const bled = await as('bled', { javaScriptEnabled: false });
+    await bled.goto(`/pripombe/${id}`);
+    await bled.getByRole('button', { name: 'Umakni pripombo' }).click();
+    await expect(bled).toHaveURL(/\/organizacija\/pripombe\?sporocilo=pripomba-umaknjena$/);
+    await bled.context().close();
+    expect(await apiComment(request, body)).toBeUndefined();
+
+    // The moderator saves: the comment is no longer there (404, the Slovenian page), nothing breaks.
+    const status = await submitForm(page, form.save);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.notFound);
+    expect(status, 'status of the decision posted for a withdrawn comment').toBe(404);
+    const note = await postForm(page, path, { intent: 'note', note: 'Opomba k umaknjeni pripombi.' });
+    expect(note.status(), 'status of a note posted for a withdrawn comment').toBe(404);
+    // A plain GET is a 404 as it should be.
+    expect((await page.goto(path))?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.notFound);
+  });
+
+  test('"upoštevana" needs no response', async ({ request, page, as, newPage }) => {
+    const body = `Podpiramo odprte podatke visoke vrednosti ${unique('upostevana')}`;
+    const [id] = await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'society', block: 2, body }]);
+    await signIn(page, people.moderator);
+    await page.goto(`/moderacija/pripombe/${id}`);
+    const form = decisionForm(page);
+    await form.choice('upoštevana').check();
+    await expect(form.response).toHaveValue('');
+    expect(await submitForm(page, form.save)).toBe(303);
+    await expect(page.getByRole('status')).toHaveText(texts.saved);
+    await expect(form.choice('upoštevana')).toBeChecked();
+
+    expect(await apiComment(request, body)).toMatchObject({ id, status: 'accepted', response: null });
+    const permalink = await newPage();
+    await permalink.goto(`/pripombe/${id}`);
+    const card = permalink.getByRole('article').filter({ hasText: body });
+    await expect(card.locator('p', { hasText: /^Stališče ministrstva:/ })).toHaveText('Stališče ministrstva: upoštevana');
+    await expect(card.getByRole('region', { name: 'Obrazložitev stališča' })).toHaveCount(0);
+    await permalink.context().close();
+    const mail = await readMail(people.bled, `Stališče do pripombe št. ${id} `);
+    expect(mail.body).toContain(`stališče do pripombe št. ${id}, ki jo je oddala vaša organizacija: upoštevana.`);
+    expect(mail.body).not.toContain('Obrazložitev:');
+  });
+
+  test('every decision is in the audit log, which the administrator filters by action and person', async ({ request, page, as }) => {
+    const body = `Pripomba za dnevnik odločitev ${unique('dnevnik')}`;
+    const response = 'Delno upoštevamo: rok dopolnimo, vira financiranja ne.';
+    const [id] = await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'society', block: 4, body }]);
+    await signIn(page, people.moderator);
+    await page.goto(`/moderacija/pripombe/${id}`);
+    const form = decisionForm(page);
+    await form.choice('delno upoštevana').check();
+    await form.response.fill(response);
+    expect(await submitForm(page, form.save)).toBe(303);
+    await expect(page.getByRole('status')).toHaveText(texts.saved);
+
+    const admin = await as('admin');
+    await admin.goto('/admin/dnevnik');
+    await admin.getByLabel('Dejanje', { exact: true }).selectOption('comment.decided');
+    await admin.getByLabel('E-naslov izvajalca').fill(people.moderator);
+    await admin.getByRole('button', { name: 'Filtriraj' }).click();
+    await expect(admin).toHaveURL(/\/admin\/dnevnik\?dejanje=comment\.decided&izvajalec=moderator%40posvet\.test/);
+    await expect(admin.getByLabel('Dejanje', { exact: true })).toHaveValue('comment.decided');
+    const rows = admin.getByRole('table', { name: 'Dnevnik dogodkov' }).locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    for (const cell of await rows.locator('td:nth-child(2)').allTextContents()) expect(cell).toBe('comment.decided');
+    for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) expect(cell).toBe(people.moderator);
+    const entry = rows.filter({ has: admin.getByRole('cell', { name: `comment ${id}`, exact: true }) });
+    await expect(entry).toHaveCount(1);
+    await expect(entry.getByRole('cell').nth(4)).toContainText('"status":"partially_accepted"');
+    await expect(entry.getByRole('cell').nth(4)).toContainText(response);
+    await expectNoAxeViolations(admin);
+    await admin.context().close();
+  });
+});
