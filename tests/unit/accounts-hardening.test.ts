@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { attemptLogin, changePassword, completePasswordReset, findValidReset, requestPasswordReset } from '../../src/lib/server/accounts/auth.ts';
-import { answerJointPosition, saveComment, setSupport, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments/comments.ts';
+import { answerJointPosition, setSupport } from '../../src/lib/server/comments/commands.ts';
+import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/input.ts';
+import { saveComment } from '../../src/lib/server/comments/save.ts';
 import { windowLookup } from '../../src/lib/server/comments/consultation-window.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import { createInvitation } from '../../src/lib/server/accounts/invitations.ts';
@@ -317,19 +319,19 @@ describe('download my data (item 12)', () => {
     const own = await saveComment(db, ljubljana, anchor, { kind: 'comment', body: 'Naša oddana pripomba.' }, 'submit', { now: during });
     const draft = await saveComment(db, ljubljana, anchor, { kind: 'comment', body: 'Naš osnutek pripombe.' }, 'draft', { now: during });
     const theirs = await saveComment(db, bled, anchor, { kind: 'comment', body: 'Pripomba Bleda.' }, 'submit', { now: during });
-    const joint = await saveComment(db, zmos, anchor, { kind: 'comment', body: 'Skupno stališče.', [`onBehalfOf.${ljubljana.organisationId}`]: '1' }, 'submit', { now: during });
+    const joint = await saveComment(db, zmos, anchor, { kind: 'comment', body: 'Skupno stališče.', onBehalfOf: [ljubljana.organisationId] }, 'submit', { now: during });
     if (!own.ok || !draft.ok || !theirs.ok || !joint.ok) throw new Error('comments not saved');
     const windows = windowLookup([anchor.window]);
-    expect((await setSupport(db, ljubljana, theirs.id, true, windows, during)).ok).toBe(true);
-    expect((await answerJointPosition(db, ljubljana, joint.id, 'confirmed', windows, during)).ok).toBe(true);
+    expect((await setSupport(db, ljubljana, theirs.value.id, true, windows, during)).ok).toBe(true);
+    expect((await answerJointPosition(db, ljubljana, joint.value.id, 'confirmed', windows, during)).ok).toBe(true);
     await createInvitation(db, { email: 'kolegica@ljubljana.si', organisationId: ljubljana.organisationId, role: 'member' }, ljubljana, BASE, OWNER);
     // Others act on the account and its comments, from their own addresses.
     await attemptLogin(db, { email: 'ljubljana@posvet.test', password: DEMO_PASSWORD }, OWNER);
     await attemptLogin(db, { email: 'ljubljana@posvet.test', password: 'ugibam' }, ATTACKER);
     await requestPasswordReset(db, { email: 'ljubljana@posvet.test' }, BASE, '203.0.113.77');
     await changeRole(db, admin, ljubljana.id, 'member', '203.0.113.88');
-    await addNote(db, moderator, own.id, 'Notranji zaznamek moderatorja.', '203.0.113.99');
-    await setTags(db, moderator, own.id, 'financiranje', '203.0.113.99');
+    await addNote(db, moderator, own.value.id, 'Notranji zaznamek moderatorja.', '203.0.113.99');
+    await setTags(db, moderator, own.value.id, 'financiranje', '203.0.113.99');
 
     const data = (await exportPersonalData(db, ljubljana.id)) as Record<string, any>;
     const text = JSON.stringify(data);
@@ -338,8 +340,8 @@ describe('download my data (item 12)', () => {
       ['Naša oddana pripomba.', 'submitted'],
       ['Naš osnutek pripombe.', 'draft'],
     ]);
-    expect(data.coSignatures).toEqual([expect.objectContaining({ commentId: theirs.id, organisation: 'Mestna občina Ljubljana' })]);
-    expect(data.jointPositionAnswers).toEqual([expect.objectContaining({ commentId: joint.id, answer: 'confirmed' })]);
+    expect(data.coSignatures).toEqual([expect.objectContaining({ commentId: theirs.value.id, organisation: 'Mestna občina Ljubljana' })]);
+    expect(data.jointPositionAnswers).toEqual([expect.objectContaining({ commentId: joint.value.id, answer: 'confirmed' })]);
     expect(data.invitationsSent).toEqual([expect.objectContaining({ role: 'member', organisation: 'Mestna občina Ljubljana' })]);
     expect(data.passwordResets).toHaveLength(1);
     const roleChange = data.auditLog.find((e: any) => e.action === 'user.role_changed');
@@ -356,7 +358,7 @@ describe('download my data (item 12)', () => {
 
     // The moderator's own export has the note they wrote.
     const moderatorData = (await exportPersonalData(db, moderator.id)) as Record<string, any>;
-    expect(moderatorData.internalNotes).toEqual([expect.objectContaining({ commentId: own.id, body: 'Notranji zaznamek moderatorja.' })]);
+    expect(moderatorData.internalNotes).toEqual([expect.objectContaining({ commentId: own.value.id, body: 'Notranji zaznamek moderatorja.' })]);
     expect(moderatorData.auditLog.filter((e: any) => e.action === 'comment.note_added').map((e: any) => e.ip)).toEqual(['203.0.113.99']);
   });
 });

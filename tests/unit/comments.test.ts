@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { answerJointPosition, deleteDraft, findCommentForViewer, listPublicComments, publicCountsByBlock, saveComment, setSupport, withdrawComment, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments/comments.ts';
+import { dictionary } from '../../src/i18n/index.ts';
+import type { Result } from '../../src/lib/result.ts';
+import { answerJointPosition, deleteDraft, setSupport, withdrawComment } from '../../src/lib/server/comments/commands.ts';
+import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/input.ts';
+import { findCommentForViewer } from '../../src/lib/server/comments/organisation-queries.ts';
+import { listPublicComments, publicCountsByBlock } from '../../src/lib/server/comments/queries.ts';
+import { saveComment as saveCommand, type SaveIntent } from '../../src/lib/server/comments/save.ts';
+import { STATUS_OF } from '../../src/lib/server/web/form-handling.ts';
+import { saveCommentForm } from '../../src/lib/server/web/comments/form.ts';
 import { windowLookup } from '../../src/lib/server/comments/consultation-window.ts';
 import { csvCell, toCsv } from '../../src/lib/server/platform/csv.ts';
 import { paragraphs } from '../../src/lib/plain-text.ts';
@@ -52,13 +60,21 @@ async function actorFor(db: Db, email: string): Promise<CommentActor> {
 }
 
 const form = (extra: Record<string, string> = {}) => ({ kind: 'comment', body: 'Predlagamo jasnejši rok.', ...extra });
+const sl = dictionary();
+
+/** A comment form posted as the pages post it: the answer carries the page's status, errors and what was typed. */
+const saveComment = (db: Db, actor: CommentActor, anchor: CommentAnchor, values: Record<string, string>, intent: SaveIntent, options: Parameters<typeof saveCommentForm>[5] = {}) =>
+  saveCommentForm(db, actor, anchor, { ...values, intent }, sl, options);
+
+/** A command's refusal as the page answers it: status and message. */
+const refusal = (result: Result) => (result.ok ? undefined : { status: STATUS_OF[result.error.code], message: result.error.message?.(sl) });
 
 describe('writing and submitting', () => {
   it('submits a comment on behalf of the organisation, with the quoted block, time-stamped', async () => {
     const db = await database();
     const bled = await actorFor(db, 'bled@posvet.test');
     const outcome = await saveComment(db, bled, anchor(), form({ body: '  Predlagamo jasnejši rok.  ' }), 'submit', { now: during });
-    expect(outcome).toMatchObject({ ok: true, state: 'submitted' });
+    expect(outcome).toMatchObject({ ok: true, value: { state: 'submitted' } });
     const [comment] = await listPublicComments(db);
     expect(comment).toMatchObject({
       body: 'Predlagamo jasnejši rok.',
@@ -128,7 +144,7 @@ describe('writing and submitting', () => {
       saveComment(db, bled, anchor(), values, 'submit', { now: during }),
     ]);
     expect(first.ok && second.ok).toBe(true);
-    if (first.ok && second.ok) expect(first.id).toBe(second.id);
+    if (first.ok && second.ok) expect(first.value.id).toBe(second.value.id);
     expect(await db.selectFrom('comments').selectAll().execute()).toHaveLength(1);
   });
 
@@ -147,14 +163,14 @@ describe('writing and submitting', () => {
         expect(outcome.values.body).toBe('Predlagamo jasnejši rok.');
       }
     }
-    const refused = await saveComment(db, bled, anchor(), form(), 'submit', { commentId: old.id, now: during, windows });
+    const refused = await saveComment(db, bled, anchor(), form(), 'submit', { commentId: old.value.id, now: during, windows });
     if (!refused.ok) expect(refused.errors._form).toMatch(/k Osnutku 0\..*20\.\s10\.\s2026.*ostaja shranjena/);
-    const row = await db.selectFrom('comments').select(['state', 'body', 'version_id', 'submitted_at']).where('id', '=', old.id).executeTakeFirstOrThrow();
+    const row = await db.selectFrom('comments').select(['state', 'body', 'version_id', 'submitted_at']).where('id', '=', old.value.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'draft', body: 'Napisano k Osnutku 0.', version_id: 'osnutek-prej', submitted_at: null });
     // A draft of the current version submitted through its page still goes in.
     const draft = await saveComment(db, bled, anchor(), form({ idempotencyKey: 'b7c1d2e3-0000-4000-8000-000000000001' }), 'draft', { now: during });
     const submitted = await saveComment(db, bled, anchor(), form({ idempotencyKey: 'b7c1d2e3-0000-4000-8000-000000000001' }), 'submit', { now: during, windows });
-    expect(draft.ok && submitted.ok && submitted.id === draft.id && submitted.state === 'submitted').toBe(true);
+    expect(draft.ok && submitted.ok && submitted.value.id === draft.value.id && submitted.value.state === 'submitted').toBe(true);
   });
 
   it('a submitted comment answers a repeated form with itself, even after the window closed', async () => {
@@ -163,7 +179,7 @@ describe('writing and submitting', () => {
     const values = form({ idempotencyKey: 'c3d4e5f6-1111-4222-8333-444455556666' });
     const first = await saveComment(db, bled, anchor(), values, 'submit', { now: during });
     const again = await saveComment(db, bled, anchor(), values, 'submit', { now: after });
-    expect(first.ok && again.ok && again.duplicate && again.id === first.id).toBe(true);
+    expect(first.ok && again.ok && again.value.duplicate && again.value.id === first.value.id).toBe(true);
   });
 
   it('only people who may comment can: moderators and admins write no comments of their own', async () => {
@@ -191,12 +207,13 @@ describe('drafts and their visibility', () => {
     const bled = await actorFor(db, 'bled@posvet.test');
     const outcome = await saveComment(db, bled, anchor(), form(), 'draft', { now: during });
     if (!outcome.ok) throw new Error('draft not saved');
+    const { id } = outcome.value;
     expect(await listPublicComments(db)).toHaveLength(0);
-    expect(await findCommentForViewer(db, outcome.id, null)).toBeUndefined();
-    expect(await findCommentForViewer(db, outcome.id, { organisationId: await organisationId(db, '61') })).toBeUndefined();
+    expect(await findCommentForViewer(db, id, null)).toBeUndefined();
+    expect(await findCommentForViewer(db, id, { organisationId: await organisationId(db, '61') })).toBeUndefined();
     // A moderator's view is not affected: drafts are not theirs to see either.
-    expect(await findCommentForViewer(db, outcome.id, { organisationId: await organisationId(db, 'MDP') })).toBeUndefined();
-    expect((await findCommentForViewer(db, outcome.id, { organisationId: bled.organisationId }))?.own).toBe(true);
+    expect(await findCommentForViewer(db, id, { organisationId: await organisationId(db, 'MDP') })).toBeUndefined();
+    expect((await findCommentForViewer(db, id, { organisationId: bled.organisationId }))?.own).toBe(true);
   });
 
   it('another organisation cannot edit, submit, delete or withdraw it', async () => {
@@ -205,13 +222,13 @@ describe('drafts and their visibility', () => {
     const ljubljana = await actorFor(db, 'ljubljana@posvet.test');
     const draft = await saveComment(db, bled, anchor(), form(), 'draft', { now: during });
     if (!draft.ok) throw new Error('draft not saved');
-    const edit = await saveComment(db, ljubljana, anchor(), form({ body: 'Prevzem' }), 'submit', { commentId: draft.id, now: during });
+    const edit = await saveComment(db, ljubljana, anchor(), form({ body: 'Prevzem' }), 'submit', { commentId: draft.value.id, now: during });
     expect(edit.ok).toBe(false);
-    expect((await deleteDraft(db, ljubljana, draft.id)).ok).toBe(false);
-    const submitted = await saveComment(db, bled, anchor(), form(), 'submit', { commentId: draft.id, now: during });
+    expect((await deleteDraft(db, ljubljana, draft.value.id)).ok).toBe(false);
+    const submitted = await saveComment(db, bled, anchor(), form(), 'submit', { commentId: draft.value.id, now: during });
     expect(submitted.ok).toBe(true);
-    expect((await withdrawComment(db, ljubljana, draft.id, windows, during)).ok).toBe(false);
-    const row = await db.selectFrom('comments').select(['body', 'state']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+    expect((await withdrawComment(db, ljubljana, draft.value.id, windows, during)).ok).toBe(false);
+    const row = await db.selectFrom('comments').select(['body', 'state']).where('id', '=', draft.value.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ body: 'Predlagamo jasnejši rok.', state: 'submitted' });
   });
 
@@ -220,12 +237,12 @@ describe('drafts and their visibility', () => {
     const bled = await actorFor(db, 'bled@posvet.test');
     const done = await saveComment(db, bled, anchor(), form(), 'submit', { now: during });
     if (!done.ok) throw new Error('not submitted');
-    const edit = await saveComment(db, bled, anchor(), form({ body: 'Drugače' }), 'draft', { commentId: done.id, now: during });
+    const edit = await saveComment(db, bled, anchor(), form({ body: 'Drugače' }), 'draft', { commentId: done.value.id, now: during });
     expect(edit.ok).toBe(false);
-    expect((await withdrawComment(db, bled, done.id, windows, after)).ok).toBe(false);
-    expect((await withdrawComment(db, bled, done.id, windows, during)).ok).toBe(true);
+    expect((await withdrawComment(db, bled, done.value.id, windows, after)).ok).toBe(false);
+    expect((await withdrawComment(db, bled, done.value.id, windows, during)).ok).toBe(true);
     expect(await listPublicComments(db)).toHaveLength(0);
-    expect(await findCommentForViewer(db, done.id, null)).toBeUndefined();
+    expect(await findCommentForViewer(db, done.value.id, null)).toBeUndefined();
   });
 });
 
@@ -236,13 +253,13 @@ describe('co-signing and joint positions', () => {
     const done = await saveComment(db, bled, anchor(), form(), 'submit', { now: during });
     if (!done.ok) throw new Error('not submitted');
     const ljubljana = await actorFor(db, 'ljubljana@posvet.test');
-    expect((await setSupport(db, ljubljana, done.id, true, windows, during)).ok).toBe(true);
-    expect((await setSupport(db, ljubljana, done.id, true, windows, during)).ok).toBe(true);
-    expect((await setSupport(db, bled, done.id, true, windows, during)).ok).toBe(false);
-    expect((await setSupport(db, await actorFor(db, 'moderator@posvet.test'), done.id, true, windows, during)).ok).toBe(false);
+    expect((await setSupport(db, ljubljana, done.value.id, true, windows, during)).ok).toBe(true);
+    expect((await setSupport(db, ljubljana, done.value.id, true, windows, during)).ok).toBe(true);
+    expect((await setSupport(db, bled, done.value.id, true, windows, during)).ok).toBe(false);
+    expect((await setSupport(db, await actorFor(db, 'moderator@posvet.test'), done.value.id, true, windows, during)).ok).toBe(false);
     const [comment] = await listPublicComments(db);
     expect(comment.supporters).toEqual([{ name: 'Mestna občina Ljubljana', code: '61' }]);
-    expect((await setSupport(db, ljubljana, done.id, false, windows, during)).ok).toBe(true);
+    expect((await setSupport(db, ljubljana, done.value.id, false, windows, during)).ok).toBe(true);
     expect((await listPublicComments(db))[0].supporters).toEqual([]);
   });
 
@@ -254,11 +271,15 @@ describe('co-signing and joint positions', () => {
     const bled = await organisationId(db, '3');
     const notMember = await saveComment(db, zmos, anchor(), form({ [`onBehalfOf.${bled}`]: '1' }), 'submit', { now: during });
     expect(notMember.ok).toBe(false);
+    if (!notMember.ok) expect([notMember.status, notMember.errors.onBehalfOf]).toEqual([400, 'Izbrane so lahko le občine, ki so članice vašega združenja.']);
+    // The command itself takes the members as a list of ids.
+    const typed = await saveCommand(db, zmos, anchor(), { kind: 'comment', body: 'Skupno stališče.', onBehalfOf: [bled] }, 'submit', { now: during });
+    expect(typed.ok ? undefined : typed.error.code).toBe('invalid');
     const done = await saveComment(db, zmos, anchor(), form({ [`onBehalfOf.${ljubljana}`]: '1', [`onBehalfOf.${maribor}`]: '1' }), 'submit', { now: during });
     if (!done.ok) throw new Error('not submitted');
-    expect((await answerJointPosition(db, await actorFor(db, 'ljubljana@posvet.test'), done.id, 'confirmed', windows, during)).ok).toBe(true);
+    expect((await answerJointPosition(db, await actorFor(db, 'ljubljana@posvet.test'), done.value.id, 'confirmed', windows, during)).ok).toBe(true);
     // Bled was not named: it has nothing to answer.
-    expect((await answerJointPosition(db, await actorFor(db, 'bled@posvet.test'), done.id, 'confirmed', windows, during)).ok).toBe(false);
+    expect((await answerJointPosition(db, await actorFor(db, 'bled@posvet.test'), done.value.id, 'confirmed', windows, during)).ok).toBe(false);
     const [comment] = await listPublicComments(db);
     expect(comment.onBehalfOf.map((j) => [j.shortName, j.status])).toEqual([
       ['Ljubljana', 'confirmed'],
@@ -275,18 +296,18 @@ describe('co-signing and joint positions', () => {
     const done = await saveComment(db, zmos, { ...anchor(), window: oldWindow }, form({ [`onBehalfOf.${ljubljana.organisationId}`]: '1', [`onBehalfOf.0${ljubljana.organisationId}`]: '1' }), 'submit', { now: written });
     if (!done.ok) throw new Error('not submitted');
     // Now (`during`) the current version's window is open, the comment's own is closed.
-    const support = await setSupport(db, bled, done.id, true, windows, during);
-    expect(support).toEqual({ ok: false, message: expect.stringMatching(/20\.\s10\.\s2026; podpore ni več mogoče/), status: 422 });
-    expect((await answerJointPosition(db, ljubljana, done.id, 'confirmed', windows, during)).ok).toBe(false);
-    expect((await answerJointPosition(db, ljubljana, done.id, 'declined', windows, during))).toMatchObject({ status: 422 });
-    expect((await answerJointPosition(db, bled, done.id, 'confirmed', windows, during))).toMatchObject({ status: 403 });
-    expect((await withdrawComment(db, zmos, done.id, windows, during))).toMatchObject({ ok: false, status: 422 });
+    const support = await setSupport(db, bled, done.value.id, true, windows, during);
+    expect(refusal(support)).toEqual({ message: expect.stringMatching(/20\.\s10\.\s2026; podpore ni več mogoče/), status: 422 });
+    expect((await answerJointPosition(db, ljubljana, done.value.id, 'confirmed', windows, during)).ok).toBe(false);
+    expect(refusal(await answerJointPosition(db, ljubljana, done.value.id, 'declined', windows, during))).toMatchObject({ status: 422 });
+    expect(refusal(await answerJointPosition(db, bled, done.value.id, 'confirmed', windows, during))).toMatchObject({ status: 403 });
+    expect(refusal(await withdrawComment(db, zmos, done.value.id, windows, during))).toMatchObject({ status: 422 });
     expect(await db.selectFrom('comment_supports').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('joint_position_members').select(['status', 'responded_at']).execute()).toEqual([{ status: 'pending', responded_at: null }]);
-    expect((await db.selectFrom('comments').select('state').where('id', '=', done.id).executeTakeFirstOrThrow()).state).toBe('submitted');
+    expect((await db.selectFrom('comments').select('state').where('id', '=', done.value.id).executeTakeFirstOrThrow()).state).toBe('submitted');
     // While it was open, all of it was allowed.
-    expect((await setSupport(db, bled, done.id, true, windows, written)).ok).toBe(true);
-    expect((await answerJointPosition(db, ljubljana, done.id, 'confirmed', windows, written)).ok).toBe(true);
+    expect((await setSupport(db, bled, done.value.id, true, windows, written)).ok).toBe(true);
+    expect((await answerJointPosition(db, ljubljana, done.value.id, 'confirmed', windows, written)).ok).toBe(true);
   });
 });
 

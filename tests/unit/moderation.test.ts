@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/server/accounts/access.ts';
-import { listPublicComments, saveComment, type CommentActor, type CommentAnchor } from '../../src/lib/server/comments/comments.ts';
+import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/input.ts';
+import { listPublicComments } from '../../src/lib/server/comments/queries.ts';
+import { saveComment } from '../../src/lib/server/comments/save.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import { addNote, bulkAction, decide, listQueue, parseQueueFilter, recordReceivedComment, setHidden, setTags } from '../../src/lib/server/moderation/moderation.ts';
 import { buildReport, reportCsv, reportXlsx } from '../../src/lib/server/report/report.ts';
@@ -35,8 +37,8 @@ async function setup() {
   const bled = await actor('bled@posvet.test');
   const submit = async (body: string, who: CommentActor = bled) => {
     const outcome = await saveComment(db, who, anchor, { kind: 'comment', body }, 'submit', { now: new Date('2026-12-01T10:00:00Z') });
-    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-    return outcome.id;
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+    return outcome.value.id;
   };
   return { db, actor, moderator, bled, submit };
 }

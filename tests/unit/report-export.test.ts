@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicComment } from '../../src/lib/server/comments/comments.ts';
+import type { PublicComment } from '../../src/lib/server/comments/queries.ts';
 import { reportCsv, type Report } from '../../src/lib/server/report/report.ts';
 
 /** One comment as the report holds it; what a test does not name is empty. */

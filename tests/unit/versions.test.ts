@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listPublicComments } from '../../src/lib/server/comments/comments.ts';
+import { listPublicComments } from '../../src/lib/server/comments/queries.ts';
 import { readChapterFiles } from '../../src/lib/server/content/content-files.ts';
 import { reanchorComments } from '../../src/lib/server/comments/reanchor.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
@@ -50,7 +50,7 @@ describe('comments on a chapter as a whole', () => {
   it('are stored without a block, public, and stay with their chapter in a newer version', async () => {
     const { db } = tempDatabase();
     await prepareDatabase(db, { demo: true });
-    const { saveComment } = await import('../../src/lib/server/comments/comments.ts');
+    const { saveComment } = await import('../../src/lib/server/comments/save.ts');
     const bled = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', 'bled@posvet.test').executeTakeFirstOrThrow();
     const actor = { id: bled.id, role: bled.role, organisationId: bled.organisation_id, organisationKind: bled.kind };
     const window = { versionId: 'osnutek-1', opensAt: new Date('2026-11-01T00:00:00Z'), closesAt: new Date('2026-11-20T00:00:00Z'), lastDay: new Date('2026-11-19T22:59:00Z') };

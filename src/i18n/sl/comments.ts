@@ -117,6 +117,8 @@ export const comments = {
     declinedBy: (n: number) => `${plural(n, f.zavrnila)} ${counted(n, f.obcina)}`,
     late: 'prejeta po roku',
     permalink: 'Stalna povezava',
+    /** The open data CSV's yes and no (the `late` column). */
+    openData: { yes: 'da', no: 'ne' },
     myComments: 'Pripombe moje organizacije',
     myCommentsLead: 'Neoddane pripombe vidijo samo člani vaše organizacije. Oddane pripombe lahko umaknete do konca posvetovanja.',
     noOwnComments: 'Vaša organizacija še nima pripomb.',

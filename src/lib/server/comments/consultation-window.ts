@@ -1,4 +1,4 @@
-import { formatDate, t } from '../../../i18n/index.ts';
+import { formatDate, type Message } from '../../../i18n/index.ts';
 
 /**
  * The consultation window — the one rule of when comments may be submitted, withdrawn, co-signed
@@ -31,24 +31,24 @@ export function windowState(window: { opensAt: Date; closesAt: Date }, now = new
   return now < window.closesAt ? 'open' : 'closed';
 }
 
-/** Why the act is refused at this moment, in Slovenian — or undefined when the window allows it. */
-export function windowRefusal(window: ConsultationWindow | undefined, act: WindowAct, now = new Date()): string | undefined {
-  const m = t.comments.errors;
-  if (!window) return m.versionGone;
+/** Why the act is refused at this moment — or undefined when the window allows it. */
+export function windowRefusal(window: ConsultationWindow | undefined, act: WindowAct, now = new Date()): Message | undefined {
+  if (!window) return (t) => t.comments.errors.versionGone;
   const state = windowState(window, now);
   if (state === 'open') return undefined;
   const lastDay = formatDate(window.lastDay);
+  const opens = formatDate(window.opensAt);
   switch (act) {
     case 'submit':
-      return state === 'not-open' ? m.notOpen(formatDate(window.opensAt)) : m.closed(lastDay);
+      return state === 'not-open' ? (t) => t.comments.errors.notOpen(opens) : (t) => t.comments.errors.closed(lastDay);
     case 'submit-draft':
-      return state === 'not-open' ? m.notOpen(formatDate(window.opensAt)) : m.draftClosed(window.label ?? window.versionId, lastDay);
+      return state === 'not-open' ? (t) => t.comments.errors.notOpen(opens) : (t) => t.comments.errors.draftClosed(window.label ?? window.versionId, lastDay);
     case 'withdraw':
-      return state === 'closed' ? m.withdrawClosed(lastDay) : undefined;
+      return state === 'closed' ? (t) => t.comments.errors.withdrawClosed(lastDay) : undefined;
     case 'support':
-      return state === 'closed' ? m.supportClosed(lastDay) : undefined;
+      return state === 'closed' ? (t) => t.comments.errors.supportClosed(lastDay) : undefined;
     case 'answer':
-      return state === 'closed' ? m.jointClosed(lastDay) : undefined;
+      return state === 'closed' ? (t) => t.comments.errors.jointClosed(lastDay) : undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareChapter, type ComparisonEntry } from './anchoring.ts';
 import { renderChapter, type Block, type RenderedChapter } from './blocks.ts';
-import type { CommentAnchor } from '../comments/comments.ts';
+import type { CommentAnchor } from '../comments/input.ts';
 import { windowLookup, type ConsultationWindow, type WindowLookup } from '../comments/consultation-window.ts';
 import { anchorOnce } from '../comments/reanchor.ts';
 import { currentOf, nextBoundary, sortVersions, toVersion, type DraftVersion } from './versions.ts';

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import { t } from '../../../i18n/index.ts';
 import { can, type Actor } from '../accounts/access.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { anchorColumns, commentSchema, type CommentAnchor } from '../comments/comments.ts';
+import { anchorRow, commentInput, type CommentAnchor } from '../comments/input.ts';
+import { anchorColumns } from '../comments/row.ts';
 import { windowState } from '../comments/consultation-window.ts';
 import type { Db } from '../platform/db.ts';
 import { failure, parseForm, type FormFailure } from '../web/forms.ts';
@@ -358,7 +359,7 @@ export async function recordReceivedComment(
 ): Promise<{ ok: true; id: number } | FormFailure> {
   if (!can(actor, 'moderate')) return failure({ _form: t.access.notAllowed }, values);
   const meta = parseForm(recordSchema, values);
-  const content = parseForm(commentSchema, values);
+  const content = parseForm(commentInput(t), values);
   if (!meta.ok || !content.ok) return failure({ ...(meta.ok ? {} : meta.errors), ...(content.ok ? {} : content.errors) }, values);
   const organisation = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', meta.data.organisationId).executeTakeFirst();
   if (!organisation || organisation.kind === 'government') return failure({ organisationId: m.errors.organisationRequired }, values);
@@ -385,7 +386,7 @@ export async function recordReceivedComment(
         author_user_id: null,
         recorded_by_user_id: actor.id,
         received_via: meta.data.receivedVia,
-        ...anchorColumns(anchor),
+        ...anchorColumns(anchorRow(anchor)),
         kind: data.kind,
         body: data.body,
         proposed_text: data.kind === 'amendment' ? data.proposedText : null,

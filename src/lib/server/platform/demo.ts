@@ -1,6 +1,7 @@
 import { readChapterFiles } from '../content/content-files.ts';
 import type { Db } from './db.ts';
 import { hashPassword } from '../accounts/passwords.ts';
+import { commentRow } from '../comments/row.ts';
 import type { CommentKind, JointStatus, Role } from './schema.ts';
 
 /** Demo accounts, seeded unless NODE_ENV=production; listed in the README. */
@@ -182,32 +183,24 @@ export async function seedDemoComments(db: Db): Promise<number> {
           ? block.text.replace(demo.amend[0], demo.amend[1])
           : `${block.text} ${demo.amend[1]}`
         : null;
-      const submitted = (demo.state ?? 'submitted') === 'submitted';
-      const { id } = await trx
-        .insertInto('comments')
-        .values({
-          organisation_id: organisationId,
-          author_user_id: authors.get(organisationId) ?? null,
+      const row = commentRow({
+        organisationId,
+        authorUserId: authors.get(organisationId) ?? null,
+        anchor: {
           scope: 'block',
-          version_id: versionId,
-          chapter_slug: chapter.slug,
-          chapter_number: chapter.number,
-          block_key: block.key,
-          block_number: block.number,
-          block_fingerprint: block.fingerprint,
-          quote: block.text,
-          kind: demo.kind,
-          body: demo.body,
-          proposed_text: proposed,
-          rationale: demo.rationale ?? null,
-          state: submitted ? 'submitted' : 'draft',
-          created_at: when,
-          updated_at: when,
-          submitted_at: submitted ? when : null,
-          idempotency_key: demo.key,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+          versionId,
+          chapter: { slug: chapter.slug, number: chapter.number },
+          block: { key: block.key, number: block.number, fingerprint: block.fingerprint, text: block.text },
+        },
+        kind: demo.kind,
+        body: demo.body,
+        proposedText: proposed,
+        rationale: demo.rationale ?? null,
+        state: demo.state ?? 'submitted',
+        at: new Date(when),
+        idempotencyKey: demo.key,
+      });
+      const { id } = await trx.insertInto('comments').values(row).returning('id').executeTakeFirstOrThrow();
       for (const [code, status] of demo.onBehalfOf ?? []) {
         const member = organisations.get(code);
         if (member) await trx.insertInto('joint_position_members').values({ comment_id: id, organisation_id: member, status, responded_at: status === 'pending' ? null : when }).execute();

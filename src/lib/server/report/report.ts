@@ -1,6 +1,6 @@
 import writeXlsxFile from 'write-excel-file/node';
 import { formatDateTimePlain, t } from '../../../i18n/index.ts';
-import { listPublicComments, type PublicComment } from '../comments/comments.ts';
+import { listPublicComments, type PublicComment } from '../comments/queries.ts';
 import { csvCell } from '../platform/csv.ts';
 import type { Db } from '../platform/db.ts';
 import { DECISIONS, STATUSES } from '../moderation/moderation.ts';

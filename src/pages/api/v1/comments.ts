@@ -1,8 +1,10 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
-import { t } from '../../../i18n';
+import type { Dictionary } from '../../../i18n';
+import { MODERATION_STATUSES } from '../../../lib/enums';
+import { routes } from '../../../lib/routes';
 import { publicBaseUrl } from '../../../lib/server/web/auth-context';
-import { listPublicComments, type PublicComment } from '../../../lib/server/comments/comments';
+import { listPublicComments, type PublicComment } from '../../../lib/server/comments/queries';
 import { currentVersion } from '../../../lib/server/content/content';
 import { toCsv } from '../../../lib/server/platform/csv';
 import { getDb } from '../../../lib/server/platform/db';
@@ -21,14 +23,14 @@ import { getDb } from '../../../lib/server/platform/db';
 const query = z.object({
   format: z.enum(['json', 'csv']).default('json'),
   chapter: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
-  status: z.enum(['new', 'in_review', 'accepted', 'partially_accepted', 'rejected', 'noted']).optional(),
+  status: z.enum(MODERATION_STATUSES).optional(),
   organisation: z.string().regex(/^[A-Za-z0-9-]{1,80}$/).optional(),
 });
 
 function toJson(c: PublicComment, base: string) {
   return {
     id: c.id,
-    url: `${base}/pripombe/${c.id}`,
+    url: `${base}${routes.comment(c.id)}`,
     version: c.versionId,
     chapter: c.chapterSlug,
     block: c.blockNumber,
@@ -50,7 +52,8 @@ function toJson(c: PublicComment, base: string) {
   };
 }
 
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async ({ url, locals }) => {
+  const t: Dictionary = locals.t;
   const parsed = query.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
@@ -67,7 +70,7 @@ export const GET: APIRoute = async ({ url }) => {
       return [
         j.id, j.url, j.version, j.chapter, j.block, j.blockKey, j.anchorStatus, j.currentBlock, j.kind, j.organisation.name, j.organisation.kind, j.organisation.code,
         j.onBehalfOf.map((o) => `${o.name} (${o.confirmation})`).join('; '), j.body, j.proposedText, j.rationale, j.submittedAt,
-        j.late ? 'da' : 'ne', j.status, j.response, j.supporters.map((s) => s.name).join('; '),
+        j.late ? t.comments.openData.yes : t.comments.openData.no, j.status, j.response, j.supporters.map((s) => s.name).join('; '),
       ];
     });
     const header = ['id', 'url', 'version', 'chapter', 'block', 'blockKey', 'anchorStatus', 'currentBlock', 'kind', 'organisation', 'organisationKind', 'organisationCode', 'onBehalfOf', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters'];

@@ -1,0 +1,68 @@
+import type { Db } from '../platform/db.ts';
+import { listPublicComments } from './queries.ts';
+
+/** What an organisation sees of its own comments, and of the joint positions and comments it answers or supports. */
+
+/**
+ * One comment as a given viewer may see it: public comments for everyone; drafts and withdrawn
+ * comments only inside the author's organisation. Undefined when the viewer may not see it.
+ */
+export async function findCommentForViewer(db: Db, id: number, viewer: { organisationId: number } | null, currentVersionId?: string) {
+  const row = await db
+    .selectFrom('comments as c')
+    .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .selectAll('c')
+    .select(['o.name as organisation_name', 'o.kind as organisation_kind'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const own = !!viewer && viewer.organisationId === row.organisation_id;
+  const isPublic = row.state === 'submitted' && row.hidden === 0;
+  if (!isPublic && !own) return undefined;
+  const [full] = isPublic ? await listPublicComments(db, { ids: [id], currentVersionId }) : [];
+  return { row, own, isPublic, full };
+}
+
+/** An organisation's own comments in every state, newest first. */
+export async function organisationComments(db: Db, organisationId: number) {
+  return db
+    .selectFrom('comments')
+    .select(['id', 'kind', 'state', 'chapter_slug', 'chapter_number', 'block_number', 'body', 'created_at', 'updated_at', 'submitted_at', 'withdrawn_at', 'hidden', 'moderation_status', 'version_id'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Joint positions naming this municipality, with its answer so far. */
+export async function jointPositionsNaming(db: Db, organisationId: number) {
+  return db
+    .selectFrom('joint_position_members as j')
+    .innerJoin('comments as c', 'c.id', 'j.comment_id')
+    .innerJoin('organisations as a', 'a.id', 'c.organisation_id')
+    .select(['c.id', 'c.kind', 'c.body', 'c.version_id', 'c.block_number', 'c.chapter_number', 'c.submitted_at', 'j.status', 'a.name as association_name'])
+    .where('j.organisation_id', '=', organisationId)
+    .where('c.state', '=', 'submitted')
+    .orderBy('c.submitted_at', 'desc')
+    .execute();
+}
+
+/** Which public comments this organisation supports (for the "Podpiramo" button's state). */
+export async function supportedBy(db: Db, organisationId: number, commentIds: number[]): Promise<Set<number>> {
+  if (commentIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('comment_supports')
+    .select('comment_id')
+    .where('organisation_id', '=', organisationId)
+    .where('comment_id', 'in', commentIds)
+    .execute();
+  return new Set(rows.map((r) => r.comment_id));
+}
+
+/** A draft (or a comment that was one) of this organisation with the members it names, for its edit form; undefined for anyone else's. */
+export async function ownCommentForEditing(db: Db, id: number, organisationId: number) {
+  const comment = await db.selectFrom('comments').selectAll().where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
+  if (!comment) return undefined;
+  const joint = await db.selectFrom('joint_position_members').select('organisation_id').where('comment_id', '=', id).execute();
+  return { comment, named: joint.map((j) => j.organisation_id) };
+}

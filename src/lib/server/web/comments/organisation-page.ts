@@ -1,0 +1,52 @@
+import { routes } from '../../../routes.ts';
+import type { Result } from '../../../result.ts';
+import { answerJointPosition } from '../../comments/commands.ts';
+import { windowRefusal } from '../../comments/consultation-window.ts';
+import { jointPositionsNaming, organisationComments } from '../../comments/organisation-queries.ts';
+import { versionWindows } from '../../content/content.ts';
+import { getDb } from '../../platform/db.ts';
+import { actorOf, requirePermission } from '../auth-context.ts';
+import { errorState } from '../form-handling.ts';
+import { flashMessage, withFlash } from '../flash.ts';
+import { readForm } from '../forms.ts';
+import { idParam, type PageContext } from './page.ts';
+import { viewerMayComment } from './viewer.ts';
+
+/** The organisation's own comments in every state, and the joint positions that name it (a municipality answers them here). */
+export async function organisationCommentsPage(page: PageContext) {
+  const guard = requirePermission(page, 'organisation.view');
+  if (guard.response) return { response: guard.response };
+  const user = guard.user;
+  const db = getDb();
+  const windows = await versionWindows();
+  let errors: Record<string, string> = {};
+  if (page.request.method === 'POST') {
+    const form = await readForm(page.request);
+    const commentId = idParam(form.commentId);
+    const answer = form.intent === 'confirm' ? 'confirmed' : form.intent === 'decline' ? 'declined' : undefined;
+    const result: Result =
+      answer && commentId !== undefined
+        ? await answerJointPosition(db, actorOf(user), commentId, answer, windows)
+        : { ok: false, error: { code: 'forbidden', message: (t) => t.access.notAllowed } };
+    if (result.ok) return { response: page.redirect(withFlash(routes.organisationComments, 'odgovor-shranjen'), 303) };
+    const refused = errorState(result.error, page.locals.t);
+    errors = refused.errors;
+    page.response.status = refused.status;
+  }
+  const mayComment = viewerMayComment(user);
+  const municipality = user.organisationKind === 'municipality';
+  const joint = municipality ? await jointPositionsNaming(db, user.organisationId) : [];
+  return {
+    organisationName: user.organisationName,
+    errors,
+    flash: flashMessage(page.url, page.locals.t),
+    action: routes.organisationComments,
+    comments: (await organisationComments(db, user.organisationId)).map((c) => ({
+      ...c,
+      href: routes.comment(c.id),
+      edit: c.state === 'draft' && mayComment ? routes.commentEdit(c.id) : undefined,
+    })),
+    /** Joint positions naming the municipality; undefined for other organisations. Answers close with the window of the comment's version. */
+    joint: municipality ? joint.map((j) => ({ ...j, href: routes.comment(j.id), mayAnswer: mayComment && !windowRefusal(windows(j.version_id), 'answer') })) : undefined,
+  };
+}
