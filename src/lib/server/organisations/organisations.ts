@@ -197,6 +197,9 @@ export async function searchOrganisations(db: Db, filter: OrganisationFilter) {
   return rows.sort((a, b) => collator.compare(a.short_name, b.short_name));
 }
 
+/** The membership form named no municipality this association can have. */
+export const noSuchMember = () => fail('invalid', undefined, { memberId: (t) => t.account.errors.organisationRequired });
+
 /** Adds or removes a municipality from an association's members, with an audit entry. */
 export async function setAssociationMembership(
   db: Db,
@@ -205,9 +208,7 @@ export async function setAssociationMembership(
   ip: string | null,
 ): Promise<Result> {
   const [association, member] = await Promise.all([findOrganisation(db, input.associationId), findOrganisation(db, input.memberId)]);
-  if (!association || association.kind !== 'association' || !member || member.kind !== 'municipality') {
-    return fail('invalid', undefined, { memberId: (t) => t.account.errors.organisationRequired });
-  }
+  if (!association || association.kind !== 'association' || !member || member.kind !== 'municipality') return noSuchMember();
   await db.transaction().execute(async (trx) => {
     if (input.member) {
       await trx

@@ -5,7 +5,7 @@ import { routes } from '../../../routes.ts';
 import type { Actor } from '../../accounts/access.ts';
 import { listOpenInvitations } from '../../accounts/invitations.ts';
 import { listUsers } from '../../accounts/users.ts';
-import { findOrganisationBySlug, listOrganisations, membersOfAssociation, membershipsOf, setAssociationMembership } from '../../organisations/organisations.ts';
+import { findOrganisationBySlug, listOrganisations, membersOfAssociation, membershipsOf, noSuchMember, setAssociationMembership } from '../../organisations/organisations.ts';
 import { getDb, type Db } from '../../platform/db.ts';
 import { actorOf, clientIp, requirePermission } from '../auth-context.ts';
 import { flashMessage, withFlash } from '../flash.ts';
@@ -92,8 +92,8 @@ export async function adminOrganisationPage(Astro: AstroGlobal): Promise<Respons
     let added = false;
     const submitted = await submitAccountForm(Astro, membershipInput, ({ intent, memberId }) => {
       added = intent === 'add-member';
-      const member = intent && memberId ? { associationId: organisation.id, memberId, member: added } : { associationId: 0, memberId: 0, member: false };
-      return setAssociationMembership(db, member, guard.user.id, clientIp(Astro));
+      if (!intent || !memberId) return noSuchMember();
+      return setAssociationMembership(db, { associationId: organisation.id, memberId, member: added }, guard.user.id, clientIp(Astro));
     });
     if (submitted.ok) return Astro.redirect(withFlash(path, added ? 'clanica-dodana' : 'clanica-odstranjena'), 303);
     form = submitted;
