@@ -8,7 +8,7 @@ import { cacheKeyFor, pageCache } from './lib/server/web/page-cache';
 import { SESSION_COOKIE } from './lib/server/accounts/sessions';
 import { startBackgroundWork } from './lib/server/platform/setup';
 import { getDb } from './lib/server/platform/db'; // [two-factor]
-import { twoFactorSetupRedirect } from './lib/server/accounts/two-factor'; // [two-factor]
+import { twoFactorSetupRedirect } from './lib/server/accounts/two-factor/status'; // [two-factor]
 
 // Headers that Astro's CSP (set in astro.config.mjs) does not cover; on every answer, redirects too.
 const securityHeaders: Record<string, string> = {

@@ -10,6 +10,7 @@ import { findOrganisationByCodeOrSlug, listOrganisations, seedOrganisationDirect
 import { listUsers } from '../lib/server/accounts/users.ts';
 import { prepareDatabase } from '../lib/server/platform/setup.ts';
 import { ORGANISATION_KINDS, ROLES } from '../lib/enums.ts';
+import { dictionary } from '../i18n/index.ts';
 
 const usage = `Posvet — operator commands (npm run admin -- <command>)
 
@@ -53,10 +54,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'organisations': {
       const { values } = parseArgs({ args: rest, options: { kind: { type: 'string' } } });
-      const kinds = ORGANISATION_KINDS;
-      const kind = values.kind as (typeof kinds)[number] | undefined;
-      if (kind && !kinds.includes(kind)) {
-        console.error(`Unknown kind "${values.kind}". Use one of: ${kinds.join(', ')}.`);
+      const kind = ORGANISATION_KINDS.find((k) => k === values.kind);
+      if (values.kind && !kind) {
+        console.error(`Unknown kind "${values.kind}". Use one of: ${ORGANISATION_KINDS.join(', ')}.`);
         return 2;
       }
       const db = openDatabase();
@@ -69,10 +69,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'invite': {
       const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, org: { type: 'string' }, role: { type: 'string' } } });
-      const roles = ROLES;
-      const role = roles.find((r) => r === values.role);
+      const role = ROLES.find((r) => r === values.role);
       if (!values.email || !values.org || !role) {
-        console.error(`invite needs --email, --org and --role (${roles.join(', ')}).`);
+        console.error(`invite needs --email, --org and --role (${ROLES.join(', ')}).`);
         return 2;
       }
       const db = openDatabase();
@@ -84,14 +83,15 @@ async function main(argv: string[]): Promise<number> {
           console.error(`No organisation with code or slug "${values.org}" (see: npm run admin -- organisations).`);
           return 2;
         }
-        const baseUrl = config.publicUrl;
-        const result = await createInvitation(db, { email: values.email, organisationId: organisation.id, role }, { id: null, name: 'Skrbnik portala' }, baseUrl, null);
+        // What the invited person reads (the inviter's name, the refusals) is Slovenian, from the dictionary.
+        const t = dictionary();
+        const result = await createInvitation(db, { email: values.email, organisationId: organisation.id, role }, { id: null, name: t.account.operator }, config.publicUrl, null);
         if (!result.ok) {
-          console.error(Object.values(result.errors).join('\n'));
+          console.error(Object.values(result.error.fields ?? {}).map((message) => message(t)).join('\n'));
           return 1;
         }
         await deliverOutbox(db);
-        console.log(`Invitation for ${values.email} (${role}, ${organisation.name}); valid for 14 days:\n${result.link}`);
+        console.log(`Invitation for ${values.email} (${role}, ${organisation.name}); valid for 14 days:\n${result.value.link}`);
       } finally {
         await db.destroy();
       }

@@ -4,29 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import { DEMO_PASSWORD } from '../../src/lib/server/platform/demo.ts';
 import { createLucia } from '../../src/lib/server/accounts/sessions.ts';
-import {
-  ACCOUNT_FREE_CODE_FAILURES,
-  checkTotp,
-  codeWaitMinutes,
-  completePendingLogin,
-  confirmSetup,
-  disableTwoFactor,
-  findPendingLogin,
-  formatKey,
-  openKey,
-  PENDING_LOGIN_MAX_FAILURES,
-  qrCodeSvg,
-  renewRecoveryCodes,
-  resetTwoFactor,
-  sealKey,
-  setupView,
-  startPendingLogin,
-  stepAfterPassword,
-  timeStep,
-  totpUri,
-  twoFactorSetupRedirect,
-  twoFactorStatus,
-} from '../../src/lib/server/accounts/two-factor.ts';
+import { resetTwoFactor } from '../../src/lib/server/accounts/two-factor/admin.ts';
+import { disableTwoFactor } from '../../src/lib/server/accounts/two-factor/disable.ts';
+import { confirmSetup, setupView } from '../../src/lib/server/accounts/two-factor/enrol.ts';
+import { renewRecoveryCodes } from '../../src/lib/server/accounts/two-factor/recovery.ts';
+import { checkTotp, formatKey, openKey, qrCodeSvg, sealKey, timeStep, totpUri } from '../../src/lib/server/accounts/two-factor/secret.ts';
+import { completePendingLogin, findPendingLogin, PENDING_LOGIN_MAX_FAILURES, startPendingLogin } from '../../src/lib/server/accounts/two-factor/sign-in.ts';
+import { stepAfterPassword, twoFactorSetupRedirect, twoFactorStatus } from '../../src/lib/server/accounts/two-factor/status.ts';
+import { ACCOUNT_FREE_CODE_FAILURES, codeWaitMinutes } from '../../src/lib/server/accounts/two-factor/verify.ts';
+import { answered, fieldsOf, messageOf } from './account-forms.ts';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { organisationId, seededDatabase, userId } from './helpers.ts';
 
@@ -47,8 +33,8 @@ async function enrolled(db: Db, email = BLED) {
   const view = (await setupView(db, { id, email }))!;
   const key = decodeBase32IgnorePadding(view.key.replace(/ /g, ''));
   const outcome = await confirmSetup(db, { id }, { code: codeAt(key, NOW) }, undefined, IP, NOW);
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return { id, key, recoveryCodes: outcome.recoveryCodes };
+  if (!outcome.ok) throw new Error(JSON.stringify(fieldsOf(outcome)));
+  return { id, key, recoveryCodes: outcome.value.recoveryCodes };
 }
 
 async function auditActions(db: Db, targetId: number): Promise<string[]> {
@@ -123,7 +109,7 @@ describe('setting up', () => {
     expect(wrong.ok).toBe(false);
     expect((await twoFactorStatus(db, { id, role: 'member' })).enabled).toBe(false);
     const malformed = await confirmSetup(db, { id }, { code: '12ab' }, undefined, IP, NOW);
-    expect(malformed.ok ? null : malformed.errors.code).toBe('Koda iz aplikacije ima šest številk.');
+    expect(fieldsOf(malformed).code).toBe('Koda iz aplikacije ima šest številk.');
 
     const lucia = createLucia(db);
     const current = await lucia.createSession(id, { ip: IP, userAgent: null });
@@ -133,9 +119,9 @@ describe('setting up', () => {
     const right = await confirmSetup(db, { id }, { code: `${code.slice(0, 3)} ${code.slice(3)}` }, current.id, IP, NOW);
     expect(right.ok).toBe(true);
     if (!right.ok) return;
-    expect(right.recoveryCodes).toHaveLength(10);
-    expect(new Set(right.recoveryCodes).size).toBe(10);
-    for (const c of right.recoveryCodes) expect(c).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    expect(right.value.recoveryCodes).toHaveLength(10);
+    expect(new Set(right.value.recoveryCodes).size).toBe(10);
+    for (const c of right.value.recoveryCodes) expect(c).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     expect(await twoFactorStatus(db, { id, role: 'member' })).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
     expect(await setupView(db, { id, email: BLED })).toBeNull();
     // Sessions made before 2FA end, except the one that turned it on.
@@ -143,7 +129,7 @@ describe('setting up', () => {
     expect((await lucia.validateSession(other.id)).session).toBeNull();
     // Only hashes of the recovery codes are stored.
     const dump = JSON.stringify(await sql`select * from two_factor_recovery_codes`.execute(db));
-    for (const c of right.recoveryCodes) expect(dump).not.toContain(c.replace(/-/g, ''));
+    for (const c of right.value.recoveryCodes) expect(dump).not.toContain(c.replace(/-/g, ''));
     expect(await auditActions(db, id)).toEqual(['two_factor.failed', 'two_factor.enabled']);
   });
 });
@@ -158,13 +144,13 @@ describe('signing in with a second factor', () => {
     const t1 = await startPendingLogin(db, id, '/organizacija', IP, NOW);
     const sameCode = await completePendingLogin(db, t1, { code: codeAt(key, NOW) }, IP, later(NOW, 5));
     expect(sameCode.ok).toBe(false);
-    expect('errors' in sameCode && sameCode.errors.code).toBe('Ta koda je že bila uporabljena. Počakajte, da aplikacija pokaže novo kodo.');
+    expect(fieldsOf(sameCode).code).toBe('Ta koda je že bila uporabljena. Počakajte, da aplikacija pokaže novo kodo.');
 
     const at = later(NOW, 30);
     const ok = await completePendingLogin(db, t1, { code: codeAt(key, at) }, IP, at);
-    expect(ok).toEqual({ ok: true, userId: id, returnTo: '/organizacija', usedRecoveryCode: false });
+    expect(ok).toEqual({ ok: true, value: { userId: id, returnTo: '/organizacija', usedRecoveryCode: false } });
     // The pending login is used up…
-    expect(await completePendingLogin(db, t1, { code: codeAt(key, at, 1) }, IP, at)).toEqual({ ok: false, expired: true });
+    expect(await completePendingLogin(db, t1, { code: codeAt(key, at, 1) }, IP, at)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // …and that code does not work for another one.
     const t2 = await startPendingLogin(db, id, '/', IP, at);
     const reused = await completePendingLogin(db, t2, { code: codeAt(key, at) }, IP, later(at, 10));
@@ -182,8 +168,8 @@ describe('signing in with a second factor', () => {
     const { id, key } = await enrolled(db);
     const token = await startPendingLogin(db, id, '/', IP, NOW);
     const at = later(NOW, 5 * 60 + 1);
-    expect(await completePendingLogin(db, token, { code: codeAt(key, at) }, IP, at)).toEqual({ ok: false, expired: true });
-    expect(await completePendingLogin(db, 'made-up-token-made-up-token', { code: codeAt(key, at) }, IP, at)).toEqual({ ok: false, expired: true });
+    expect(await completePendingLogin(db, token, { code: codeAt(key, at) }, IP, at)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await completePendingLogin(db, 'made-up-token-made-up-token', { code: codeAt(key, at) }, IP, at)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('a recovery code works once', async () => {
@@ -193,11 +179,11 @@ describe('signing in with a second factor', () => {
     const t1 = await startPendingLogin(db, id, '/', IP, NOW);
     // Typed in capitals and without dashes, it still counts.
     const first = await completePendingLogin(db, t1, { recoveryCode: code.toUpperCase().replace(/-/g, ' ') }, IP, NOW);
-    expect(first).toMatchObject({ ok: true, usedRecoveryCode: true });
+    expect(first).toMatchObject({ ok: true, value: { usedRecoveryCode: true } });
     const t2 = await startPendingLogin(db, id, '/', IP, NOW);
     const second = await completePendingLogin(db, t2, { recoveryCode: code }, IP, NOW);
     expect(second.ok).toBe(false);
-    expect('errors' in second && second.errors.recoveryCode).toBe('Koda za obnovitev ni pravilna ali je že bila uporabljena.');
+    expect(fieldsOf(second).recoveryCode).toBe('Koda za obnovitev ni pravilna ali je že bila uporabljena.');
     expect((await twoFactorStatus(db, { id, role: 'member' })).recoveryCodesLeft).toBe(9);
     expect(await auditActions(db, id)).toContain('two_factor.recovery_code_used');
   });
@@ -210,18 +196,18 @@ describe('signing in with a second factor', () => {
     const t1 = await startPendingLogin(db, id, '/', IP, at);
     for (let i = 1; i < PENDING_LOGIN_MAX_FAILURES; i++) {
       const outcome = await completePendingLogin(db, t1, { code: wrong }, IP, at);
-      expect(outcome).toMatchObject({ ok: false, status: 401 });
+      expect(answered(outcome, { forbidden: 401 })).toMatchObject({ ok: false, status: 401 });
     }
-    expect(await completePendingLogin(db, t1, { code: wrong }, IP, at)).toEqual({ ok: false, lockedOut: true });
+    expect(await completePendingLogin(db, t1, { code: wrong }, IP, at)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // Even the right code no longer opens this pending login.
-    expect(await completePendingLogin(db, t1, { code: codeAt(key, at) }, IP, at)).toEqual({ ok: false, expired: true });
+    expect(await completePendingLogin(db, t1, { code: codeAt(key, at) }, IP, at)).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     const t2 = await startPendingLogin(db, id, '/', IP, at);
     for (let i = 0; i < ACCOUNT_FREE_CODE_FAILURES - PENDING_LOGIN_MAX_FAILURES; i++) await completePendingLogin(db, t2, { code: wrong }, IP, at);
     expect(await codeWaitMinutes(db, id, at)).toBe(1);
     const t3 = await startPendingLogin(db, id, '/', IP, at);
     const throttled = await completePendingLogin(db, t3, { code: codeAt(key, at) }, IP, at);
-    expect(throttled).toMatchObject({ ok: false, status: 429, errors: { _form: 'Preveč napačnih kod. Poskusite znova čez 1 minuto.' } });
+    expect(answered(throttled, { forbidden: 401 })).toMatchObject({ ok: false, status: 429, errors: { _form: 'Preveč napačnih kod. Poskusite znova čez 1 minuto.' } });
     // Once the wait is over, the right code works and the count starts again.
     const after = later(at, 61);
     expect((await completePendingLogin(db, t3, { code: codeAt(key, after) }, IP, after)).ok).toBe(true);
@@ -237,9 +223,9 @@ describe('turning it off and resetting it', () => {
     const { id, key } = await enrolled(db);
     const at = later(NOW, 30);
     const noPassword = await disableTwoFactor(db, { id }, { currentPassword: '', code: codeAt(key, at) }, IP, at);
-    expect(noPassword.ok ? null : noPassword.errors.currentPassword).toBe('Vpišite trenutno geslo.');
+    expect(fieldsOf(noPassword).currentPassword).toBe('Vpišite trenutno geslo.');
     const wrongPassword = await disableTwoFactor(db, { id }, { currentPassword: 'napačno geslo 123', code: codeAt(key, at) }, IP, at);
-    expect(wrongPassword.ok ? null : wrongPassword.errors.currentPassword).toBe('Trenutno geslo ni pravilno.');
+    expect(fieldsOf(wrongPassword).currentPassword).toBe('Trenutno geslo ni pravilno.');
     const wrongCode = await disableTwoFactor(db, { id }, { currentPassword: DEMO_PASSWORD, code: codeAt(key, at, 4) }, IP, at);
     expect(wrongCode.ok).toBe(false);
     expect((await twoFactorStatus(db, { id, role: 'member' })).enabled).toBe(true);
@@ -258,7 +244,7 @@ describe('turning it off and resetting it', () => {
     expect(renewed.ok).toBe(true);
     const token = await startPendingLogin(db, id, '/', IP, at);
     expect((await completePendingLogin(db, token, { recoveryCode: recoveryCodes[0] }, IP, at)).ok).toBe(false);
-    if (renewed.ok) expect((await completePendingLogin(db, token, { recoveryCode: renewed.recoveryCodes[0] }, IP, at)).ok).toBe(true);
+    if (renewed.ok) expect((await completePendingLogin(db, token, { recoveryCode: renewed.value.recoveryCodes[0] }, IP, at)).ok).toBe(true);
   });
 
   it('an administrator resets another person’s 2FA: their sessions end, it is audited', async () => {
@@ -270,7 +256,7 @@ describe('turning it off and resetting it', () => {
     const lucia = createLucia(db);
     const session = await lucia.createSession(id, { ip: IP, userAgent: null });
 
-    expect(await resetTwoFactor(db, moderator, id, IP)).toEqual({ ok: false, error: 'Tega dejanja ne smete izvesti.' });
+    expect(messageOf(await resetTwoFactor(db, moderator, id, IP))).toBe('Tega dejanja ne smete izvesti.');
     expect((await resetTwoFactor(db, admin, admin.id, IP)).ok).toBe(false);
     expect(await resetTwoFactor(db, admin, id, IP)).toEqual({ ok: true });
     expect((await twoFactorStatus(db, { id, role: 'member' })).enabled).toBe(false);

@@ -63,6 +63,18 @@ export const accounts = {
     },
     throttled: (minutes: number) => `Preveč neuspešnih poskusov prijave. Poskusite znova čez ${counted(minutes, f.minuto)}.`,
     passwordCheckThrottled: (minutes: number) => `Preveč napačnih vnosov trenutnega gesla. Poskusite znova čez ${counted(minutes, f.minuto)}.`,
+    /** The inviter named in an invitation sent from the operator's command line. */
+    operator: 'Skrbnik portala',
+    /** The names the organisation directory gives the municipalities, the associations and the ministry. */
+    directory: {
+      municipality: (name: string, urban: boolean) => `${urban ? 'Mestna občina' : 'Občina'} ${name}`,
+      associations: {
+        ZMOS: 'Združenje mestnih občin Slovenije',
+        SOS: 'Skupnost občin Slovenije',
+        ZOS: 'Združenje občin Slovenije',
+      },
+      government: 'Ministrstvo za digitalno preobrazbo',
+    },
     /** Replaces the secret part of a link in mail that has been sent (the outbox keeps no usable token). */
     mailLinkRemoved: '[povezava odstranjena po pošiljanju]',
     /** Who did something, in the personal-data export, besides role names. */

@@ -1,4 +1,5 @@
-import type { OrganisationKind, Role } from '../platform/schema.ts';
+import type { OrganisationKind, Role } from '../../enums.ts';
+import { routes } from '../../routes.ts';
 
 /**
  * Who may do what — every access rule of the portal, in one place. Pages and the middleware ask
@@ -39,10 +40,10 @@ export function can(actor: Actor | null | undefined, permission: Permission): bo
 
 /** Routes that need a signed-in person with a permission. Longest prefix first. */
 export const protectedRoutes: ReadonlyArray<{ prefix: string; permission: Permission }> = [
-  { prefix: '/admin', permission: 'administer' },
-  { prefix: '/moderacija', permission: 'moderate' },
-  { prefix: '/organizacija', permission: 'organisation.view' },
-  { prefix: '/moj-racun', permission: 'account' },
+  { prefix: routes.admin, permission: 'administer' },
+  { prefix: routes.moderation(), permission: 'moderate' },
+  { prefix: routes.organisation, permission: 'organisation.view' },
+  { prefix: routes.account, permission: 'account' },
 ];
 
 export type RouteDecision = 'allow' | 'sign-in' | 'forbidden';
@@ -109,7 +110,7 @@ const SAME_ORIGIN = 'http://posvet.invalid';
  * whatever was sent ("/č" becomes "/%C4%8D"). Anything else gives the fallback. Every redirect to
  * an address that came with a request goes through here.
  */
-export function safeReturnPath(value: string | null | undefined, fallback = '/moj-racun'): string {
+export function safeReturnPath(value: string | null | undefined, fallback: string = routes.account): string {
   if (!value || value.length > 2000 || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
   if (/[\u0000-\u001F\u007F]/.test(value)) return fallback;
   let url: URL;
@@ -125,10 +126,8 @@ export function safeReturnPath(value: string | null | undefined, fallback = '/mo
   return path;
 }
 
-/** Where a person sets up two-factor sign-in. */
-export const TWO_FACTOR_SETUP_PATH = '/moj-racun/dvostopenjska-prijava';
 /** All a person whose role requires two-factor sign-in may open before setting it up. */
-const OPEN_BEFORE_TWO_FACTOR_SETUP = new Set([TWO_FACTOR_SETUP_PATH, '/odjava', '/dostopnost', '/zasebnost', '/401', '/403', '/404', '/500']);
+const OPEN_BEFORE_TWO_FACTOR_SETUP = new Set([routes.twoFactorSetup(), routes.signOut, routes.accessibility, routes.privacy, '/401', '/403', '/404', '/500']);
 const STATIC_FILE = /^\/(_astro\/|favicon\.svg$|robots\.txt$)/;
 
 /**

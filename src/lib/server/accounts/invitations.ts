@@ -1,16 +1,15 @@
-import { z } from 'astro/zod';
-import { t } from '../../../i18n/index.ts';
+import { dictionary } from '../../../i18n/index.ts';
+import type { Role } from '../../enums.ts';
+import { fail, invalid, ok, type Result } from '../../result.ts';
+import { absolute, routes } from '../../routes.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
-import { failure, parseForm, type FormFailure } from '../web/forms.ts';
 import { deliverSoon, queueMail } from '../platform/mail.ts';
-import { emailField, newPasswordSchema } from './auth.ts';
-import { hashPassword } from './passwords.ts';
-import type { Role } from '../platform/schema.ts';
 import { generateToken, hashToken } from '../platform/tokens.ts';
+import { emailProblem, nameProblem, normaliseEmail, type InvitationAcceptInput } from './input.ts';
+import { hashPassword, newPasswordProblems } from './passwords.ts';
 import { findUserByEmail } from './users.ts';
 
-const m = t.account;
 const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
 export interface Inviter {
@@ -20,27 +19,29 @@ export interface Inviter {
 
 /**
  * Invites a person into an organisation with a role. Who may invite whom is decided by the caller
- * through access.ts; this checks the data. Returns the link (the CLI prints it; pages do not).
+ * through access.ts; this checks the data. Returns the link (the CLI prints it; pages do not),
+ * built from PUBLIC_URL; the mail is in Slovenian, the recipient's language.
  */
 export async function createInvitation(
   db: Db,
   input: { email: string; organisationId: number; role: Role },
   inviter: Inviter,
-  baseUrl: string,
+  publicUrl: string,
   ip: string | null,
-): Promise<{ ok: true; link: string; invitationId: number } | FormFailure> {
-  const parsed = parseForm(z.object({ email: emailField }), { email: input.email });
-  if (!parsed.ok) return parsed;
-  const email = parsed.data.email;
+): Promise<Result<{ link: string; invitationId: number }>> {
+  const problem = emailProblem(input.email);
+  if (problem) return invalid({ email: problem });
+  const email = normaliseEmail(input.email);
   const organisation = await db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', '=', input.organisationId).executeTakeFirst();
-  if (!organisation) return failure({ organisation: m.errors.organisationRequired }, { email });
+  if (!organisation) return invalid({ organisation: (t) => t.account.errors.organisationRequired });
   if ((input.role === 'moderator' || input.role === 'admin') && organisation.kind !== 'government') {
-    return failure({ role: m.errors.roleNotForOrganisation }, { email });
+    return invalid({ role: (t) => t.account.errors.roleNotForOrganisation });
   }
-  if (await findUserByEmail(db, email)) return failure({ email: m.errors.emailTaken }, { email });
+  if (await findUserByEmail(db, email)) return invalid({ email: (t) => t.account.errors.emailTaken });
 
   const token = generateToken();
-  const link = `${baseUrl}/povabilo/${token}`;
+  const link = absolute(publicUrl, routes.invitation(token));
+  const m = dictionary().account;
   const invitationId = await db.transaction().execute(async (trx) => {
     // A new invitation replaces any still open for the same address.
     await trx
@@ -79,7 +80,7 @@ export async function createInvitation(
     return row.id;
   });
   deliverSoon();
-  return { ok: true, link, invitationId };
+  return ok({ link, invitationId });
 }
 
 export async function findValidInvitation(db: Db, token: string) {
@@ -95,23 +96,17 @@ export async function findValidInvitation(db: Db, token: string) {
     .executeTakeFirst();
 }
 
+/** The invitation is expired, revoked, accepted or never was. */
+const expired = () => fail('not_found', (t) => t.account.invitation.expired);
+
 /** Turns an invitation into an account: the person gives their name and a password. */
-export async function acceptInvitation(
-  db: Db,
-  token: string,
-  values: Record<string, string>,
-  ip: string,
-): Promise<{ ok: true; userId: number } | { ok: false; expired: true } | (FormFailure & { expired?: false })> {
+export async function acceptInvitation(db: Db, token: string, input: InvitationAcceptInput, ip: string): Promise<Result<{ userId: number }>> {
   const invitation = await findValidInvitation(db, token);
-  if (!invitation) return { ok: false, expired: true };
-  const schema = z
-    .object({
-      name: z.string({ error: m.errors.nameRequired }).trim().min(1, { error: m.errors.nameRequired }).max(120, { error: m.errors.nameTooLong }),
-    })
-    .and(newPasswordSchema(invitation.email));
-  const parsed = parseForm(schema, values);
-  if (!parsed.ok) return parsed;
-  const hash = await hashPassword(parsed.data.password);
+  if (!invitation) return expired();
+  const name = nameProblem(input.name);
+  const problems = { ...(name ? { name } : {}), ...newPasswordProblems(input, invitation.email) };
+  if (Object.keys(problems).length > 0) return invalid(problems);
+  const hash = await hashPassword(input.password);
   const userId = await db.transaction().execute(async (trx) => {
     const claimed = await trx
       .updateTable('invitations')
@@ -126,7 +121,7 @@ export async function acceptInvitation(
       .insertInto('users')
       .values({
         email: invitation.email,
-        name: parsed.data.name,
+        name: input.name.trim(),
         organisation_id: invitation.organisation_id,
         role: invitation.role,
         password_hash: hash,
@@ -143,7 +138,7 @@ export async function acceptInvitation(
     });
     return user.id;
   });
-  return userId ? { ok: true, userId } : { ok: false, expired: true };
+  return userId ? ok({ userId }) : expired();
 }
 
 export async function listOpenInvitations(db: Db, organisationId?: number) {
@@ -160,6 +155,17 @@ export async function listOpenInvitations(db: Db, organisationId?: number) {
   return query.execute();
 }
 
+/** Who sent an invitation (as a role) and into which organisation: what decides who may revoke it. */
+export async function findInvitation(db: Db, invitationId: number) {
+  return db
+    .selectFrom('invitations as i')
+    .leftJoin('users as inviter', 'inviter.id', 'i.invited_by')
+    .select(['i.organisation_id', 'inviter.role as inviter_role'])
+    .where('i.id', '=', invitationId)
+    .executeTakeFirst();
+}
+
+/** Revokes an open invitation (the caller has checked the actor may); false when it was not open. */
 export async function revokeInvitation(db: Db, invitationId: number, actorId: number, ip: string | null): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const result = await trx

@@ -1,15 +1,19 @@
-import { z } from 'astro/zod';
-import { t } from '../../../i18n/index.ts';
-import { assignableRoles, can, canManageUser, canRevokeInvitation, invitationIsAdministrators, isAdministratorsDecision, type Actor } from './access.ts';
+import type { Role, UserStatus } from '../../enums.ts';
+import { fail, invalid, ok, type Result } from '../../result.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
-import { createInvitation, revokeInvitation } from './invitations.ts';
 import { findOrganisation } from '../organisations/organisations.ts';
-import type { Role } from '../platform/schema.ts';
+import { assignableRoles, can, canManageUser, canRevokeInvitation, invitationIsAdministrators, isAdministratorsDecision, type Actor } from './access.ts';
+import { createInvitation, findInvitation, revokeInvitation } from './invitations.ts';
 
-/** Changes to people's accounts made by an organisation admin or an administrator. */
+/**
+ * Changes to people's accounts made by an organisation admin or an administrator: role, status,
+ * invitations. Each checks the actor's rights through access.ts. `forbidden` is the plain "not
+ * allowed"; `conflict` is a refusal with a reason the actor may know (a portal administrator's
+ * decision outranks theirs).
+ */
 
-export type MemberChangeResult = { ok: true } | { ok: false; message: string };
+const notAllowed = () => fail('forbidden', (t) => t.access.notAllowed);
 
 async function target(db: Db, userId: number) {
   return db
@@ -20,52 +24,39 @@ async function target(db: Db, userId: number) {
     .executeTakeFirst();
 }
 
-/** Why the actor may not change this person, or undefined when they may. */
-function refusal(actor: Actor, person: Awaited<ReturnType<typeof target>>): string | undefined {
-  if (!person) return t.access.notAllowed;
-  if (canManageUser(actor, person)) return undefined;
+type Target = NonNullable<Awaited<ReturnType<typeof target>>>;
+
+/** The person, if the actor may change them; else why not. */
+async function manageable(db: Db, actor: Actor, userId: number): Promise<Result<Target>> {
+  const person = await target(db, userId);
+  if (!person) return notAllowed();
+  if (canManageUser(actor, person)) return ok(person);
   const ownColleague = actor.role === 'org_admin' && actor.id !== person.id && actor.organisationId === person.organisation_id;
-  return ownColleague && isAdministratorsDecision(actor, person) ? t.account.errors.disabledByAdmin : t.access.notAllowed;
+  return ownColleague && isAdministratorsDecision(actor, person) ? fail('conflict', (t) => t.account.errors.disabledByAdmin) : notAllowed();
 }
 
-export async function changeRole(db: Db, actor: Actor, userId: number, role: Role, ip: string | null): Promise<MemberChangeResult> {
-  const person = await target(db, userId);
-  const refused = refusal(actor, person);
-  if (refused || !person) return { ok: false, message: refused ?? t.access.notAllowed };
-  if (!assignableRoles(actor, person.organisation_id, person.organisation_kind).includes(role)) {
-    return { ok: false, message: t.account.errors.roleNotForOrganisation };
-  }
-  if (person.role === role) return { ok: true };
+export async function changeRole(db: Db, actor: Actor, userId: number, role: Role, ip: string | null): Promise<Result> {
+  const person = await manageable(db, actor, userId);
+  if (!person.ok) return person;
+  const { organisation_id, organisation_kind, role: before } = person.value;
+  if (!assignableRoles(actor, organisation_id, organisation_kind).includes(role)) return fail('invalid', (t) => t.account.errors.roleNotForOrganisation);
+  if (before === role) return ok();
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ role, updated_at: new Date().toISOString() }).where('id', '=', userId).execute();
-    await recordAudit(trx, {
-      actorUserId: actor.id,
-      action: 'user.role_changed',
-      targetType: 'user',
-      targetId: userId,
-      before: { role: person.role },
-      after: { role },
-      ip,
-    });
+    await recordAudit(trx, { actorUserId: actor.id, action: 'user.role_changed', targetType: 'user', targetId: userId, before: { role: before }, after: { role }, ip });
   });
-  return { ok: true };
+  return ok();
 }
 
 /**
  * Disabling ends the person's sessions at once; their comments stay, attributed to the organisation.
  * Who disabled is kept: what a portal administrator disabled, only an administrator re-enables.
  */
-export async function setUserStatus(
-  db: Db,
-  actor: Actor,
-  userId: number,
-  status: 'active' | 'disabled',
-  ip: string | null,
-): Promise<MemberChangeResult> {
-  const person = await target(db, userId);
-  const refused = refusal(actor, person);
-  if (refused || !person) return { ok: false, message: refused ?? t.access.notAllowed };
-  if (person.status === status) return { ok: true };
+export async function setUserStatus(db: Db, actor: Actor, userId: number, status: UserStatus, ip: string | null): Promise<Result> {
+  const person = await manageable(db, actor, userId);
+  if (!person.ok) return person;
+  const before = person.value.status;
+  if (before === status) return ok();
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
@@ -78,84 +69,42 @@ export async function setUserStatus(
       action: status === 'disabled' ? 'user.disabled' : 'user.enabled',
       targetType: 'user',
       targetId: userId,
-      before: { status: person.status },
+      before: { status: before },
       after: { status },
       ip,
     });
   });
-  return { ok: true };
+  return ok();
 }
 
-export type MemberActionOutcome =
-  | { kind: 'done'; flash: 'vloga-spremenjena' | 'racun-onemogocen' | 'racun-omogocen' | 'povabilo-preklicano' | 'povabilo-poslano' }
-  | { kind: 'failed'; errors: Record<string, string>; values: Record<string, string> };
+export interface MemberInvitation {
+  email: string;
+  /** Ignored for an organisation admin: they invite into their own organisation. */
+  organisationId?: number;
+  role?: Role;
+}
 
-const roleValues = ['member', 'org_admin', 'moderator', 'admin'] as const;
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** An organisation admin invites into their own organisation; an administrator into any. */
+export async function inviteMember(db: Db, actor: Actor & { name: string }, input: MemberInvitation, publicUrl: string, ip: string | null): Promise<Result> {
+  if (!can(actor, 'organisation.manage')) return notAllowed();
+  const organisationId = actor.role === 'admin' ? input.organisationId : actor.organisationId;
+  const organisation = organisationId ? await findOrganisation(db, organisationId) : undefined;
+  if (!organisation) return invalid({ organisationId: (t) => t.account.errors.organisationRequired });
+  if (!input.role) return invalid({ role: (t) => t.account.errors.roleRequired });
+  if (!assignableRoles(actor, organisation.id, organisation.kind).includes(input.role)) return invalid({ role: (t) => t.account.errors.roleNotForOrganisation });
+  const created = await createInvitation(db, { email: input.email, organisationId: organisation.id, role: input.role }, actor, publicUrl, ip);
+  return created.ok ? ok() : created;
+}
 
-/**
- * The member-management form actions shared by /organizacija and /admin: change role, disable,
- * enable, invite, revoke an invitation. Each checks the actor's rights through access.ts.
- */
-export async function handleMemberAction(
-  db: Db,
-  actor: Actor & { name: string },
-  form: Record<string, string>,
-  baseUrl: string,
-  ip: string | null,
-): Promise<MemberActionOutcome> {
-  const denied = (): MemberActionOutcome => ({ kind: 'failed', errors: { _form: t.access.notAllowed }, values: {} });
-  if (!can(actor, 'organisation.manage')) return denied();
-  switch (form.intent) {
-    case 'role': {
-      const userId = idSchema.safeParse(form.userId);
-      const role = z.enum(roleValues).safeParse(form.role);
-      if (!userId.success || !role.success) return { kind: 'failed', errors: { _form: t.account.errors.roleRequired }, values: {} };
-      const result = await changeRole(db, actor, userId.data, role.data, ip);
-      return result.ok ? { kind: 'done', flash: 'vloga-spremenjena' } : { kind: 'failed', errors: { _form: result.message }, values: {} };
-    }
-    case 'disable':
-    case 'enable': {
-      const userId = idSchema.safeParse(form.userId);
-      if (!userId.success) return denied();
-      const result = await setUserStatus(db, actor, userId.data, form.intent === 'disable' ? 'disabled' : 'active', ip);
-      if (!result.ok) return { kind: 'failed', errors: { _form: result.message }, values: {} };
-      return { kind: 'done', flash: form.intent === 'disable' ? 'racun-onemogocen' : 'racun-omogocen' };
-    }
-    case 'invite': {
-      // An organisation admin invites into their own organisation; an administrator into any.
-      const organisationId = actor.role === 'admin' ? idSchema.safeParse(form.organisationId) : { success: true as const, data: actor.organisationId };
-      const values = { email: form.email ?? '', role: form.role ?? '', organisationId: form.organisationId ?? '' };
-      if (!organisationId.success) return { kind: 'failed', errors: { organisationId: t.account.errors.organisationRequired }, values };
-      const organisation = await findOrganisation(db, organisationId.data);
-      if (!organisation) return { kind: 'failed', errors: { organisationId: t.account.errors.organisationRequired }, values };
-      const role = z.enum(roleValues).safeParse(form.role);
-      if (!role.success) return { kind: 'failed', errors: { role: t.account.errors.roleRequired }, values };
-      if (!assignableRoles(actor, organisation.id, organisation.kind).includes(role.data)) {
-        return { kind: 'failed', errors: { role: t.account.errors.roleNotForOrganisation }, values };
-      }
-      const result = await createInvitation(db, { email: form.email ?? '', organisationId: organisation.id, role: role.data }, actor, baseUrl, ip);
-      if (!result.ok) return { kind: 'failed', errors: result.errors, values: { ...values, ...result.values } };
-      return { kind: 'done', flash: 'povabilo-poslano' };
-    }
-    case 'revoke': {
-      const invitationId = idSchema.safeParse(form.invitationId);
-      if (!invitationId.success) return denied();
-      const invitation = await db
-        .selectFrom('invitations as i')
-        .leftJoin('users as inviter', 'inviter.id', 'i.invited_by')
-        .select(['i.organisation_id', 'inviter.role as inviter_role'])
-        .where('i.id', '=', invitationId.data)
-        .executeTakeFirst();
-      if (!invitation) return denied();
-      if (!canRevokeInvitation(actor, invitation)) {
-        const own = actor.role === 'org_admin' && invitation.organisation_id === actor.organisationId;
-        return own && invitationIsAdministrators(invitation) ? { kind: 'failed', errors: { _form: t.account.errors.invitationByAdmin }, values: {} } : denied();
-      }
-      await revokeInvitation(db, invitationId.data, actor.id, ip);
-      return { kind: 'done', flash: 'povabilo-preklicano' };
-    }
-    default:
-      return denied();
+/** An administrator revokes any open invitation; an organisation admin those they may (access.ts). */
+export async function revokeMemberInvitation(db: Db, actor: Actor, invitationId: number, ip: string | null): Promise<Result> {
+  if (!can(actor, 'organisation.manage')) return notAllowed();
+  const invitation = await findInvitation(db, invitationId);
+  if (!invitation) return notAllowed();
+  if (!canRevokeInvitation(actor, invitation)) {
+    const own = actor.role === 'org_admin' && invitation.organisation_id === actor.organisationId;
+    return own && invitationIsAdministrators(invitation) ? fail('conflict', (t) => t.account.errors.invitationByAdmin) : notAllowed();
   }
+  await revokeInvitation(db, invitationId, actor.id, ip);
+  return ok();
 }

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { t } from '../../../i18n/index.ts';
+import type { Message } from '../../../i18n/index.ts';
+import type { FieldMessages } from '../../result.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -35,15 +36,29 @@ function isTrivial(password: string): boolean {
   return lower.length >= MIN_PASSWORD_LENGTH && sequence.includes(lower);
 }
 
-/** Why a new password is not acceptable, in Slovenian; undefined when it is fine. Never logs it. */
-export function passwordProblem(password: string, email: string): string | undefined {
-  const m = t.account.passwordRules;
-  if (password.length < MIN_PASSWORD_LENGTH) return m.tooShort(MIN_PASSWORD_LENGTH);
-  if (password.length > MAX_PASSWORD_LENGTH) return m.tooLong(MAX_PASSWORD_LENGTH);
+/** Why a new password is not acceptable; undefined when it is fine. Never logs it. */
+export function passwordProblem(password: string, email: string): Message | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return (t) => t.account.passwordRules.tooShort(MIN_PASSWORD_LENGTH);
+  if (password.length > MAX_PASSWORD_LENGTH) return (t) => t.account.passwordRules.tooLong(MAX_PASSWORD_LENGTH);
   const lower = password.toLowerCase();
   const address = email.trim().toLowerCase();
   const localPart = address.split('@')[0] ?? '';
-  if ((address && lower.includes(address)) || (localPart.length >= 4 && lower.includes(localPart))) return m.containsEmail;
-  if (COMMON_PASSWORDS.has(lower) || isTrivial(password)) return m.tooCommon;
+  if ((address && lower.includes(address)) || (localPart.length >= 4 && lower.includes(localPart))) return (t) => t.account.passwordRules.containsEmail;
+  if (COMMON_PASSWORDS.has(lower) || isTrivial(password)) return (t) => t.account.passwordRules.tooCommon;
   return undefined;
+}
+
+/** A new password (and its repetition, when the form has one) as typed. */
+export interface NewPassword {
+  password: string;
+  passwordConfirm?: string;
+}
+
+/** What is wrong with a new password, per field: required, the rules above, the repetition. */
+export function newPasswordProblems(input: NewPassword, email: string): FieldMessages {
+  if (!input.password) return { password: (t) => t.account.errors.newPasswordRequired };
+  const problem = passwordProblem(input.password, email);
+  if (problem) return { password: problem };
+  if (input.passwordConfirm !== undefined && input.password !== input.passwordConfirm) return { passwordConfirm: (t) => t.account.errors.passwordsDiffer };
+  return {};
 }

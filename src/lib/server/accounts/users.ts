@@ -1,16 +1,12 @@
-import { z } from 'astro/zod';
 import type { Kysely } from 'kysely';
-import { collator, t } from '../../../i18n/index.ts';
+import { collator } from '../../../i18n/index.ts';
+import type { Role, UserStatus } from '../../enums.ts';
+import { invalid, ok, type Result } from '../../result.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { parseForm, type FormFailure } from '../web/forms.ts';
 import type { Db } from '../platform/db.ts';
-import type { Database, Role, UserStatus } from '../platform/schema.ts';
+import type { Database } from '../platform/schema.ts';
 import { containsText } from '../platform/sql.ts';
-
-/** E-mail addresses are compared and stored lower-case and trimmed. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+import { nameProblem, normaliseEmail } from './input.ts';
 
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
@@ -50,23 +46,16 @@ export async function listUsers(db: Db, filter: UserListFilter = {}) {
   return rows.sort((a, b) => collator.compare(a.organisation_name, b.organisation_name) || collator.compare(a.name, b.name));
 }
 
-const nameSchema = () =>
-  z.object({
-    name: z
-      .string({ error: t.account.errors.nameRequired })
-      .trim()
-      .min(1, { error: t.account.errors.nameRequired })
-      .max(120, { error: t.account.errors.nameTooLong }),
-  });
-
-export async function updateName(db: Db, userId: number, values: Record<string, string>, ip: string): Promise<{ ok: true } | FormFailure> {
-  const parsed = parseForm(nameSchema(), values);
-  if (!parsed.ok) return parsed;
+/** A person renames themselves; an unchanged name changes nothing. */
+export async function changeName(db: Db, userId: number, input: { name: string }, ip: string): Promise<Result> {
+  const problem = nameProblem(input.name);
+  if (problem) return invalid({ name: problem });
+  const name = input.name.trim();
   const before = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirstOrThrow();
-  if (before.name === parsed.data.name) return { ok: true };
+  if (before.name === name) return ok();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ name: parsed.data.name, updated_at: new Date().toISOString() }).where('id', '=', userId).execute();
-    await recordAudit(trx, { actorUserId: userId, action: 'user.name_changed', targetType: 'user', targetId: userId, before, after: { name: parsed.data.name }, ip });
+    await trx.updateTable('users').set({ name, updated_at: new Date().toISOString() }).where('id', '=', userId).execute();
+    await recordAudit(trx, { actorUserId: userId, action: 'user.name_changed', targetType: 'user', targetId: userId, before, after: { name }, ip });
   });
-  return { ok: true };
+  return ok();
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { collator } from '../../../i18n/index.ts';
+import { collator, dictionary, type Dictionary } from '../../../i18n/index.ts';
+import type { OrganisationKind } from '../../enums.ts';
+import { fail, ok, type Result } from '../../result.ts';
 import { slugify } from '../../slug.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { fromRoot } from '../platform/paths.ts';
-import type { OrganisationKind } from '../platform/schema.ts';
 import { containsText } from '../platform/sql.ts';
 
 export interface MunicipalityRecord {
@@ -40,27 +41,32 @@ interface OrganisationSeed {
   is_urban: number;
 }
 
-export const associationSeeds: OrganisationSeed[] = [
-  { kind: 'association', code: 'ZMOS', name: 'Združenje mestnih občin Slovenije', short_name: 'ZMOS', slug: 'zmos', registry_id: null, is_urban: 0 },
-  { kind: 'association', code: 'SOS', name: 'Skupnost občin Slovenije', short_name: 'SOS', slug: 'sos', registry_id: null, is_urban: 0 },
-  { kind: 'association', code: 'ZOS', name: 'Združenje občin Slovenije', short_name: 'ZOS', slug: 'zos', registry_id: null, is_urban: 0 },
-];
+type DirectoryNames = Dictionary['account']['directory'];
 
-export const governmentSeed: OrganisationSeed = {
-  kind: 'government',
-  code: 'MDP',
-  name: 'Ministrstvo za digitalno preobrazbo',
-  short_name: 'MDP',
-  slug: 'mdp',
-  registry_id: null,
-  is_urban: 0,
-};
+/** The three associations and the ministry, named as the dictionary names them. */
+export function fixedSeeds(names: DirectoryNames): OrganisationSeed[] {
+  const association = (code: keyof DirectoryNames['associations']): OrganisationSeed => ({
+    kind: 'association',
+    code,
+    name: names.associations[code],
+    short_name: code,
+    slug: code.toLowerCase(),
+    registry_id: null,
+    is_urban: 0,
+  });
+  return [
+    association('ZMOS'),
+    association('SOS'),
+    association('ZOS'),
+    { kind: 'government', code: 'MDP', name: names.government, short_name: 'MDP', slug: 'mdp', registry_id: null, is_urban: 0 },
+  ];
+}
 
-function municipalitySeed(m: MunicipalityRecord): OrganisationSeed {
+function municipalitySeed(m: MunicipalityRecord, names: DirectoryNames): OrganisationSeed {
   return {
     kind: 'municipality',
     code: m.code,
-    name: `${m.urban ? 'Mestna občina' : 'Občina'} ${m.name}`,
+    name: names.municipality(m.name, m.urban),
     short_name: m.name,
     slug: slugify(m.name),
     registry_id: m.registryId,
@@ -73,8 +79,8 @@ function municipalitySeed(m: MunicipalityRecord): OrganisationSeed {
  * urban municipality as a member) and the ministry (MDP). Idempotent: re-running updates names and adds what is
  * missing, and never removes memberships an administrator has added.
  */
-export async function seedOrganisationDirectory(db: Db, municipalities = readMunicipalities()): Promise<void> {
-  const seeds = [...municipalities.map(municipalitySeed), ...associationSeeds, governmentSeed];
+export async function seedOrganisationDirectory(db: Db, municipalities = readMunicipalities(), names: DirectoryNames = dictionary().account.directory): Promise<void> {
+  const seeds = [...municipalities.map((m) => municipalitySeed(m, names)), ...fixedSeeds(names)];
   await db.transaction().execute(async (trx) => {
     for (const seed of seeds) {
       await trx
@@ -191,15 +197,18 @@ export async function searchOrganisations(db: Db, filter: OrganisationFilter) {
   return rows.sort((a, b) => collator.compare(a.short_name, b.short_name));
 }
 
+/** The membership form named no municipality this association can have. */
+export const noSuchMember = () => fail('invalid', undefined, { memberId: (t) => t.account.errors.organisationRequired });
+
 /** Adds or removes a municipality from an association's members, with an audit entry. */
 export async function setAssociationMembership(
   db: Db,
   input: { associationId: number; memberId: number; member: boolean },
   actorId: number,
   ip: string | null,
-): Promise<boolean> {
+): Promise<Result> {
   const [association, member] = await Promise.all([findOrganisation(db, input.associationId), findOrganisation(db, input.memberId)]);
-  if (!association || association.kind !== 'association' || !member || member.kind !== 'municipality') return false;
+  if (!association || association.kind !== 'association' || !member || member.kind !== 'municipality') return noSuchMember();
   await db.transaction().execute(async (trx) => {
     if (input.member) {
       await trx
@@ -219,7 +228,7 @@ export async function setAssociationMembership(
       ip,
     });
   });
-  return true;
+  return ok();
 }
 
 /** An association's member municipalities as choices for a joint position. */

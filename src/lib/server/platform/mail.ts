@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Kysely } from 'kysely';
-import { t } from '../../../i18n/index.ts';
+import { dictionary, type Dictionary } from '../../../i18n/index.ts';
+import { routes } from '../../routes.ts';
 import { config } from './config.ts';
 import type { Db } from './db.ts';
 import type { Database } from './schema.ts';
@@ -15,11 +16,11 @@ import type { Database } from './schema.ts';
  * update: the outbox never keeps a usable reset or invitation token beyond delivery.
  */
 
-/** Links whose last segment is a secret: password resets and invitations. */
-const SECRET_LINK = /(\/(?:ponastavi-geslo|povabilo)\/)[A-Za-z0-9_-]+/g;
+/** Links whose last segment is a secret: password resets and invitations (their routes with an empty token). */
+const SECRET_LINK = new RegExp(`(${[routes.resetPassword(''), routes.invitation('')].join('|')})[A-Za-z0-9_-]+`, 'g');
 
-/** The text with every secret link's token replaced by a note that the link was removed. */
-export function redactSecretLinks(text: string): string {
+/** The text with every secret link's token replaced by a note (in the mail's language) that the link was removed. */
+export function redactSecretLinks(text: string, t: Dictionary = dictionary()): string {
   return text.replace(SECRET_LINK, `$1${t.account.mailLinkRemoved}`);
 }
 

@@ -4,6 +4,7 @@ import { can, type Permission } from '../accounts/access.ts';
 import { config } from '../platform/config.ts';
 import { getDb } from '../platform/db.ts';
 import { cookieIsSecure, createLucia, type PosvetLucia } from '../accounts/sessions.ts';
+import { routes } from '../../routes.ts';
 
 /** The glue between a request and sessions: lucia on the server's database, cookies, helpers. */
 
@@ -76,7 +77,7 @@ export function requirePermission(
 ): { user: NonNullable<App.Locals['user']>; response?: undefined } | { user?: undefined; response: Response | Promise<Response> } {
   const user = context.locals.user;
   if (!user) {
-    return { response: context.redirect(`/prijava?vrnitev=${encodeURIComponent(context.url.pathname + context.url.search)}`, 303) };
+    return { response: context.redirect(routes.signIn(context.url.pathname + context.url.search), 303) };
   }
   if (!can({ id: user.id, role: user.role, organisationId: user.organisationId, organisationKind: user.organisationKind }, permission)) {
     return { response: context.rewrite('/403') };

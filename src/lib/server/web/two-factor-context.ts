@@ -1,16 +1,18 @@
 import type { APIContext } from 'astro';
-import { safeReturnPath, TWO_FACTOR_SETUP_PATH } from '../accounts/access.ts';
+import { safeReturnPath } from '../accounts/access.ts';
+import { routes } from '../../routes.ts';
 import { clientIp, signIn } from './auth-context.ts';
 import { config } from '../platform/config.ts';
 import { getDb } from '../platform/db.ts';
 import { cookieIsSecure } from '../accounts/sessions.ts';
-import { PENDING_LOGIN_LIFETIME_MS, startPendingLogin, stepAfterPassword } from '../accounts/two-factor.ts';
+import { PENDING_LOGIN_LIFETIME_MS, startPendingLogin } from '../accounts/two-factor/sign-in.ts';
+import { stepAfterPassword } from '../accounts/two-factor/status.ts';
 
 /** The glue between requests and two-factor sign-in: the pending-login cookie, what follows a password. */
 
 /** The pending login between password and code; only ever sent to /prijava/…. */
 export const PENDING_LOGIN_COOKIE = 'posvet_prijava_koda';
-const COOKIE_PATH = '/prijava';
+const COOKIE_PATH = routes.signIn();
 
 type Context = Pick<APIContext, 'cookies' | 'url' | 'locals' | 'redirect' | 'clientAddress' | 'request'>;
 
@@ -38,9 +40,9 @@ export async function continueAfterPassword(context: Context, userId: number, re
       secure: cookieIsSecure(config.publicUrl),
       maxAge: Math.floor(PENDING_LOGIN_LIFETIME_MS / 1000),
     });
-    return context.redirect('/prijava/koda', 303);
+    return context.redirect(routes.signInCode, 303);
   }
   await signIn(context, userId);
-  if (step === 'setup') return context.redirect(`${TWO_FACTOR_SETUP_PATH}?vrnitev=${encodeURIComponent(safeReturnPath(returnTo))}`, 303);
+  if (step === 'setup') return context.redirect(routes.twoFactorSetup(safeReturnPath(returnTo)), 303);
   return context.redirect(returnTo, 303);
 }
