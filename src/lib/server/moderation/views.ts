@@ -15,6 +15,11 @@ async function currentChapters() {
   return listChapters((await currentVersion()).id);
 }
 
+/** The current chapters as a form's choice lists them. */
+async function chapterChoices() {
+  return (await currentChapters()).map((c) => ({ slug: c.slug, number: c.number, title: c.title }));
+}
+
 /** The queue page: the filtered page of comments and what its filter and bulk forms offer. */
 export async function queueView(db: Db, filter: QueueFilter, viewerId: number) {
   const [queue, moderators, tags, organisations, chapters] = await Promise.all([
@@ -22,16 +27,16 @@ export async function queueView(db: Db, filter: QueueFilter, viewerId: number) {
     moderatorsList(db),
     allTags(db),
     commentingOrganisations(db),
-    currentChapters(),
+    chapterChoices(),
   ]);
-  return { filter, queue, moderators, tags, organisations, chapters: chapters.map((c) => ({ slug: c.slug, number: c.number, title: c.title })) };
+  return { filter, queue, moderators, tags, organisations, chapters };
 }
 export type QueueView = Awaited<ReturnType<typeof queueView>>;
 
 /** The form for a comment received by e-mail or post. */
 export async function recordFormView(db: Db) {
-  const [organisations, chapters] = await Promise.all([commentingOrganisations(db), currentChapters()]);
-  return { organisations, chapters: chapters.map((c) => ({ slug: c.slug, number: c.number, title: c.title })) };
+  const [organisations, chapters] = await Promise.all([commentingOrganisations(db), chapterChoices()]);
+  return { organisations, chapters };
 }
 export type RecordFormView = Awaited<ReturnType<typeof recordFormView>>;
 

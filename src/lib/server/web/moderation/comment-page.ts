@@ -9,7 +9,7 @@ import { getDb } from '../../platform/db.ts';
 import { actorOf, clientIp, publicBaseUrl } from '../auth-context.ts';
 import { EMPTY_FORM, submitForm, type FormState, type Submitted } from '../form-handling.ts';
 import { readForm } from '../forms.ts';
-import { refused, type PageAnswer, type PageContext } from './refused.ts';
+import { refused, type PageAnswer, type PageContext } from './page.ts';
 
 /**
  * One comment as a moderator handles it. Each of the page's forms posts here with its own intent:

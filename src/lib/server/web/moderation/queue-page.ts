@@ -5,7 +5,7 @@ import { routes } from '../../../routes.ts';
 import { bulkAction, bulkInput } from '../../moderation/bulk.ts';
 import { parseQueueFilter } from '../../moderation/queue.ts';
 import { queueView, type QueueView } from '../../moderation/views.ts';
-import { refused, type PageAnswer, type PageContext } from './refused.ts';
+import { refused, type PageAnswer, type PageContext } from './page.ts';
 
 /**
  * The queue page. Filters are a GET form (bookmarkable); the bulk form posts to the same filtered

@@ -8,7 +8,7 @@ import { getDb } from '../../platform/db.ts';
 import { actorOf, clientIp } from '../auth-context.ts';
 import { submitForm, type FormState } from '../form-handling.ts';
 import { readForm } from '../forms.ts';
-import { refused, type PageAnswer, type PageContext } from './refused.ts';
+import { refused, type PageAnswer, type PageContext } from './page.ts';
 
 /** A moderator records a comment received by e-mail or post, on behalf of the organisation that sent it. */
 
