@@ -4,9 +4,9 @@ import { getDb } from '../lib/server/platform/db';
 import { reportXlsx } from '../lib/server/report/report';
 import { currentReport } from '../lib/server/report/report-source';
 
-export const GET: APIRoute = async () => {
+export const GET: APIRoute = async ({ locals }) => {
   const { report } = await currentReport(getDb());
-  const body = await reportXlsx(report, publicBaseUrl());
+  const body = await reportXlsx(report, publicBaseUrl(), locals.t);
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -12,7 +12,7 @@ import type { Db } from '../../src/lib/server/platform/db.ts';
 import { createInvitation } from '../../src/lib/server/accounts/invitations.ts';
 import { deliverOutbox, queueMail, redactSecretLinks } from '../../src/lib/server/platform/mail.ts';
 import { changeRole, revokeMemberInvitation, setUserStatus } from '../../src/lib/server/accounts/members.ts';
-import { addNote, setTags } from '../../src/lib/server/moderation/moderation.ts';
+import { addNote, setTags } from '../../src/lib/server/moderation/annotate.ts';
 import { exportPersonalData } from '../../src/lib/server/accounts/personal-data/export.ts';
 import { createLucia, deleteExpiredSessions, MAX_SESSIONS_PER_USER, SESSION_MAX_AGE_DAYS } from '../../src/lib/server/accounts/sessions.ts';
 import { ACCOUNT_FREE_FAILURES, IP_FREE_FAILURES, loginWaitMinutes, PAIR_FREE_FAILURES, recordLoginAttempt } from '../../src/lib/server/accounts/throttle.ts';
@@ -330,7 +330,7 @@ describe('download my data (item 12)', () => {
     await requestPasswordReset(db, { email: 'ljubljana@posvet.test' }, BASE, '203.0.113.77');
     await changeRole(db, admin, ljubljana.id, 'member', '203.0.113.88');
     await addNote(db, moderator, own.value.id, 'Notranji zaznamek moderatorja.', '203.0.113.99');
-    await setTags(db, moderator, own.value.id, 'financiranje', '203.0.113.99');
+    await setTags(db, moderator, own.value.id, ['financiranje'], '203.0.113.99');
 
     const data = (await exportPersonalData(db, ljubljana.id, t)) as Record<string, any>;
     const text = JSON.stringify(data);

@@ -4,9 +4,18 @@ import type { Actor } from '../../src/lib/server/accounts/access.ts';
 import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/input.ts';
 import { listPublicComments } from '../../src/lib/server/comments/queries.ts';
 import { saveComment } from '../../src/lib/server/comments/save.ts';
+import type { z } from 'astro/zod';
+import { dictionary, type Dictionary } from '../../src/i18n/index.ts';
+import type { Result } from '../../src/lib/result.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
-import { addNote, bulkAction, decide, listQueue, parseQueueFilter, recordReceivedComment, setHidden, setTags } from '../../src/lib/server/moderation/moderation.ts';
+import { addNote, setTags, tagsInput } from '../../src/lib/server/moderation/annotate.ts';
+import { bulkAction, bulkInput } from '../../src/lib/server/moderation/bulk.ts';
+import { decide, decisionInput } from '../../src/lib/server/moderation/decisions.ts';
+import { setHidden, visibilityInput } from '../../src/lib/server/moderation/hide.ts';
+import { listQueue, parseQueueFilter } from '../../src/lib/server/moderation/queue.ts';
+import { receivedInput, recordReceivedComment } from '../../src/lib/server/moderation/received.ts';
 import { buildReport, reportCsv, reportXlsx } from '../../src/lib/server/report/report.ts';
+import { submitForm } from '../../src/lib/server/web/form-handling.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { organisationId, tempDatabase } from './helpers.ts';
 import { unzipText } from '../support/zip.ts';
@@ -25,6 +34,14 @@ const anchor: CommentAnchor = {
 };
 const BASE = 'https://posvet.test';
 const IP = '192.0.2.1';
+
+const sl = dictionary();
+
+/** A form posted as the pages post it: validated with the use case's schema, then the command on the typed input. */
+function viaForm<S extends z.ZodType, T>(schema: (t: Dictionary) => S, values: Record<string, string>, command: (input: z.infer<S>) => Promise<Result<T>>) {
+  const request = new Request('http://posvet.test/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(values) });
+  return submitForm({ request, locals: { t: sl } }, schema, command);
+}
 
 async function setup() {
   const { db } = tempDatabase();
@@ -52,13 +69,13 @@ describe('decisions', () => {
     const { db, moderator, submit } = await setup();
     const id = await submit('Predlagamo rok 2028.');
     for (const status of ['rejected', 'partially_accepted', 'noted']) {
-      const outcome = await decide(db, moderator, id, { status, response: '   ' }, BASE, IP);
+      const outcome = await viaForm(decisionInput, { status, response: '   ' }, (input) => decide(db, moderator, id, input, BASE, IP));
       expect(outcome.ok).toBe(false);
-      if (!outcome.ok && 'errors' in outcome) expect(outcome.errors.response).toMatch(/^Vpišite obrazložitev/);
+      if (!outcome.ok) expect(outcome.errors.response).toMatch(/^Vpišite obrazložitev/);
     }
     expect((await db.selectFrom('comments').select('moderation_status').where('id', '=', id).executeTakeFirstOrThrow()).moderation_status).toBe('new');
     expect(await db.selectFrom('mail_outbox').selectAll().execute()).toHaveLength(0);
-    expect((await decide(db, moderator, id, { status: 'accepted', response: '' }, BASE, IP)).ok).toBe(true);
+    expect((await viaForm(decisionInput, { status: 'accepted', response: '' }, (input) => decide(db, moderator, id, input, BASE, IP))).ok).toBe(true);
   });
 
   it('a decision with a response is public, audited with before and after, and mailed to the organisation', async () => {
@@ -82,10 +99,10 @@ describe('decisions', () => {
     const { db, actor, submit } = await setup();
     const id = await submit('Besedilo');
     for (const email of ['bled@posvet.test', 'ljubljana@posvet.test']) {
-      const outcome = await decide(db, await actor(email), id, { status: 'accepted' }, BASE, IP);
+      const outcome = await decide(db, await actor(email), id, { status: 'accepted', response: '' }, BASE, IP);
       expect(outcome.ok).toBe(false);
     }
-    expect((await decide(db, await actor('admin@posvet.test'), id, { status: 'accepted' }, BASE, IP)).ok).toBe(true);
+    expect((await decide(db, await actor('admin@posvet.test'), id, { status: 'accepted', response: '' }, BASE, IP)).ok).toBe(true);
   });
 });
 
@@ -93,8 +110,9 @@ describe('hiding', () => {
   it('a hidden comment disappears from every public list, its organisation is told, and it can come back', async () => {
     const { db, moderator, submit } = await setup();
     const id = await submit('Žaljivo besedilo');
-    expect((await setHidden(db, moderator, id, { intent: 'hide' }, BASE, IP)).ok).toBe(false);
-    expect((await setHidden(db, moderator, id, { intent: 'hide', reason: 'offensive' }, BASE, IP)).ok).toBe(true);
+    const hide = (values: Record<string, string>) => viaForm(visibilityInput, values, (visibility) => setHidden(db, moderator, id, visibility, BASE, IP));
+    expect((await hide({ intent: 'hide' })).ok).toBe(false);
+    expect((await hide({ intent: 'hide', reason: 'offensive' })).ok).toBe(true);
     expect((await listPublicComments(db)).some((c) => c.id === id)).toBe(false);
     const report = await buildReport(db, [{ slug: 'gigabitna-infrastruktura', number: 2, title: 'Gigabitna infrastruktura' }]);
     expect(report.groups.flatMap((g) => g.blocks.flatMap((b) => b.comments)).some((c) => c.id === id)).toBe(false);
@@ -102,7 +120,7 @@ describe('hiding', () => {
     expect(mail.body_text).toContain('Razlog: žaljiva vsebina.');
     // Moderators still find it in the queue.
     expect((await listQueue(db, parseQueueFilter(new URLSearchParams('hidden=1')), moderator.id)).rows.map((r) => r.id)).toContain(id);
-    expect((await setHidden(db, moderator, id, { intent: 'unhide' }, BASE, IP)).ok).toBe(true);
+    expect((await hide({ intent: 'unhide' })).ok).toBe(true);
     expect((await listPublicComments(db)).some((c) => c.id === id)).toBe(true);
     expect(await auditActions(db, id)).toEqual(['comment.hidden', 'comment.unhidden']);
   });
@@ -132,29 +150,37 @@ describe('the queue', () => {
     const { db, moderator, submit } = await setup();
     const a = await submit('Prva');
     const b = await submit('Druga');
-    expect((await bulkAction(db, moderator, { bulk: 'tag', tag: 'financiranje' }, IP)).ok).toBe(false);
-    const tagged = await bulkAction(db, moderator, { bulk: 'tag', tag: 'financiranje', [`select.${a}`]: '1', [`select.${b}`]: '1' }, IP);
-    expect(tagged).toEqual({ ok: true, count: 2 });
-    const assigned = await bulkAction(db, moderator, { bulk: 'assign', assignee: String(moderator.id), [`select.${a}`]: '1' }, IP);
-    expect(assigned).toEqual({ ok: true, count: 1 });
-    const review = await bulkAction(db, moderator, { bulk: 'in_review', [`select.${a}`]: '1', [`select.${b}`]: '1' }, IP);
-    expect(review).toEqual({ ok: true, count: 2 });
+    const bulk = (values: Record<string, string>) => viaForm(bulkInput, values, (input) => bulkAction(db, moderator, input, IP));
+    const nothing = await bulk({ bulk: 'tag', tag: 'financiranje' });
+    expect(nothing.ok).toBe(false);
+    if (!nothing.ok) expect(Object.values(nothing.errors)).toEqual(['Izberite vsaj eno pripombo.']);
+    const tagged = await bulk({ bulk: 'tag', tag: 'financiranje', [`select.${a}`]: '1', [`select.${b}`]: '1' });
+    expect(tagged).toMatchObject({ ok: true, value: 2 });
+    const assigned = await bulk({ bulk: 'assign', assignee: String(moderator.id), [`select.${a}`]: '1' });
+    expect(assigned).toMatchObject({ ok: true, value: 1 });
+    const review = await bulk({ bulk: 'in_review', [`select.${a}`]: '1', [`select.${b}`]: '1' });
+    expect(review).toMatchObject({ ok: true, value: 2 });
     const mine = await listQueue(db, parseQueueFilter(new URLSearchParams('assignee=me&tag=financiranje&status=in_review')), moderator.id);
     expect(mine.rows.map((r) => r.id)).toEqual([a]);
     expect(await auditActions(db, a)).toEqual(['comment.tagged', 'comment.assigned', 'comment.status_changed']);
-    expect((await bulkAction(db, moderator, { bulk: 'tag', tag: '<script>', [`select.${a}`]: '1' }, IP)).ok).toBe(false);
+    expect((await bulk({ bulk: 'tag', tag: '<script>', [`select.${a}`]: '1' })).ok).toBe(false);
   });
 
   it('notes stay internal and tags can be replaced', async () => {
     const { db, moderator, submit } = await setup();
     const id = await submit('Besedilo');
     expect((await addNote(db, moderator, id, 'Preveriti z MDP.', IP)).ok).toBe(true);
-    expect((await setTags(db, moderator, id, 'varnost, občine, varnost', IP)).ok).toBe(true);
+    expect((await viaForm(tagsInput, { tags: 'varnost, občine, varnost' }, ({ tags }) => setTags(db, moderator, id, tags, IP))).ok).toBe(true);
     const tags = (await db.selectFrom('comment_tags').select('tag').where('comment_id', '=', id).orderBy('tag').execute()).map((r) => r.tag);
     expect(tags).toEqual(['občine', 'varnost']);
     expect(JSON.stringify(await listPublicComments(db, { ids: [id] }))).not.toContain('Preveriti z MDP');
   });
 });
+
+/** The recording form, posted for the anchor above. */
+function record(db: Db, moderator: Actor, values: Record<string, string>, ip: string, now?: Date) {
+  return viaForm(receivedInput, values, (input) => recordReceivedComment(db, moderator, { ...input, anchor }, ip, now));
+}
 
 describe('comments received by e-mail or post', () => {
   it('are entered for an organisation, dated the day received, and flagged late after the window', async () => {
@@ -162,28 +188,28 @@ describe('comments received by e-mail or post', () => {
     const kranj = await organisationId(db, '52');
     // The date as people write it: 3. 2. 2027.
     const values = { organisationId: String(kranj), receivedVia: 'email', receivedOn: '3. 2. 2027', kind: 'comment', body: 'Poslano po e-pošti.' };
-    const late = await recordReceivedComment(db, moderator, anchor, values, IP, new Date('2027-02-05T10:00:00Z'));
+    const late = await record(db, moderator, values, IP, new Date('2027-02-05T10:00:00Z'));
     expect(late.ok).toBe(true);
-    const onTime = await recordReceivedComment(db, moderator, anchor, { ...values, receivedOn: '20.1.2027' }, IP, new Date('2027-02-05T10:00:00Z'));
+    const onTime = await record(db, moderator, { ...values, receivedOn: '20.1.2027' }, IP, new Date('2027-02-05T10:00:00Z'));
     expect(onTime.ok).toBe(true);
     const rows = await db.selectFrom('comments').select(['id', 'late', 'received_via', 'recorded_by_user_id', 'author_user_id']).where('organisation_id', '=', kranj).orderBy('id').execute();
     expect(rows.map((r) => r.late)).toEqual([1, 0]);
     expect(rows[0]).toMatchObject({ received_via: 'email', recorded_by_user_id: moderator.id, author_user_id: null });
     const submitted = await db.selectFrom('comments').select('submitted_at').where('id', '=', rows[0].id).executeTakeFirstOrThrow();
     expect(submitted.submitted_at).toBe('2027-02-03T11:00:00.000Z'); // noon in Ljubljana
-    const future = await recordReceivedComment(db, moderator, anchor, { ...values, receivedOn: '1. 1. 2030' }, IP, new Date('2027-02-05T10:00:00Z'));
+    const future = await record(db, moderator, { ...values, receivedOn: '1. 1. 2030' }, IP, new Date('2027-02-05T10:00:00Z'));
     expect(future.ok).toBe(false);
     if (!future.ok) expect(future.errors.receivedOn).toBe('Datum prejema ne sme biti v prihodnosti.');
     // Not a day, or not a date: the message says how to write it, and the form keeps what was typed.
     for (const typed of ['30. 2. 2027', '2027/02/03', '']) {
-      const wrong = await recordReceivedComment(db, moderator, anchor, { ...values, receivedOn: typed }, IP, new Date('2027-02-05T10:00:00Z'));
+      const wrong = await record(db, moderator, { ...values, receivedOn: typed }, IP, new Date('2027-02-05T10:00:00Z'));
       expect(wrong.ok, typed).toBe(false);
       if (!wrong.ok) {
         expect(wrong.errors.receivedOn, typed).toMatch(/^(Datum prejema ni pravilen|Vpišite datum prejema).*na primer 3\.\u00A02\.\u00A02027\.$/);
         expect(wrong.values.receivedOn, typed).toBe(typed);
       }
     }
-    const noOrg = await recordReceivedComment(db, moderator, anchor, { ...values, organisationId: '' }, IP);
+    const noOrg = await record(db, moderator, { ...values, organisationId: '' }, IP);
     expect(noOrg.ok).toBe(false);
     if (!noOrg.ok) expect(noOrg.errors.organisationId).toMatch(/Izberite organizacijo/);
   });
@@ -194,16 +220,16 @@ describe('a received comment recorded twice with one form', () => {
     const { db, moderator, bled } = await setup();
     const kranj = await organisationId(db, '52');
     const values = { organisationId: String(kranj), receivedVia: 'email', receivedOn: '2026-11-25', kind: 'comment', body: 'Poslano po e-pošti.', idempotencyKey: 'd1e2f3a4-5555-4666-8777-888899990000' };
-    const first = await recordReceivedComment(db, moderator, anchor, values, IP, new Date('2026-11-30T10:00:00Z'));
-    const second = await recordReceivedComment(db, moderator, anchor, values, IP, new Date('2026-11-30T10:01:00Z'));
-    expect(first.ok && second.ok && first.id === second.id).toBe(true);
+    const first = await record(db, moderator, values, IP, new Date('2026-11-30T10:00:00Z'));
+    const second = await record(db, moderator, values, IP, new Date('2026-11-30T10:01:00Z'));
+    expect(first.ok && second.ok && first.value === second.value).toBe(true);
     expect(await db.selectFrom('comments').select('id').where('idempotency_key', '=', values.idempotencyKey).execute()).toHaveLength(1);
     expect((await db.selectFrom('audit_log').select('id').where('action', '=', 'comment.recorded').execute()).length).toBe(1);
 
     const memberKey = 'e1f2a3b4-5555-4666-8777-888899991111';
     const own = await saveComment(db, bled, anchor, { kind: 'comment', body: 'Članova pripomba', idempotencyKey: memberKey }, 'submit', { now: new Date('2026-12-01T10:00:00Z') });
     expect(own.ok).toBe(true);
-    const taken = await recordReceivedComment(db, moderator, anchor, { ...values, idempotencyKey: memberKey }, IP);
+    const taken = await record(db, moderator, { ...values, idempotencyKey: memberKey }, IP);
     expect(taken.ok).toBe(false);
     expect(await db.selectFrom('comments').select(['author_user_id', 'recorded_by_user_id']).where('idempotency_key', '=', memberKey).execute()).toEqual([{ author_user_id: bled.id, recorded_by_user_id: null }]);
   });
@@ -213,9 +239,9 @@ describe('the report', () => {
   it('totals equal a direct count in the database', async () => {
     const { db, moderator, submit, actor } = await setup();
     const ids = [await submit('A'), await submit('B'), await submit('C', await actor('ljubljana@posvet.test')), await submit('D', await actor('zmos@posvet.test'))];
-    await decide(db, moderator, ids[0], { status: 'accepted' }, BASE, IP);
+    await decide(db, moderator, ids[0], { status: 'accepted', response: '' }, BASE, IP);
     await decide(db, moderator, ids[1], { status: 'rejected', response: 'Ne.' }, BASE, IP);
-    await setHidden(db, moderator, ids[2], { intent: 'hide', reason: 'spam' }, BASE, IP);
+    await setHidden(db, moderator, ids[2], { hidden: true, reason: 'spam' }, BASE, IP);
     const report = await buildReport(db, [
       { slug: 'gigabitna-infrastruktura', number: 2, title: 'Gigabitna infrastruktura' },
       { slug: 'digitalne-javne-storitve', number: 6, title: 'Digitalne javne storitve' },
@@ -237,12 +263,12 @@ describe('the report', () => {
     const id = await submit('=HYPERLINK("http://zlonamerno","klik")');
     await decide(db, moderator, id, { status: 'rejected', response: '+Odziv z znakom plus' }, BASE, IP);
     const report = await buildReport(db, [{ slug: 'gigabitna-infrastruktura', number: 2, title: 'Gigabitna infrastruktura' }]);
-    const csv = reportCsv(report, BASE);
+    const csv = reportCsv(report, BASE, sl);
     expect(csv).toContain(`"'=HYPERLINK(""http://zlonamerno"",""klik"")"`);
     expect(csv).toContain(`"'+Odziv z znakom plus"`);
     expect(csv).toContain('"ni upoštevana"');
 
-    const xlsx = await reportXlsx(report, BASE);
+    const xlsx = await reportXlsx(report, BASE, sl);
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
     const xml = unzipText(xlsx);
     expect(xml).toContain('<t>=HYPERLINK("http://zlonamerno","klik")</t>');
@@ -252,4 +278,3 @@ describe('the report', () => {
   });
 });
 
-void ({} as Actor);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../src/lib/server/comments/queries.ts';
+import { dictionary } from '../../src/i18n/index.ts';
 import { reportCsv, type Report } from '../../src/lib/server/report/report.ts';
 
 /** One comment as the report holds it; what a test does not name is empty. */
@@ -70,6 +71,7 @@ describe('the report as CSV', () => {
         }),
       ]),
       BASE,
+      dictionary(),
     );
     const bytes = Buffer.from(csv, 'utf8');
     // UTF-8 with a byte order mark.
@@ -91,7 +93,7 @@ describe('the report as CSV', () => {
   });
 
   it('keeps the guard against formulas, and gives text that is not a paragraph number no prefix', () => {
-    const csv = reportCsv(report([comment({ body: '=HYPERLINK("http://x")', anchorStatus: 'removed', currentBlockNumber: null })]), BASE);
+    const csv = reportCsv(report([comment({ body: '=HYPERLINK("http://x")', anchorStatus: 'removed', currentBlockNumber: null })]), BASE, dictionary());
     expect(csv).toContain(`;"'=HYPERLINK(""http://x"")";`);
     expect(csv).toContain(';"odstavka ni več";');
   });

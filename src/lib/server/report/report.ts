@@ -1,9 +1,10 @@
 import writeXlsxFile from 'write-excel-file/node';
-import { formatDateTimePlain, t } from '../../../i18n/index.ts';
+import { formatDateTimePlain, type Dictionary } from '../../../i18n/index.ts';
+import { DECISIONS, MODERATION_STATUSES, ORGANISATION_KINDS } from '../../enums.ts';
+import { absolute, routes } from '../../routes.ts';
 import { listPublicComments, type PublicComment } from '../comments/queries.ts';
-import { csvCell } from '../platform/csv.ts';
+import { toCsv } from '../platform/csv.ts';
 import type { Db } from '../platform/db.ts';
-import { DECISIONS, STATUSES } from '../moderation/moderation.ts';
 
 /**
  * Poročilo o upoštevanju pripomb: every public comment, per chapter and block, with its
@@ -66,8 +67,9 @@ export async function buildReport(
     generatedAt: new Date(),
     versionLabels,
     total: comments.length,
-    byStatus: count(STATUSES, (c) => c.status).map(({ key, count }) => ({ status: key, count })),
-    byOrganisationKind: count(['municipality', 'association', 'other'] as const, (c) => c.organisation.kind).map(({ key, count }) => ({ kind: key, count })),
+    byStatus: count(MODERATION_STATUSES, (c) => c.status).map(({ key, count }) => ({ status: key, count })),
+    // Government bodies do not comment: they are the ones who answer.
+    byOrganisationKind: count(ORGANISATION_KINDS.filter((kind) => kind !== 'government'), (c) => c.organisation.kind).map(({ key, count }) => ({ kind: key, count })),
     groups: ordered,
   };
 }
@@ -86,12 +88,12 @@ export function publicStatusOf(status: string): string {
   return status === 'new' || status === 'in_review' ? 'pending' : status;
 }
 
-const columns = () => {
+const columns = (t: Dictionary) => {
   const r = t.report.columns;
   return [r.id, r.chapter, r.block, r.version, r.blockNow, r.organisation, r.organisationKind, r.kind, r.text, r.proposedText, r.rationale, r.onBehalfOf, r.supporters, r.decision, r.response, r.submittedAt, r.late, r.url];
 };
 
-function rowsOf(report: Report, baseUrl: string): string[][] {
+function rowsOf(report: Report, baseUrl: string, t: Dictionary): string[][] {
   const rows: string[][] = [];
   for (const group of report.groups) {
     for (const block of group.blocks) {
@@ -114,7 +116,7 @@ function rowsOf(report: Report, baseUrl: string): string[][] {
           c.response ?? '',
           formatDateTimePlain(new Date(c.submittedAt)),
           c.late ? t.report.yes : t.report.no,
-          `${baseUrl}/pripombe/${c.id}`,
+          absolute(baseUrl, routes.comment(c.id)),
         ]);
       }
     }
@@ -133,25 +135,24 @@ const PARAGRAPH_COLUMNS = new Set([2, 4]);
  * Paragraph numbers stay text: a spreadsheet set to Slovenian reads "3.4" and "6.10" as the dates
  * 3. 4. and 6. 10. Quoting does not help (spreadsheets ignore the quotes when they guess types). A
  * leading apostrophe is shown as part of the cell when a CSV is opened; `="3.4"` is a formula, which
- * is what csvCell keeps out; a leading tab is a formula start to csvCell (OWASP's list) and a space
+ * is what the CSV writer keeps out; a leading tab is a formula start to it (OWASP's list) and a space
  * that import options may trim. So the number is preceded by U+200B ZERO WIDTH SPACE: a format
  * character (not White_Space in Unicode, so not trimmed), invisible in the cell, and enough that
  * the text no longer parses as a number or a date. It is part of the cell's text (a lookup of
  * "3.4" has to allow for it); the XLSX, whose cells are typed as text, needs no such mark.
  */
-export function reportCsv(report: Report, baseUrl: string): string {
-  const cells = (row: string[], header = false) =>
-    row.map((value, i) => csvCell(!header && PARAGRAPH_COLUMNS.has(i) && /^\d/.test(value) ? `\u200B${value}` : value)).join(';');
-  return `\uFEFF${[cells(columns(), true), ...rowsOf(report, baseUrl).map((row) => cells(row))].join('\r\n')}\r\n`;
+export function reportCsv(report: Report, baseUrl: string, t: Dictionary): string {
+  const rows = rowsOf(report, baseUrl, t).map((row) => row.map((value, i) => (PARAGRAPH_COLUMNS.has(i) && /^\d/.test(value) ? `\u200B${value}` : value)));
+  return toCsv(columns(t), rows, ';');
 }
 
 /**
  * XLSX with every cell typed as text, so nothing a commenter wrote can become a formula; the
  * totals go to a second sheet.
  */
-export async function reportXlsx(report: Report, baseUrl: string): Promise<Buffer> {
+export async function reportXlsx(report: Report, baseUrl: string, t: Dictionary): Promise<Buffer> {
   const text = (value: string, bold = false) => ({ type: String, value, ...(bold ? { fontWeight: 'bold' as const } : {}) });
-  const comments = [columns().map((c) => text(c, true)), ...rowsOf(report, baseUrl).map((row) => row.map((v) => text(v)))];
+  const comments = [columns(t).map((c) => text(c, true)), ...rowsOf(report, baseUrl, t).map((row) => row.map((v) => text(v)))];
   const totals = [
     [text(t.report.columns.decision, true), text(t.report.count, true)],
     ...publicStatusTotals(report).map((s) => [text(t.comments.publicStatuses[s.status]), { type: Number, value: s.count }]),
@@ -161,7 +162,7 @@ export async function reportXlsx(report: Report, baseUrl: string): Promise<Buffe
     ...report.byOrganisationKind.map((k) => [text(t.account.organisationKinds[k.kind]), { type: Number, value: k.count }]),
   ];
   return writeXlsxFile([
-    { data: comments as never, sheet: t.report.sheetComments, stickyRowsCount: 1, columns: columns().map((_, i) => ({ width: i === 8 || i === 14 ? 60 : 18 })) },
+    { data: comments as never, sheet: t.report.sheetComments, stickyRowsCount: 1, columns: columns(t).map((_, i) => ({ width: i === 8 || i === 14 ? 60 : 18 })) },
     { data: totals as never, sheet: t.report.sheetTotals, columns: [{ width: 30 }, { width: 12 }] },
   ]).toBuffer();
 }

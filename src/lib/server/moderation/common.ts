@@ -1,0 +1,27 @@
+import { z } from 'astro/zod';
+import type { Kysely } from 'kysely';
+import { fail } from '../../result.ts';
+import { queueMail } from '../platform/mail.ts';
+import type { Database } from '../platform/schema.ts';
+
+/** What the moderation use cases share: finding the comment, refusing, telling the organisation. */
+
+/** A positive id as a form sends it. */
+export const idField = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** One tag: letters, digits, spaces, hyphens and underscores, at most 40 characters. */
+export const tagField = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N} _-]+$/u);
+
+export const forbidden = () => fail('forbidden', (t) => t.access.notAllowed);
+export const commentNotFound = () => fail('not_found', (t) => t.moderation.errors.notFound);
+
+/** A submitted comment (a draft or a withdrawn one is not the moderators' to handle). */
+export async function submittedComment(db: Kysely<Database>, commentId: number) {
+  return db.selectFrom('comments').selectAll().where('id', '=', commentId).where('state', '=', 'submitted').executeTakeFirst();
+}
+
+/** Queues a mail to every active member of the organisation. */
+export async function notifyOrganisation(trx: Kysely<Database>, organisationId: number, subject: string, text: string) {
+  const members = await trx.selectFrom('users').select('email').where('organisation_id', '=', organisationId).where('status', '=', 'active').execute();
+  for (const member of members) await queueMail(trx, { to: member.email, subject, text });
+}

@@ -1,0 +1,135 @@
+import { z } from 'astro/zod';
+import { sql } from 'kysely';
+import { COMMENT_KINDS, MODERATION_STATUSES, ORGANISATION_KINDS } from '../../enums.ts';
+import type { Db } from '../platform/db.ts';
+import { containsText } from '../platform/sql.ts';
+import { idField } from './common.ts';
+
+/** The moderators' queue: its filter (the page's query), the filtered page of comments, and the lists its forms offer. */
+
+export const PAGE_SIZE = 25;
+export const QUEUE_SORTS = ['submitted', '-submitted', 'block', 'organisation', 'status'] as const;
+
+const optionalId = z.union([z.literal(''), idField]).optional().transform((v) => (v === '' ? undefined : v));
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+
+/** Absurd values are dropped rather than refused: a filter is a bookmark, not a form to correct. */
+export const queueFilterSchema = z.object({
+  chapter: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().catch(undefined),
+  block: z.string().regex(/^\d{1,3}\.\d{1,4}$/).optional().catch(undefined),
+  organisation: optionalId.catch(undefined),
+  orgKind: optionalEnum(ORGANISATION_KINDS),
+  kind: optionalEnum(COMMENT_KINDS),
+  status: optionalEnum(MODERATION_STATUSES),
+  assignee: z.union([z.literal('none'), z.literal('me'), idField]).optional().catch(undefined),
+  tag: z.string().trim().max(40).optional().catch(undefined).transform((v) => v || undefined),
+  late: z.literal('1').optional().catch(undefined),
+  hidden: z.literal('1').optional().catch(undefined),
+  text: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  sort: optionalEnum(QUEUE_SORTS),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+export function parseQueueFilter(params: URLSearchParams): QueueFilter {
+  return queueFilterSchema.parse(Object.fromEntries([...params.entries()].filter(([, v]) => v !== '')));
+}
+
+/** The queue: submitted comments (withdrawn ones are gone), filtered, sorted and paginated on the server. */
+export async function listQueue(db: Db, filter: QueueFilter, viewerId: number) {
+  // Filters only on the comments table (organisations through subqueries), so that counting the
+  // matches — needed for the pages — reads an index rather than joining every row.
+  let query = db.selectFrom('comments as c').where('c.state', '=', 'submitted');
+  if (filter.chapter) query = query.where('c.chapter_slug', '=', filter.chapter);
+  if (filter.block) query = query.where('c.block_number', '=', filter.block);
+  if (filter.organisation) query = query.where('c.organisation_id', '=', filter.organisation);
+  if (filter.orgKind) {
+    const kind = filter.orgKind;
+    query = query.where('c.organisation_id', 'in', (eb) => eb.selectFrom('organisations').select('id').where('kind', '=', kind));
+  }
+  if (filter.kind) query = query.where('c.kind', '=', filter.kind);
+  if (filter.status) query = query.where('c.moderation_status', '=', filter.status);
+  if (filter.assignee === 'none') query = query.where('c.assignee_user_id', 'is', null);
+  else if (filter.assignee === 'me') query = query.where('c.assignee_user_id', '=', viewerId);
+  else if (filter.assignee) query = query.where('c.assignee_user_id', '=', filter.assignee);
+  if (filter.tag) {
+    const tag = filter.tag;
+    query = query.where((eb) => eb.exists(eb.selectFrom('comment_tags as g').select('g.tag').whereRef('g.comment_id', '=', 'c.id').where('g.tag', '=', tag)));
+  }
+  if (filter.late) query = query.where('c.late', '=', 1);
+  if (filter.hidden) query = query.where('c.hidden', '=', 1);
+  if (filter.text) {
+    const text = filter.text;
+    query = query.where((eb) =>
+      eb.or([
+        containsText(eb.ref('c.body'), text),
+        containsText(eb.ref('c.proposed_text'), text),
+        eb('c.organisation_id', 'in', eb.selectFrom('organisations as n').select('n.id').where((e) => containsText(e.ref('n.name'), text))),
+      ]),
+    );
+  }
+
+  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(filter.page ?? 1, pageCount);
+
+  let ordered = query
+    .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .leftJoin('users as a', 'a.id', 'c.assignee_user_id')
+    .select([
+    'c.id',
+    'c.kind',
+    'c.chapter_slug',
+    'c.chapter_number',
+    'c.block_number',
+    'c.body',
+    'c.moderation_status',
+    'c.submitted_at',
+    'c.late',
+    'c.hidden',
+    'c.received_via',
+    'o.name as organisation_name',
+    'o.kind as organisation_kind',
+    'a.name as assignee_name',
+  ]);
+  switch (filter.sort) {
+    case 'submitted':
+      ordered = ordered.orderBy('c.submitted_at', 'asc');
+      break;
+    case 'block':
+      ordered = ordered.orderBy('c.chapter_number').orderBy(sql`cast(substr(c.block_number, instr(c.block_number, '.') + 1) as integer)`);
+      break;
+    case 'organisation':
+      ordered = ordered.orderBy('o.short_name');
+      break;
+    case 'status':
+      ordered = ordered.orderBy('c.moderation_status');
+      break;
+    default:
+      ordered = ordered.orderBy('c.submitted_at', 'desc');
+  }
+  const rows = await ordered.orderBy('c.id', 'desc').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute();
+  const tags = rows.length
+    ? await db.selectFrom('comment_tags').select(['comment_id', 'tag']).where('comment_id', 'in', rows.map((r) => r.id)).orderBy('tag').execute()
+    : [];
+  return {
+    rows: rows.map((r) => ({ ...r, tags: tags.filter((g) => g.comment_id === r.id).map((g) => g.tag) })),
+    total,
+    page,
+    pageCount,
+  };
+}
+
+export async function moderatorsList(db: Db) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('role', 'in', ['moderator', 'admin'])
+    .where('status', '=', 'active')
+    .orderBy('name')
+    .execute();
+}
+
+export async function allTags(db: Db): Promise<string[]> {
+  return (await db.selectFrom('comment_tags').select('tag').distinct().orderBy('tag').execute()).map((r) => r.tag);
+}

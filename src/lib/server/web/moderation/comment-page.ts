@@ -1,0 +1,53 @@
+import { routes } from '../../../routes.ts';
+import type { Actor } from '../../accounts/access.ts';
+import { addNote, noteInput, setTags, tagsInput } from '../../moderation/annotate.ts';
+import { assign, assignInput } from '../../moderation/bulk.ts';
+import { decide, decisionInput } from '../../moderation/decisions.ts';
+import { moderationPage, type ModerationPage } from '../../moderation/detail.ts';
+import { setHidden, visibilityInput } from '../../moderation/hide.ts';
+import { getDb } from '../../platform/db.ts';
+import { actorOf, clientIp, publicBaseUrl } from '../auth-context.ts';
+import { EMPTY_FORM, submitForm, type FormState, type Submitted } from '../form-handling.ts';
+import { readForm } from '../forms.ts';
+import { refused, type PageAnswer, type PageContext } from './page.ts';
+
+/**
+ * One comment as a moderator handles it. Each of the page's forms posts here with its own intent:
+ * the intent's command runs on the form's typed input, then the page redirects with "saved" — or
+ * shows the form's errors with what was typed.
+ */
+
+type Command = (context: PageContext, actor: Actor, commentId: number, ip: string) => Promise<Submitted<unknown>>;
+
+const intents: Record<string, Command> = {
+  decide: (context, actor, id, ip) => submitForm(context, decisionInput, (input) => decide(getDb(), actor, id, input, publicBaseUrl(), ip)),
+  note: (context, actor, id, ip) => submitForm(context, noteInput, ({ note }) => addNote(getDb(), actor, id, note, ip)),
+  tags: (context, actor, id, ip) => submitForm(context, tagsInput, ({ tags }) => setTags(getDb(), actor, id, tags, ip)),
+  assign: (context, actor, id, ip) => submitForm(context, assignInput, ({ assignee }) => assign(getDb(), actor, id, assignee, ip)),
+  hide: (context, actor, id, ip) => submitForm(context, visibilityInput, (visibility) => setHidden(getDb(), actor, id, visibility, publicBaseUrl(), ip)),
+};
+intents.unhide = intents.hide;
+
+async function post(context: PageContext, user: NonNullable<App.Locals['user']>, commentId: number): Promise<{ response: Response } | FormState> {
+  const values = await readForm(context.request);
+  const command = Object.hasOwn(intents, values.intent ?? '') ? intents[values.intent] : undefined;
+  if (!command) return { status: 400, errors: { _form: context.locals.t.access.notAllowed }, values };
+  const result = await command(context, actorOf(user), commentId, clientIp(context));
+  if (result.ok) return { response: context.redirect(routes.moderationComment(commentId, { shranjeno: 1 }), 303) };
+  return refused(result);
+}
+
+export async function commentPage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<ModerationPage & { id: number }>> {
+  const id = /^\d{1,9}$/.test(context.params.id ?? '') ? Number(context.params.id) : NaN;
+  if (!Number.isSafeInteger(id)) return { response: await context.rewrite('/404') };
+  let form = EMPTY_FORM;
+  if (context.request.method === 'POST') {
+    const answer = await post(context, user, id);
+    if ('response' in answer) return answer;
+    form = answer;
+  }
+  const view = await moderationPage(getDb(), id);
+  // Not submitted (or withdrawn meanwhile, also when a form was posted): the "not found" page.
+  if (!view) return { response: await context.rewrite('/404') };
+  return { view: { ...view, id }, form };
+}

@@ -1,0 +1,19 @@
+import type { APIContext } from 'astro';
+import type { FormState, Submitted } from '../form-handling.ts';
+
+/** What the moderation pages' handlers share. */
+
+export type PageContext = Pick<APIContext, 'request' | 'url' | 'locals' | 'redirect' | 'rewrite' | 'clientAddress' | 'params'>;
+
+/** A handler's answer: a response to return at once, or the page to show with the form's state. */
+export type PageAnswer<View> = { response: Response } | { view: View; form: FormState };
+
+/**
+ * A refused moderation form as the page shows it. These forms have always answered a refused input
+ * (and a recorded comment's key already taken) with 400, not the 422 and 409 of the comment forms,
+ * and keep doing so; 403 and 404 stay.
+ */
+export function refused(submitted: Extract<Submitted<unknown>, { ok: false }>): FormState {
+  const { ok: _, ...state } = submitted;
+  return { ...state, status: state.status === 422 || state.status === 409 ? 400 : state.status };
+}

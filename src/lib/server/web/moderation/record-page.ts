@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { routes } from '../../../routes.ts';
+import type { CommentAnchor } from '../../comments/input.ts';
+import { blockAnchor, currentVersion, listChapters, windowOf } from '../../content/content.ts';
+import { recordReceivedComment, receivedInput } from '../../moderation/received.ts';
+import { recordFormView, type RecordFormView } from '../../moderation/views.ts';
+import { getDb } from '../../platform/db.ts';
+import { actorOf, clientIp } from '../auth-context.ts';
+import { submitForm, type FormState } from '../form-handling.ts';
+import { readForm } from '../forms.ts';
+import { refused, type PageAnswer, type PageContext } from './page.ts';
+
+/** A moderator records a comment received by e-mail or post, on behalf of the organisation that sent it. */
+
+/** What the form is about: a paragraph of a chapter of the current version, or the chapter as a whole. */
+async function anchorOf(values: Record<string, string>): Promise<CommentAnchor | undefined> {
+  const version = await currentVersion();
+  const chapter = (await listChapters(version.id)).find((c) => c.slug === values.chapter);
+  if (!chapter) return undefined;
+  if (!values.block) return { window: windowOf(version), scope: 'chapter', chapter: { slug: chapter.slug, number: chapter.number } };
+  const block = /^\d{1,4}$/.test(values.block) ? chapter.rendered.blocks[Number(values.block) - 1] : undefined;
+  return block ? blockAnchor(version, chapter, block) : undefined;
+}
+
+async function post(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<{ response: Response } | FormState> {
+  const values = await readForm(context.request);
+  const anchor = await anchorOf(values);
+  if (!anchor) return { status: 400, errors: { block: context.locals.t.moderation.errors.blockRequired }, values };
+  const db = getDb();
+  const result = await submitForm(context, receivedInput, (input) => recordReceivedComment(db, actorOf(user), { ...input, anchor }, clientIp(context)));
+  if (result.ok) return { response: context.redirect(routes.moderationComment(result.value, { vneseno: 1 }), 303) };
+  return refused(result);
+}
+
+export async function recordPage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<RecordFormView>> {
+  // A new form gets its key, so that sending it twice records the comment once.
+  let form: FormState = { status: 200, errors: {}, values: { receivedVia: 'email', kind: 'comment', idempotencyKey: randomUUID() } };
+  if (context.request.method === 'POST') {
+    const answer = await post(context, user);
+    if ('response' in answer) return answer;
+    form = { ...answer, values: { idempotencyKey: randomUUID(), ...answer.values } };
+  }
+  return { view: await recordFormView(getDb()), form };
+}
