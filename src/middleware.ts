@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from './lib/server/accounts/sessions';
 import { startBackgroundWork } from './lib/server/platform/setup';
 import { getDb } from './lib/server/platform/db'; // [two-factor]
 import { twoFactorSetupRedirect } from './lib/server/accounts/two-factor/status'; // [two-factor]
+import { routes } from './lib/routes';
 
 // Headers that Astro's CSP (set in astro.config.mjs) does not cover; on every answer, redirects too.
 const securityHeaders: Record<string, string> = {
@@ -85,7 +86,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // A form posted without a session (it expired, or never was) gets a clear 401, not a redirect
     // that would lose what was typed without a word.
     if (!SAFE_METHODS.includes(context.request.method)) return withHeaders(await next('/401'), isPrivate());
-    return withHeaders(context.redirect(`/prijava?vrnitev=${encodeURIComponent(context.url.pathname + context.url.search)}`, 303), isPrivate());
+    return withHeaders(context.redirect(routes.signIn(context.url.pathname + context.url.search), 303), isPrivate());
   }
   const response = decision === 'forbidden' ? await next('/403') : await next();
   const final = withHeaders(response, isPrivate());

@@ -52,9 +52,3 @@ export const lang: Locale = DEFAULT_LOCALE;
 
 /** Sorting as Slovenian sorts (for lists built outside a request). */
 export const collator = new Intl.Collator('sl');
-
-/**
- * @deprecated The Slovenian dictionary as a module constant, kept only while modules move to
- * `Astro.locals.t` (pages) and messages (domain). Do not use in new code.
- */
-export const t: Dictionary = sl;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDateTimePlain, formatNumber, plural, versionCase, t } from '../../src/i18n/index.ts';
+import { dictionary, formatDate, formatDateTime, formatDateTimePlain, formatNumber, plural, versionCase } from '../../src/i18n/index.ts';
 import { listForms, pluralForms } from '../../src/i18n/sl/shared.ts';
 import { isoDateToLocal, ljubljanaDayBounds, ljubljanaTimeToInstant, parseDate } from '../../src/lib/time.ts';
+
+const t = dictionary('sl');
 
 const NB = '\u00A0';
 
