@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Marked, type Token, type Tokens, type TokenizerExtension } from 'marked';
+import { dictionary, type Message } from '../../../i18n/index.ts';
 import { slugify } from '../../slug.ts';
 
 /**
  * A chapter split into what people comment on. Every paragraph, list, table, block quote and code
  * block is one commentable block; headings structure the page but are not blocks.
  */
-export type BlockKind = 'paragraph' | 'list' | 'table' | 'blockquote' | 'code';
+export const BLOCK_KINDS = ['paragraph', 'list', 'table', 'blockquote', 'code'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export interface Block {
   type: 'block';
@@ -73,14 +75,6 @@ const markdown = new Marked({
     },
   },
 });
-
-const BLOCK_KINDS: Record<string, BlockKind> = {
-  paragraph: 'paragraph',
-  list: 'list',
-  table: 'table',
-  blockquote: 'blockquote',
-  code: 'code',
-};
 
 /** The visible text of a token tree: what a reader sees, without Markdown syntax. */
 export function tokenText(token: Token): string {
@@ -155,7 +149,17 @@ export function deriveKey(text: string): string {
   return words ? `${words}-${hash}` : `b-${hash}`;
 }
 
-export class ChapterContentError extends Error {}
+/** A chapter that cannot be published as written; `text` says why, to its authors. */
+export class ChapterContentError extends Error {
+  readonly text: Message;
+  constructor(text: Message) {
+    // Thrown while content/ is read (at start, in the CLI): the log says it in the default language.
+    super(text(dictionary()));
+    this.text = text;
+  }
+}
+
+const isBlockKind = (type: string): type is BlockKind => (BLOCK_KINDS as readonly string[]).includes(type);
 
 /**
  * Splits a chapter's Markdown into numbered, keyed blocks and headings, each with its HTML.
@@ -175,15 +179,15 @@ export function renderChapter(source: string, chapterNumber: number): RenderedCh
     if (token.type !== 'blockKey') continue;
     const key = (token as unknown as { key: string }).key;
     if (!KEY_PATTERN.test(key)) {
-      throw new ChapterContentError(`Poglavje ${chapterNumber}: neveljaven ključ bloka "${key}" (dovoljeni so a–z, 0–9 in vezaji).`);
+      throw new ChapterContentError((t) => t.contentErrors.invalidKey(chapterNumber, key));
     }
-    if (usedKeys.has(key)) throw new ChapterContentError(`Poglavje ${chapterNumber}: ključ bloka "${key}" je uporabljen dvakrat.`);
+    if (usedKeys.has(key)) throw new ChapterContentError((t) => t.contentErrors.duplicateKey(chapterNumber, key));
     usedKeys.add(key);
   }
 
   for (const token of tokens) {
     if (token.type === 'blockKey') {
-      if (pendingPin) throw new ChapterContentError(`Poglavje ${chapterNumber}: oznaki "${pendingPin}" ne sledi blok.`);
+      if (pendingPin) throw orphanPin(chapterNumber, pendingPin);
       pendingPin = (token as unknown as { key: string }).key;
       continue;
     }
@@ -204,8 +208,8 @@ export function renderChapter(source: string, chapterNumber: number): RenderedCh
       headings.push(item);
       continue;
     }
-    const kind = BLOCK_KINDS[token.type];
-    if (!kind) continue; // space, hr, comments, link definitions
+    if (!isBlockKind(token.type)) continue; // space, hr, comments, link definitions
+    const kind = token.type;
     const text = tidyText(tokenText(token));
     if (text === '') continue;
     const position = blocks.length + 1;
@@ -235,6 +239,10 @@ export function renderChapter(source: string, chapterNumber: number): RenderedCh
     items.push(block);
     blocks.push(block);
   }
-  if (pendingPin) throw new ChapterContentError(`Poglavje ${chapterNumber}: oznaki "${pendingPin}" ne sledi blok.`);
+  if (pendingPin) throw orphanPin(chapterNumber, pendingPin);
   return { items, blocks, headings };
+}
+
+function orphanPin(chapterNumber: number, key: string): ChapterContentError {
+  return new ChapterContentError((t) => t.contentErrors.pinWithoutBlock(chapterNumber, key));
 }
