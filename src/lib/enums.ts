@@ -39,3 +39,7 @@ export type JointStatus = (typeof JOINT_STATUSES)[number];
 /** How a comment reached the ministry: through the portal, or recorded by a moderator from a letter. */
 export const RECEIVED_VIA = ['portal', 'email', 'post'] as const;
 export type ReceivedVia = (typeof RECEIVED_VIA)[number];
+
+/** What became of a comment's paragraph in a later version of the text. */
+export const ANCHOR_STATUSES = ['unchanged', 'changed', 'removed'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];

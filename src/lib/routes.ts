@@ -26,10 +26,16 @@ export const routes = {
   /** A paragraph's own page with all its comments. */
   block: (slug: string, position: number | string, page?: number) => `/osnutek/${enc(slug)}/${position}${page && page > 1 ? query({ stran: page }) : ''}`,
   chapterComment: (slug: string) => `/osnutek/${enc(slug)}/pripomba`,
+  /** The list of the current draft's chapters on the home page. */
+  chapterList: '/#poglavja',
+  /** Where every chapter's address starts (the navigation marks "Posvetovanje" under it). */
+  chaptersPrefix: '/osnutek',
   versions: '/verzije',
   version: (id: string) => `/verzije/${enc(id)}`,
-  /** A version compared with another, or one chapter of it. */
-  versionDiff: (from: string, to: string, chapterSlug?: string) => `/verzije/${enc(from)}/${enc(to)}${chapterSlug ? `/${enc(chapterSlug)}` : ''}`,
+  /** A chapter of an older version, read-only. */
+  versionChapter: (id: string, slug: string) => `/verzije/${enc(id)}/${enc(slug)}`,
+  /** A version compared with another; with `chapterSlug`, at that chapter's changes. */
+  versionDiff: (from: string, to: string, chapterSlug?: string) => `/verzije/${enc(from)}/${enc(to)}${chapterSlug ? `#poglavje-${chapterSlug}` : ''}`,
 
   // Comments
   comment: (id: number | string) => `/pripombe/${id}`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareChapter, findAnchor, similarity, SIMILARITY_THRESHOLD, type AnchorChapter } from '../../src/lib/server/content/anchoring.ts';
 import { renderChapter } from '../../src/lib/server/content/blocks.ts';
+import { comparisonRows } from '../../src/lib/server/content/comparison.ts';
 
 const v1 = `## Stanje
 
@@ -105,5 +106,15 @@ describe('comparing a chapter between versions', () => {
       .replace('AKOS bo pri podeljevanju frekvenc določal obveznosti pokrivanja podeželja in prometnih poti z omrežji 5G.\n', 'Nov ukrep: skupne bazne postaje za več operaterjev na podeželju.\n');
     const after = renderChapter(v2, 2).blocks;
     expect(compareChapter(before, after).map((e) => e.type)).toEqual(['unchanged', 'unchanged', 'unchanged', 'changed', 'removed', 'added']);
+  });
+
+  it('shows runs of unchanged blocks as one line, but an unchanged block with comments on its own', () => {
+    const before = renderChapter(v1, 2).blocks;
+    const after = renderChapter(v1.replace('v naslednjih treh letih', 'v naslednjih dveh letih'), 2).blocks;
+    const entries = compareChapter(before, after);
+    const rows = (commented: Map<string, string[]>) =>
+      comparisonRows(entries, commented).map((r) => (r.kind === 'run' ? `${r.from}–${r.to}` : `${r.entry.type} ${'after' in r.entry ? r.entry.after.number : r.entry.before.number}: ${r.comments.join()}`));
+    expect(rows(new Map())).toEqual(['2.1–2.3', 'changed 2.4: ', '2.5–2.5']);
+    expect(rows(new Map([[before[1].key, ['pripomba']]]))).toEqual(['2.1–2.1', 'unchanged 2.2: pripomba', '2.3–2.3', 'changed 2.4: ', '2.5–2.5']);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/i18n/index.ts';
 import { compareChapter } from '../../src/lib/server/content/anchoring.ts';
 import type { Block } from '../../src/lib/server/content/blocks.ts';
-import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
+import { parseChapterFile, readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
+import { listChapters, listVersions } from '../../src/lib/server/content/content.ts';
 import { fromRoot } from '../../src/lib/server/platform/paths.ts';
 import { ljubljanaTimeToInstant } from '../../src/lib/time.ts';
 import { currentOf, type DraftVersion } from '../../src/lib/server/content/versions.ts';
@@ -176,4 +177,33 @@ describe('the drafts in content/', () => {
       expect(checked).toBeGreaterThanOrEqual(50);
     });
   }
+});
+
+// One reading of content/: what the pages show is what comments are anchored to.
+describe('a chapter file', () => {
+  it('has YAML front matter: plain and quoted values are read as YAML reads them', () => {
+    const source = '---\nnumber: 3\ntitle: Primer poglavja\nsummary: "Povzetek: z dvopičjem in „narekovaji“."\n---\n\nPrvi odstavek.\n\nDrugi odstavek.\n';
+    const chapter = parseChapterFile('osnutek-9', '03-primer.md', source);
+    expect(chapter).toMatchObject({ versionId: 'osnutek-9', slug: 'primer', number: 3, title: 'Primer poglavja', summary: 'Povzetek: z dvopičjem in „narekovaji“.' });
+    expect(chapter.rendered.blocks.map((b) => [b.number, b.text])).toEqual([
+      ['3.1', 'Prvi odstavek.'],
+      ['3.2', 'Drugi odstavek.'],
+    ]);
+  });
+
+  it('is refused without front matter, or with a field missing or of the wrong kind', () => {
+    expect(() => parseChapterFile('v', '01-a.md', 'Odstavek.\n')).toThrow(/01-a\.md: no front matter/);
+    expect(() => parseChapterFile('v', '01-a.md', '---\nnumber: 1\ntitle: A\n---\nOdstavek.\n')).toThrow(/01-a\.md: summary/);
+    expect(() => parseChapterFile('v', '01-a.md', '---\nnumber: prvo\ntitle: A\nsummary: B\n---\nOdstavek.\n')).toThrow(/01-a\.md: number/);
+  });
+
+  it('in content/ gives its summary without YAML quotes, and the pages read the same chapters and versions', async () => {
+    expect(await listVersions()).toEqual(readVersionFiles());
+    for (const version of ['osnutek-1', 'osnutek-2']) {
+      const chapters = readChapterFiles(version);
+      for (const c of chapters) expect(c.summary, c.slug).not.toMatch(/^["']|["']$/);
+      expect(await listChapters(version)).toEqual(chapters);
+    }
+    expect(await listChapters('ni-take-verzije')).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 /** The legal part of the Slovenian dictionary (accessibility, privacy). */
+import { routes } from '../../lib/routes.ts';
 import type { Statement } from '../statement.ts';
 
 export const legal = {
@@ -232,7 +233,7 @@ export const legal = {
           'Glede podatkov, ki jih obdelujemo o vas, imate pravico:',
           {
             list: [
-              ['do dostopa (15. člen Splošne uredbe o varstvu podatkov): kopijo podatkov, ki jih hrani portal, prenesete sami na strani ', { href: '/moj-racun', text: 'Moj račun' }, ';'],
+              ['do dostopa (15. člen Splošne uredbe o varstvu podatkov): kopijo podatkov, ki jih hrani portal, prenesete sami na strani ', { href: routes.account, text: 'Moj račun' }, ';'],
               'do popravka (16. člen): ime popravite sami na strani Moj račun, druge podatke popravi skrbnik vaše organizacije ali ministrstvo;',
               'do izbrisa (17. člen), kadar podatki niso več potrebni ali se obdelujejo nezakonito; pravica ne velja za pripombe in zapise, ki jih moramo hraniti kot gradivo posvetovanja (točki (b) in (d) tretjega odstavka 17. člena);',
               'do omejitve obdelave (18. člen);',

@@ -68,6 +68,12 @@ export const site = {
     version: (label: string) => `Besedilo: ${label}`,
     blocks: (count: number) => counted(count, f.odstavek),
   },
+  /** For the authors of content/: why a chapter cannot be published as written. */
+  contentErrors: {
+    invalidKey: (chapter: number, key: string) => `Poglavje ${chapter}: neveljaven ključ bloka „${key}“ (dovoljeni so a–z, 0–9 in vezaji).`,
+    duplicateKey: (chapter: number, key: string) => `Poglavje ${chapter}: ključ bloka „${key}“ je uporabljen dvakrat.`,
+    pinWithoutBlock: (chapter: number, key: string) => `Poglavje ${chapter}: oznaki „${key}“ ne sledi blok.`,
+  },
   versions: {
     title: 'Različice osnutka',
     lead: 'Strategija nastaja v več osnutkih. Vsak osnutek ostane berljiv, primerjava pa pokaže, kaj se je spremenilo in katere pripombe so do sprememb vodile.',

@@ -10,7 +10,9 @@
  * better half or its new whole.
  */
 
-export type AnchorStatus = 'unchanged' | 'changed' | 'removed';
+import type { AnchorStatus } from '../../enums.ts';
+
+export type { AnchorStatus };
 
 export interface AnchorBlock {
   key: string;

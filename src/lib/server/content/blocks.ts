@@ -1,12 +1,14 @@
-import { createHash } from 'node:crypto';
-import { Marked, type Token, type Tokens, type TokenizerExtension } from 'marked';
+import { Marked, type Tokens, type TokenizerExtension } from 'marked';
+import { dictionary, type Message } from '../../../i18n/index.ts';
 import { slugify } from '../../slug.ts';
+import { deriveKey, fingerprintOf, normaliseText, tidyText, tokenText } from './block-text.ts';
 
 /**
  * A chapter split into what people comment on. Every paragraph, list, table, block quote and code
  * block is one commentable block; headings structure the page but are not blocks.
  */
-export type BlockKind = 'paragraph' | 'list' | 'table' | 'blockquote' | 'code';
+export const BLOCK_KINDS = ['paragraph', 'list', 'table', 'blockquote', 'code'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export interface Block {
   type: 'block';
@@ -74,88 +76,17 @@ const markdown = new Marked({
   },
 });
 
-const BLOCK_KINDS: Record<string, BlockKind> = {
-  paragraph: 'paragraph',
-  list: 'list',
-  table: 'table',
-  blockquote: 'blockquote',
-  code: 'code',
-};
-
-/** The visible text of a token tree: what a reader sees, without Markdown syntax. */
-export function tokenText(token: Token): string {
-  switch (token.type) {
-    case 'list':
-      return (token as Tokens.List).items.map(tokenText).join('\n');
-    case 'list_item':
-    case 'blockquote':
-      return ((token as Tokens.ListItem).tokens ?? []).map(tokenText).filter(Boolean).join('\n');
-    case 'table': {
-      const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]) => cells.map((c) => c.tokens.map(tokenText).join('')).join(' | ');
-      return [row(table.header), ...table.rows.map(row)].join('\n');
-    }
-    case 'code':
-    case 'codespan':
-      return (token as Tokens.Code).text;
-    case 'br':
-      return '\n';
-    case 'space':
-    case 'hr':
-    case 'blockKey':
-      return '';
-    case 'html':
-      return (token as Tokens.HTML).text;
-    case 'image':
-      return (token as Tokens.Image).text;
-    default: {
-      const withTokens = token as { tokens?: Token[]; text?: string };
-      if (withTokens.tokens) return withTokens.tokens.map(tokenText).join('');
-      return decodeEntities(withTokens.text ?? '');
-    }
+/** A chapter that cannot be published as written; `text` says why, to its authors. */
+export class ChapterContentError extends Error {
+  readonly text: Message;
+  constructor(text: Message) {
+    // Thrown while content/ is read (at start, in the CLI): the log says it in the default language.
+    super(text(dictionary()));
+    this.text = text;
   }
 }
 
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-/** Keeps line breaks (list items, table rows) but tidies spaces within and between lines. */
-export function tidyText(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}
-
-/** Collapses all runs of white space; comparisons and fingerprints use this form. */
-export function normaliseText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-export function fingerprintOf(text: string): string {
-  return sha256(normaliseText(text)).slice(0, 16);
-}
-
-/** A readable key from the first words plus a short hash of the whole text. */
-export function deriveKey(text: string): string {
-  const normal = normaliseText(text);
-  const words = slugify(normal.split(' ').slice(0, 4).join(' ')).slice(0, 32).replace(/-+$/, '');
-  const hash = sha256(normal).slice(0, 6);
-  return words ? `${words}-${hash}` : `b-${hash}`;
-}
-
-export class ChapterContentError extends Error {}
+const isBlockKind = (type: string): type is BlockKind => (BLOCK_KINDS as readonly string[]).includes(type);
 
 /**
  * Splits a chapter's Markdown into numbered, keyed blocks and headings, each with its HTML.
@@ -175,15 +106,15 @@ export function renderChapter(source: string, chapterNumber: number): RenderedCh
     if (token.type !== 'blockKey') continue;
     const key = (token as unknown as { key: string }).key;
     if (!KEY_PATTERN.test(key)) {
-      throw new ChapterContentError(`Poglavje ${chapterNumber}: neveljaven ključ bloka "${key}" (dovoljeni so a–z, 0–9 in vezaji).`);
+      throw new ChapterContentError((t) => t.contentErrors.invalidKey(chapterNumber, key));
     }
-    if (usedKeys.has(key)) throw new ChapterContentError(`Poglavje ${chapterNumber}: ključ bloka "${key}" je uporabljen dvakrat.`);
+    if (usedKeys.has(key)) throw new ChapterContentError((t) => t.contentErrors.duplicateKey(chapterNumber, key));
     usedKeys.add(key);
   }
 
   for (const token of tokens) {
     if (token.type === 'blockKey') {
-      if (pendingPin) throw new ChapterContentError(`Poglavje ${chapterNumber}: oznaki "${pendingPin}" ne sledi blok.`);
+      if (pendingPin) throw orphanPin(chapterNumber, pendingPin);
       pendingPin = (token as unknown as { key: string }).key;
       continue;
     }
@@ -204,8 +135,8 @@ export function renderChapter(source: string, chapterNumber: number): RenderedCh
       headings.push(item);
       continue;
     }
-    const kind = BLOCK_KINDS[token.type];
-    if (!kind) continue; // space, hr, comments, link definitions
+    if (!isBlockKind(token.type)) continue; // space, hr, comments, link definitions
+    const kind = token.type;
     const text = tidyText(tokenText(token));
     if (text === '') continue;
     const position = blocks.length + 1;
@@ -235,6 +166,10 @@ export function renderChapter(source: string, chapterNumber: number): RenderedCh
     items.push(block);
     blocks.push(block);
   }
-  if (pendingPin) throw new ChapterContentError(`Poglavje ${chapterNumber}: oznaki "${pendingPin}" ne sledi blok.`);
+  if (pendingPin) throw orphanPin(chapterNumber, pendingPin);
   return { items, blocks, headings };
+}
+
+function orphanPin(chapterNumber: number, key: string): ChapterContentError {
+  return new ChapterContentError((t) => t.contentErrors.pinWithoutBlock(chapterNumber, key));
 }

@@ -1,26 +1,18 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { compareChapter, type ComparisonEntry } from './anchoring.ts';
-import { renderChapter, type Block, type RenderedChapter } from './blocks.ts';
+import type { AnchorStatus } from '../../enums.ts';
+import { routes } from '../../routes.ts';
+import type { Block } from './blocks.ts';
 import type { CommentAnchor } from '../comments/input.ts';
 import { windowLookup, type ConsultationWindow, type WindowLookup } from '../comments/consultation-window.ts';
 import { anchorOnce } from '../comments/reanchor.ts';
-import { currentOf, nextBoundary, sortVersions, toVersion, type DraftVersion } from './versions.ts';
+import { readChapterFiles, readVersionFiles, type Chapter } from './content-files.ts';
+import { currentOf, nextBoundary, type DraftVersion } from './versions.ts';
 
 export type { DraftVersion } from './versions.ts';
 
 /**
- * The strategy text: draft versions and their chapters from content/, rendered into numbered blocks.
- * Rendering happens once per chapter and version; the content is fixed for the life of the process.
+ * The strategy text: draft versions and their chapters from content/ (read by content-files.ts),
+ * each version and chapter read and rendered once; the content is fixed for the life of the process.
  */
-
-export interface Chapter {
-  versionId: string;
-  slug: string;
-  number: number;
-  title: string;
-  summary: string;
-  rendered: RenderedChapter;
-}
 
 export { windowState, type WindowState } from '../comments/consultation-window.ts';
 
@@ -29,9 +21,7 @@ const chaptersCache = new Map<string, Promise<Chapter[]>>();
 
 /** All versions, oldest first. */
 export function listVersions(): Promise<DraftVersion[]> {
-  versionsCache ??= getCollection('versions').then((entries: CollectionEntry<'versions'>[]) =>
-    sortVersions(entries.map((entry) => toVersion(entry.id, entry.data))),
-  );
+  versionsCache ??= Promise.resolve().then(readVersionFiles);
   return versionsCache;
 }
 
@@ -56,18 +46,7 @@ export async function nextContentBoundary(now = new Date()): Promise<number> {
 export function listChapters(versionId: string): Promise<Chapter[]> {
   let chapters = chaptersCache.get(versionId);
   if (!chapters) {
-    chapters = getCollection('chapters', (entry) => entry.id.startsWith(`${versionId}/`)).then((entries) =>
-      entries
-        .map((entry) => ({
-          versionId,
-          slug: entry.id.slice(versionId.length + 1),
-          number: entry.data.number,
-          title: entry.data.title,
-          summary: entry.data.summary,
-          rendered: renderChapter(entry.body ?? '', entry.data.number),
-        }))
-        .sort((a, b) => a.number - b.number),
-    );
+    chapters = listVersions().then((versions) => (versions.some((v) => v.id === versionId) ? readChapterFiles(versionId) : []));
     chaptersCache.set(versionId, chapters);
   }
   return chapters;
@@ -75,6 +54,10 @@ export function listChapters(versionId: string): Promise<Chapter[]> {
 
 export async function findChapter(versionId: string, slug: string): Promise<Chapter | undefined> {
   return (await listChapters(versionId)).find((c) => c.slug === slug);
+}
+
+export async function findVersion(id: string): Promise<DraftVersion | undefined> {
+  return (await listVersions()).find((v) => v.id === id);
 }
 
 /** The comment window of a version, in the shape the comments module takes. */
@@ -97,14 +80,10 @@ export function blockAnchor(version: DraftVersion, chapter: Chapter, block: Bloc
   };
 }
 
-export async function findVersion(id: string): Promise<DraftVersion | undefined> {
-  return (await listVersions()).find((v) => v.id === id);
-}
-
 export interface VersionNote {
   /** Label of the version the comment was written on, e.g. "Osnutek 1". */
   label: string;
-  status: 'unchanged' | 'changed' | 'removed';
+  status: AnchorStatus;
   /** The comparison between that version and the current one. */
   comparison: string;
   currentBlock: string | null;
@@ -112,34 +91,16 @@ export interface VersionNote {
 
 /** For a comment written on an older version: where it came from and what became of its block. */
 export async function versionNoteFor(
-  comment: { versionId: string; anchorStatus: 'unchanged' | 'changed' | 'removed' | null; currentBlockNumber: string | null; chapterSlug: string | null },
+  comment: { versionId: string; anchorStatus: AnchorStatus | null; currentBlockNumber: string | null; chapterSlug: string | null },
   current: DraftVersion,
 ): Promise<VersionNote | undefined> {
   if (comment.versionId === current.id || !comment.anchorStatus) return undefined;
-  const written = (await listVersions()).find((v) => v.id === comment.versionId);
+  const written = await findVersion(comment.versionId);
   if (!written) return undefined;
   return {
     label: written.label,
     status: comment.anchorStatus,
-    comparison: `/verzije/${written.id}/${current.id}${comment.chapterSlug ? `#poglavje-${comment.chapterSlug}` : ''}`,
+    comparison: routes.versionDiff(written.id, current.id, comment.chapterSlug ?? undefined),
     currentBlock: comment.currentBlockNumber,
   };
-}
-
-const comparisons = new Map<string, Promise<Array<{ chapter: Chapter; entries: ComparisonEntry[] }>>>();
-
-/** Chapter by chapter, block by block, what changed from one version to another (computed once). */
-export function compareVersions(fromId: string, toId: string) {
-  const key = `${fromId}→${toId}`;
-  let result = comparisons.get(key);
-  if (!result) {
-    result = Promise.all([listChapters(fromId), listChapters(toId)]).then(([before, after]) =>
-      after.map((chapter) => ({
-        chapter,
-        entries: compareChapter(before.find((c) => c.slug === chapter.slug)?.rendered.blocks ?? [], chapter.rendered.blocks),
-      })),
-    );
-    comparisons.set(key, result);
-  }
-  return result;
 }
