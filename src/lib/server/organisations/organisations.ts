@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { Insertable } from 'kysely';
 import { collator, dictionary, type Dictionary } from '../../../i18n/index.ts';
 import type { OrganisationKind } from '../../enums.ts';
+import type { OrganisationTable } from '../platform/schema.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { slugify } from '../../slug.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -31,15 +33,8 @@ export function readMunicipalities(path = fromRoot('db/seed/municipalities.csv')
   });
 }
 
-interface OrganisationSeed {
-  kind: OrganisationKind;
-  code: string;
-  name: string;
-  short_name: string;
-  slug: string;
-  registry_id: string | null;
-  is_urban: number;
-}
+/** A row of the directory as seeded: everything but what the database fills in. */
+type OrganisationSeed = Omit<Insertable<OrganisationTable>, 'id' | 'created_at'>;
 
 type DirectoryNames = Dictionary['account']['directory'];
 
