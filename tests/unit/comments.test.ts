@@ -164,6 +164,7 @@ describe('writing and submitting', () => {
       }
     }
     const refused = await saveComment(db, bled, anchor(), form(), 'submit', { commentId: old.value.id, now: during, windows });
+    expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.errors._form).toMatch(/k Osnutku 0\..*20\.\s10\.\s2026.*ostaja shranjena/);
     const row = await db.selectFrom('comments').select(['state', 'body', 'version_id', 'submitted_at']).where('id', '=', old.value.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'draft', body: 'Napisano k Osnutku 0.', version_id: 'osnutek-prej', submitted_at: null });

@@ -10,7 +10,7 @@ import { saveComment, type Saved } from '../../comments/save.ts';
 import type { WindowLookup } from '../../comments/consultation-window.ts';
 import { memberOptions } from '../../organisations/organisations.ts';
 import type { Db } from '../../platform/db.ts';
-import { errorState, STATUS_OF, type FormState, type Submitted } from '../form-handling.ts';
+import { errorState, type FormState, type Submitted } from '../form-handling.ts';
 import { keptValues, parseForm } from '../forms.ts';
 import { viewerMayComment } from './viewer.ts';
 
@@ -26,8 +26,8 @@ const commentForm = perDictionary((t) =>
   z.preprocess((form) => ({ ...(form as Record<string, string>), onBehalfOf: namedMembers(form as Record<string, string>) }), commentInput(t)),
 );
 
-function refusal(error: DomainError, t: Dictionary, values: Record<string, string>): { ok: false } & FormState {
-  return { ok: false, ...errorState(error, t, values), status: error.code === 'invalid' ? 400 : STATUS_OF[error.code] };
+function refusal(error: DomainError, t: Dictionary, values: Record<string, string>): Extract<Submitted<never>, { ok: false }> {
+  return { ok: false, code: error.code, ...errorState(error, t, values, { invalid: 400 }) };
 }
 
 export async function saveCommentForm(
@@ -41,7 +41,7 @@ export async function saveCommentForm(
   // Someone who may not comment learns that before anything about the form.
   if (!can(actor, 'comment')) return refusal({ code: 'forbidden', message: (d) => d.access.notAllowed }, t, values);
   const parsed = parseForm(commentForm(t), values);
-  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values: keptValues(values) };
+  if (!parsed.ok) return { ok: false, code: 'invalid', status: 400, errors: parsed.errors, values: keptValues(values) };
   const intent = values.intent === 'draft' ? 'draft' : 'submit';
   const result = await saveComment(db, actor, anchor, parsed.data, intent, options);
   return result.ok ? { ok: true, value: result.value, values: keptValues(values) } : refusal(result.error, t, values);

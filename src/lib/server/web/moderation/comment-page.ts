@@ -9,7 +9,7 @@ import { getDb } from '../../platform/db.ts';
 import { actorOf, clientIp, publicBaseUrl } from '../auth-context.ts';
 import { EMPTY_FORM, submitForm, type FormState, type Submitted } from '../form-handling.ts';
 import { readForm } from '../forms.ts';
-import { refused, type PageAnswer, type PageContext } from './page.ts';
+import { MODERATION_STATUS, refused, type PageAnswer, type PageContext } from './page.ts';
 
 /**
  * One comment as a moderator handles it. Each of the page's forms posts here with its own intent:
@@ -17,14 +17,14 @@ import { refused, type PageAnswer, type PageContext } from './page.ts';
  * shows the form's errors with what was typed.
  */
 
-type Command = (context: PageContext, actor: Actor, commentId: number, ip: string) => Promise<Submitted<unknown>>;
+type Command = (context: PageContext, actor: Actor, commentId: number, ip: string, values: Record<string, string>) => Promise<Submitted<unknown>>;
 
 const intents: Record<string, Command> = {
-  decide: (context, actor, id, ip) => submitForm(context, decisionInput, (input) => decide(getDb(), actor, id, input, publicBaseUrl(), ip)),
-  note: (context, actor, id, ip) => submitForm(context, noteInput, ({ note }) => addNote(getDb(), actor, id, note, ip)),
-  tags: (context, actor, id, ip) => submitForm(context, tagsInput, ({ tags }) => setTags(getDb(), actor, id, tags, ip)),
-  assign: (context, actor, id, ip) => submitForm(context, assignInput, ({ assignee }) => assign(getDb(), actor, id, assignee, ip)),
-  hide: (context, actor, id, ip) => submitForm(context, visibilityInput, (visibility) => setHidden(getDb(), actor, id, visibility, publicBaseUrl(), ip)),
+  decide: (context, actor, id, ip, values) => submitForm(context, decisionInput, (input) => decide(getDb(), actor, id, input, publicBaseUrl(), ip), { statuses: MODERATION_STATUS, values }),
+  note: (context, actor, id, ip, values) => submitForm(context, noteInput, ({ note }) => addNote(getDb(), actor, id, note, ip), { statuses: MODERATION_STATUS, values }),
+  tags: (context, actor, id, ip, values) => submitForm(context, tagsInput, ({ tags }) => setTags(getDb(), actor, id, tags, ip), { statuses: MODERATION_STATUS, values }),
+  assign: (context, actor, id, ip, values) => submitForm(context, assignInput, ({ assignee }) => assign(getDb(), actor, id, assignee, ip), { statuses: MODERATION_STATUS, values }),
+  hide: (context, actor, id, ip, values) => submitForm(context, visibilityInput, (visibility) => setHidden(getDb(), actor, id, visibility, publicBaseUrl(), ip), { statuses: MODERATION_STATUS, values }),
 };
 intents.unhide = intents.hide;
 
@@ -32,7 +32,7 @@ async function post(context: PageContext, user: NonNullable<App.Locals['user']>,
   const values = await readForm(context.request);
   const command = Object.hasOwn(intents, values.intent ?? '') ? intents[values.intent] : undefined;
   if (!command) return { status: 400, errors: { _form: context.locals.t.access.notAllowed }, values };
-  const result = await command(context, actorOf(user), commentId, clientIp(context));
+  const result = await command(context, actorOf(user), commentId, clientIp(context), values);
   if (result.ok) return { response: context.redirect(routes.moderationComment(commentId, { shranjeno: 1 }), 303) };
   return refused(result);
 }

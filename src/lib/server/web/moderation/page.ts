@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import type { FormState, Submitted } from '../form-handling.ts';
+import type { FormState, Statuses, Submitted } from '../form-handling.ts';
 
 /** What the moderation pages' handlers share. */
 
@@ -9,11 +9,13 @@ export type PageContext = Pick<APIContext, 'request' | 'url' | 'locals' | 'redir
 export type PageAnswer<View> = { response: Response } | { view: View; form: FormState };
 
 /**
- * A refused moderation form as the page shows it. These forms have always answered a refused input
- * (and a recorded comment's key already taken) with 400, not the 422 and 409 of the comment forms,
- * and keep doing so; 403 and 404 stay.
+ * The moderation forms have always answered a refused input (and a recorded comment's key already
+ * taken) with 400, not the 422 and 409 of the comment forms, and keep doing so; 403 and 404 stay.
  */
+export const MODERATION_STATUS: Statuses = { invalid: 400, conflict: 400, closed: 400 };
+
+/** A refused moderation form as the page shows it. */
 export function refused(submitted: Extract<Submitted<unknown>, { ok: false }>): FormState {
-  const { ok: _, ...state } = submitted;
-  return { ...state, status: state.status === 422 || state.status === 409 ? 400 : state.status };
+  const { ok: _, code: __, ...state } = submitted;
+  return state;
 }

@@ -5,7 +5,7 @@ import { routes } from '../../../routes.ts';
 import { bulkAction, bulkInput } from '../../moderation/bulk.ts';
 import { parseQueueFilter } from '../../moderation/queue.ts';
 import { queueView, type QueueView } from '../../moderation/views.ts';
-import { refused, type PageAnswer, type PageContext } from './page.ts';
+import { MODERATION_STATUS, refused, type PageAnswer, type PageContext } from './page.ts';
 
 /**
  * The queue page. Filters are a GET form (bookmarkable); the bulk form posts to the same filtered
@@ -18,7 +18,7 @@ export async function queuePage(context: PageContext, user: NonNullable<App.Loca
   const filter = parseQueueFilter(params);
   let form = EMPTY_FORM;
   if (context.request.method === 'POST') {
-    const result = await submitForm(context, bulkInput, (input) => bulkAction(db, actorOf(user), input, clientIp(context)));
+    const result = await submitForm(context, bulkInput, (input) => bulkAction(db, actorOf(user), input, clientIp(context)), { statuses: MODERATION_STATUS });
     if (result.ok) return { response: context.redirect(routes.moderation({ ...filter, spremenjeno: result.value }), 303) };
     // The bulk form is one row of controls: its message stands above it, whichever field it is about.
     const state = refused(result);

@@ -8,7 +8,7 @@ import { getDb } from '../../platform/db.ts';
 import { actorOf, clientIp } from '../auth-context.ts';
 import { submitForm, type FormState } from '../form-handling.ts';
 import { readForm } from '../forms.ts';
-import { refused, type PageAnswer, type PageContext } from './page.ts';
+import { MODERATION_STATUS, refused, type PageAnswer, type PageContext } from './page.ts';
 
 /** A moderator records a comment received by e-mail or post, on behalf of the organisation that sent it. */
 
@@ -27,7 +27,10 @@ async function post(context: PageContext, user: NonNullable<App.Locals['user']>)
   const anchor = await anchorOf(values);
   if (!anchor) return { status: 400, errors: { block: context.locals.t.moderation.errors.blockRequired }, values };
   const db = getDb();
-  const result = await submitForm(context, receivedInput, (input) => recordReceivedComment(db, actorOf(user), { ...input, anchor }, clientIp(context)));
+  const result = await submitForm(context, receivedInput, (input) => recordReceivedComment(db, actorOf(user), { ...input, anchor }, clientIp(context)), {
+    statuses: MODERATION_STATUS,
+    values,
+  });
   if (result.ok) return { response: context.redirect(routes.moderationComment(result.value, { vneseno: 1 }), 303) };
   return refused(result);
 }
