@@ -176,3 +176,19 @@ test.describe('the in-place composer', () => {
     expect(readerDialogs).toEqual([]);
   });
 });
+
+test.describe('the plain comment form with JavaScript', () => {
+  test('the comment field counts the characters left as one types, and how many are too many', async ({ page }) => {
+    await signIn(page, people.bled);
+    await page.goto('/osnutek/uvod/3');
+    const field = page.getByLabel('Besedilo pripombe', { exact: true });
+    const count = page.locator('#besedilo-stevec');
+    await expect(count).toHaveText('Na voljo imate še 10.000 znakov.');
+    // One character per letter, č too.
+    await field.fill('Pet č');
+    await expect(count).toHaveText('Na voljo imate še 9.995 znakov.');
+    await field.fill('x'.repeat(10_001));
+    await expect(count).toHaveText('1 znak preveč.');
+    await expect(field).toHaveAccessibleDescription(/1 znak preveč\./);
+  });
+});

@@ -117,6 +117,8 @@ test.describe('commenting without JavaScript', () => {
         page.getByRole('button', { name: 'Oddaj pripombo' }).click(),
       ]);
       expect(response.status(), JSON.stringify(body)).toBe(400);
+      // The title says first that something is wrong (GOV.UK), as a screen reader announces it.
+      await expect(page).toHaveTitle(/^Napaka: Pripomba k odstavku 1\.3 – Posvet$/);
       const summary = page.getByRole('alert');
       await expect(summary.getByRole('heading', { name: texts.errorSummary })).toBeVisible();
       const errorLink = summary.getByRole('link', { name: texts.bodyRequired });
