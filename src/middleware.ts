@@ -9,7 +9,8 @@ import { SESSION_COOKIE } from './lib/server/accounts/sessions';
 import { startBackgroundWork } from './lib/server/platform/setup';
 import { getDb } from './lib/server/platform/db'; // [two-factor]
 import { twoFactorSetupRedirect } from './lib/server/accounts/two-factor/status'; // [two-factor]
-import { routes } from './lib/routes';
+import { legacyTarget, routes } from './lib/routes';
+import { FIRST_CONSULTATION } from './lib/enums';
 
 // Headers that Astro's CSP (set in astro.config.mjs) does not cover; on every answer, redirects too.
 const securityHeaders: Record<string, string> = {
@@ -67,6 +68,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.t = dictionary(context.locals.locale);
   if (crossSite(context.request, context.url)) {
     return withHeaders(new Response(context.locals.t.errors.crossSite, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }), false);
+  }
+  // The first version's addresses (in mails, minutes, bookmarks) lead on to the same page of DS2030.
+  const moved = legacyTarget(context.url.pathname, FIRST_CONSULTATION);
+  if (moved) {
+    const status = SAFE_METHODS.includes(context.request.method) ? 301 : 308;
+    return withHeaders(new Response(null, { status, headers: { Location: `${moved}${context.url.search}` } }), false);
   }
   const anonymous = !context.cookies.has(SESSION_COOKIE);
   // Public pages an anonymous reader gets from the page cache (see page-cache.ts).

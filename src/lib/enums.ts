@@ -43,3 +43,13 @@ export type ReceivedVia = (typeof RECEIVED_VIA)[number];
 /** What became of a comment's paragraph in a later version of the text. */
 export const ANCHOR_STATUSES = ['unchanged', 'changed', 'removed'] as const;
 export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
+/**
+ * Where a consultation stands: being prepared (not yet open to comments), open, closed (no more
+ * comments; moderation and the report go on), and with its report published.
+ */
+export const CONSULTATION_STATUSES = ['preparation', 'open', 'closed', 'report_published'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+
+/** The slug of the first consultation: the addresses of the first version (/osnutek/…) lead to it. */
+export const FIRST_CONSULTATION = 'ds2030';

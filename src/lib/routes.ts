@@ -18,32 +18,40 @@ export const routes = {
   accessibility: '/dostopnost',
   privacy: '/zasebnost',
 
-  // The strategy text
+  // Consultations and their texts. `c` is the consultation's slug ("ds2030").
+  /** A consultation's own page: what it is about, its window, the chapters of its current draft. */
+  consultation: (c: string) => `/posvetovanja/${enc(c)}`,
+  /** The list of consultations on the home page. */
+  consultationList: '/#posvetovanja',
   /** A chapter; with `paragraph` ("odstavek-3-14") the page opens that paragraph's comments in place. */
-  chapter: (slug: string, paragraph?: string) => `/osnutek/${enc(slug)}${paragraph ? `${query({ odstavek: paragraph })}#${paragraph}` : ''}`,
+  chapter: (c: string, slug: string, paragraph?: string) =>
+    `/posvetovanja/${enc(c)}/osnutek/${enc(slug)}${paragraph ? `${query({ odstavek: paragraph })}#${paragraph}` : ''}`,
   /** A paragraph's place in its chapter (fragment only). */
-  paragraphInChapter: (slug: string, anchor: string) => `/osnutek/${enc(slug)}#${anchor}`,
+  paragraphInChapter: (c: string, slug: string, anchor: string) => `/posvetovanja/${enc(c)}/osnutek/${enc(slug)}#${anchor}`,
   /** A paragraph's own page with all its comments. */
-  block: (slug: string, position: number | string, page?: number) => `/osnutek/${enc(slug)}/${position}${page && page > 1 ? query({ stran: page }) : ''}`,
-  chapterComment: (slug: string) => `/osnutek/${enc(slug)}/pripomba`,
-  /** The list of the current draft's chapters on the home page. */
-  chapterList: '/#poglavja',
-  /** Where every chapter's address starts (the navigation marks "Posvetovanje" under it). */
-  chaptersPrefix: '/osnutek',
-  versions: '/verzije',
-  version: (id: string) => `/verzije/${enc(id)}`,
+  block: (c: string, slug: string, position: number | string, page?: number) =>
+    `/posvetovanja/${enc(c)}/osnutek/${enc(slug)}/${position}${page && page > 1 ? query({ stran: page }) : ''}`,
+  chapterComment: (c: string, slug: string) => `/posvetovanja/${enc(c)}/osnutek/${enc(slug)}/pripomba`,
+  /** The list of the current draft's chapters on the consultation's page. */
+  chapterList: (c: string) => `/posvetovanja/${enc(c)}#poglavja`,
+  /** Where every address of a consultation starts (the navigation marks "Posvetovanja" under it). */
+  consultationsPrefix: '/posvetovanja',
+  versions: (c: string) => `/posvetovanja/${enc(c)}/verzije`,
+  version: (c: string, id: string) => `/posvetovanja/${enc(c)}/verzije/${enc(id)}`,
   /** A chapter of an older version, read-only. */
-  versionChapter: (id: string, slug: string) => `/verzije/${enc(id)}/${enc(slug)}`,
+  versionChapter: (c: string, id: string, slug: string) => `/posvetovanja/${enc(c)}/verzije/${enc(id)}/${enc(slug)}`,
   /** A version compared with another; with `chapterSlug`, at that chapter's changes. */
-  versionDiff: (from: string, to: string, chapterSlug?: string) => `/verzije/${enc(from)}/${enc(to)}${chapterSlug ? `#poglavje-${chapterSlug}` : ''}`,
+  versionDiff: (c: string, from: string, to: string, chapterSlug?: string) =>
+    `/posvetovanja/${enc(c)}/verzije/${enc(from)}/${enc(to)}${chapterSlug ? `#poglavje-${chapterSlug}` : ''}`,
+  report: (c: string) => `/posvetovanja/${enc(c)}/porocilo`,
+  reportCsv: (c: string) => `/posvetovanja/${enc(c)}/porocilo.csv`,
+  reportXlsx: (c: string) => `/posvetovanja/${enc(c)}/porocilo.xlsx`,
 
   // Comments
   comment: (id: number | string) => `/pripombe/${id}`,
   commentEdit: (id: number | string) => `/pripombe/${id}/uredi`,
-  report: '/porocilo',
-  reportCsv: '/porocilo.csv',
-  reportXlsx: '/porocilo.xlsx',
-  openData: '/api/v1/comments',
+  /** The open data; with `consultation`, that consultation's comments only. */
+  openData: (consultation?: string) => `/api/v1/comments${consultation ? query({ consultation }) : ''}`,
 
   // Accounts
   signIn: (returnTo?: string) => `/prijava${returnTo ? query({ vrnitev: returnTo }) : ''}`,
@@ -72,9 +80,23 @@ export const routes = {
   adminOrganisation: (slug: string) => `/admin/organizacije/${enc(slug)}`,
   adminAudit: (params?: Record<string, string | number | undefined>) => `/admin/dnevnik${params ? query(params) : ''}`,
   adminTwoFactor: '/admin/dvostopenjska-prijava',
+  adminConsultations: '/admin/posvetovanja',
+  adminConsultation: (c: string) => `/admin/posvetovanja/${enc(c)}`,
 } as const;
 
 /** A route as an absolute address under PUBLIC_URL, for mails and feeds. */
 export function absolute(publicUrl: string, path: string): string {
   return new URL(path, publicUrl).href;
+}
+
+/** The first version's addresses (/osnutek/…, /verzije/…, /porocilo…), which went out in mails and minutes. */
+const LEGACY = /^\/(?:osnutek|verzije)(?:\/|$)|^\/porocilo(?:\.csv|\.xlsx)?$/;
+
+/**
+ * Where an address of the first version now lives — the same page of the given consultation (the
+ * first one, DS2030) — or undefined for any other address. Query and fragment are kept by the caller.
+ */
+export function legacyTarget(pathname: string, consultation: string): string | undefined {
+  if (!LEGACY.test(pathname)) return undefined;
+  return `/posvetovanja/${enc(consultation)}${pathname}`;
 }

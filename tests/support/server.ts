@@ -6,6 +6,7 @@ import type { CommentTable } from '../../src/lib/server/platform/schema.ts';
 import { hashPassword } from '../../src/lib/server/accounts/passwords.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { generateToken, hashToken } from '../../src/lib/server/platform/tokens.ts';
+import { FIRST_CONSULTATION } from '../../src/lib/enums.ts';
 import { currentOf } from '../../src/lib/server/content/versions.ts';
 
 /**
@@ -53,8 +54,9 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
   const db = openDatabase(databasePath);
   try {
     await prepareDatabase(db, { demo: false });
-    const version = currentOf(readVersionFiles());
-    const chapters = readChapterFiles(version.id);
+    const consultation = await db.selectFrom('consultations').select('id').where('slug', '=', FIRST_CONSULTATION).executeTakeFirstOrThrow();
+    const version = currentOf(readVersionFiles(FIRST_CONSULTATION))!;
+    const chapters = readChapterFiles(FIRST_CONSULTATION, version.id);
     const passwordHash = await hashPassword('bench password that is long enough');
     const organisations = await db.selectFrom('organisations').select(['id', 'kind', 'code']).execute();
     const ministry = organisations.find((o) => o.code === 'MDP')!;
@@ -78,6 +80,7 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
       .onConflict((oc) => oc.column('email').doUpdateSet({ status: 'active' }))
       .returning('id')
       .executeTakeFirstOrThrow();
+    await db.insertInto('consultation_moderators').values({ consultation_id: consultation.id, user_id: moderator.id }).onConflict((oc) => oc.doNothing()).execute();
     const admin = await db
       .insertInto('users')
       .values({ email: 'admin@bench.test', name: 'Skrbnik', organisation_id: ministry.id, role: 'admin', password_hash: passwordHash })
@@ -104,6 +107,7 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
           organisation_id: organisation.id,
           author_user_id: memberIds[i % memberIds.length],
           scope: 'block' as const,
+          consultation_id: consultation.id,
           version_id: version.id,
           chapter_slug: target.chapter.slug,
           chapter_number: target.chapter.number,

@@ -148,6 +148,8 @@ export const comments = {
         `Ta neoddana pripomba je napisana k ${versionCase(version, 'dative')}. Rok za oddajo pripomb k temu besedilu je potekel ${date}, zato je ni mogoče oddati; ostaja shranjena med pripombami vaše organizacije.`,
       supportClosed: (date: string) => `Rok za pripombe k temu besedilu je potekel ${date}; podpore ni več mogoče dodati ali umakniti.`,
       jointClosed: (date: string) => `Rok za pripombe k temu besedilu je potekel ${date}; skupnega stališča ni več mogoče potrditi ali zavrniti.`,
+      consultationNotOpen: 'To posvetovanje je še v pripravi; pripomb k njemu še ni mogoče oddajati.',
+      consultationClosed: 'Ministrstvo je to posvetovanje zaključilo; pripomb k njemu ni več mogoče oddajati, umikati ali podpirati.',
       versionGone: 'Besedila, h kateremu je pripomba napisana, ni več na portalu, zato je ni mogoče spreminjati.',
       notADraft: 'Pripomba je že oddana in je ni več mogoče spreminjati.',
       notSubmitted: 'Umakniti je mogoče le oddano pripombo.',

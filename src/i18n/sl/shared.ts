@@ -20,6 +20,7 @@ export const pluralForms = {
   pripomba: { one: 'pripomba', two: 'pripombi', few: 'pripombe', other: 'pripomb' },
   javnaPripomba: { one: 'javna pripomba', two: 'javni pripombi', few: 'javne pripombe', other: 'javnih pripomb' },
   odstavek: { one: 'odstavek', two: 'odstavka', few: 'odstavki', other: 'odstavkov' },
+  poglavje: { one: 'poglavje', two: 'poglavji', few: 'poglavja', other: 'poglavij' },
   organizacija: { one: 'organizacija', two: 'organizaciji', few: 'organizacije', other: 'organizacij' },
   obcina: { one: 'občina', two: 'občini', few: 'občine', other: 'občin' },
   /** Genitive, after "od": v imenu 3 od 5 navedenih občin. */

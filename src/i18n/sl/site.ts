@@ -17,7 +17,7 @@ export const site = {
     mainNav: 'Glavna navigacija',
     footerNav: 'Informacije o spletišču',
     nav: {
-      consultation: 'Posvetovanje',
+      consultation: 'Posvetovanja',
       report: 'Poročilo',
       versions: 'Različice',
       accessibility: 'Izjava o dostopnosti',
@@ -35,18 +35,40 @@ export const site = {
       'Posvet je spletišče Ministrstva za digitalno preobrazbo za posvetovanje z občinami in združenji občin o osnutku sprememb in dopolnitev strategije Digitalna Slovenija 2030.',
   },
   window: {
+    preparation: 'Posvetovanje je v pripravi; pripomb še ne zbiramo.',
+    closedByMinistry: 'Ministrstvo je posvetovanje zaključilo; pripomb ne zbiramo več.',
     openUntil: (date: string) => `Pripombe zbiramo do ${date}.`,
     notYetOpen: (date: string) => `Zbiranje pripomb se začne ${date}.`,
     closed: (date: string) => `Zbiranje pripomb se je končalo ${date}.`,
   },
-  home: {
-    title: 'Posvetovanje z občinami o spremembah in dopolnitvah strategije Digitalna Slovenija 2030',
+  consultations: {
+    title: 'Posvetovanja z občinami',
     lead:
-      'Ministrstvo za digitalno preobrazbo (MDP) vabi občine in njihova združenja, da odstavek za odstavkom podajo pripombe k osnutku sprememb in dopolnitev strategije Digitalna Slovenija 2030 – vmesni pregled 2026.',
+      'Ministrstvo za digitalno preobrazbo (MDP) se na tem portalu posvetuje z občinami in njihovimi združenji o osnutkih strategij in drugih dokumentov. Vsak osnutek je objavljen po odstavkih, tako da se vsaka pripomba nanaša natanko na besedilo, ki ga obravnava.',
+    openTitle: 'Odprta posvetovanja',
+    closedTitle: 'Zaključena posvetovanja',
+    noneOpen: 'Trenutno ni odprtega posvetovanja.',
+    status: {
+      preparation: 'V pripravi',
+      open: 'Odprto',
+      closed: 'Zaključeno',
+      report_published: 'Poročilo objavljeno',
+    } as const,
+    statusLabel: 'Stanje',
+    caseNumber: (number: string) => `Številka zadeve: ${number}`,
+    window: (from: string, to: string) => `Pripombe od ${from} do ${to}`,
+    readDraft: (title: string) => `Preberite osnutek: ${title}`,
+    readReport: (title: string) => `Poročilo o upoštevanju pripomb: ${title}`,
+    noDraftYet: 'Osnutek še ni objavljen.',
+    nav: 'Posvetovanje',
+    draft: 'Osnutek',
+    versions: 'Različice',
+    report: 'Poročilo',
+    switcher: 'Posvetovanje',
+    switch: 'Prikaži',
+  },
+  home: {
     whatTitle: 'Kaj je to posvetovanje',
-    what: nb(
-      'Vlada je 23. 3. 2023 sprejela strategijo „Digitalna Slovenija 2030 – krovna strategija digitalne preobrazbe Slovenije do leta 2030“ in v njej predvidela vmesni pregled v letu 2026. Ministrstvo za digitalno preobrazbo je ob vmesnem pregledu pripravilo osnutek sprememb in dopolnitev strategije ter se o njem posvetuje z občinami in njihovimi združenji. Osnutek je razdeljen na poglavja in oštevilčene odstavke, da se vsaka pripomba nanaša natanko na besedilo, ki ga obravnava.',
-    ),
     whoTitle: 'Kdo lahko sodeluje in kako',
     who: [
       'Osnutek, objavljene pripombe, stališča ministrstva do njih in poročilo o upoštevanju pripomb lahko bere vsakdo, brez prijave.',
@@ -67,6 +89,7 @@ export const site = {
     backToTop: 'Na vrh poglavja',
     version: (label: string) => `Besedilo: ${label}`,
     blocks: (count: number) => counted(count, f.odstavek),
+    chapters: (count: number) => counted(count, f.poglavje),
   },
   /** For the authors of content/: why a chapter cannot be published as written. */
   contentErrors: {
@@ -100,7 +123,6 @@ export const site = {
   consultationFacts: {
     title: 'Podatki o posvetovanju',
     proposer: 'Predlagatelj',
-    proposerName: 'Ministrstvo za digitalno preobrazbo',
     caseNumber: 'Številka zadeve',
     draft: 'Besedilo',
     window: 'Rok za pripombe',

@@ -11,10 +11,10 @@ const notAllowed = (): { ok: false; error: DomainError } => fail('forbidden', (t
 /** The organisation withdraws its submitted comment; allowed until the window of its version closes. */
 export async function withdrawComment(db: Db, actor: CommentActor, commentId: number, windows: WindowLookup, now = new Date()): Promise<Result> {
   if (!can(actor, 'comment')) return notAllowed();
-  const comment = await db.selectFrom('comments').select(['organisation_id', 'state', 'version_id']).where('id', '=', commentId).executeTakeFirst();
+  const comment = await db.selectFrom('comments').select(['organisation_id', 'state', 'consultation_id', 'version_id']).where('id', '=', commentId).executeTakeFirst();
   if (!comment || comment.organisation_id !== actor.organisationId) return notAllowed();
   if (comment.state !== 'submitted') return fail('conflict', (t) => t.comments.errors.notSubmitted);
-  const refused = windowRefusal(windows(comment.version_id), 'withdraw', now);
+  const refused = windowRefusal(windows(comment.consultation_id, comment.version_id), 'withdraw', now);
   if (refused) return fail('closed', refused);
   await db
     .updateTable('comments')
@@ -43,10 +43,10 @@ export async function deleteDraft(db: Db, actor: CommentActor, commentId: number
  */
 export async function setSupport(db: Db, actor: CommentActor, commentId: number, support: boolean, windows: WindowLookup, now = new Date()): Promise<Result> {
   if (!can(actor, 'comment')) return notAllowed();
-  const comment = await db.selectFrom('comments').select(['organisation_id', 'state', 'hidden', 'version_id']).where('id', '=', commentId).executeTakeFirst();
+  const comment = await db.selectFrom('comments').select(['organisation_id', 'state', 'hidden', 'consultation_id', 'version_id']).where('id', '=', commentId).executeTakeFirst();
   if (!comment || comment.state !== 'submitted' || comment.hidden) return fail('not_found', (t) => t.comments.errors.notPublic);
   if (comment.organisation_id === actor.organisationId) return fail('conflict', (t) => t.comments.errors.ownComment);
-  const refused = windowRefusal(windows(comment.version_id), 'support', now);
+  const refused = windowRefusal(windows(comment.consultation_id, comment.version_id), 'support', now);
   if (refused) return fail('closed', refused);
   if (support) {
     await db
@@ -73,9 +73,9 @@ export async function answerJointPosition(
   now = new Date(),
 ): Promise<Result> {
   if (!can(actor, 'comment')) return notAllowed();
-  const comment = await db.selectFrom('comments').select('version_id').where('id', '=', commentId).executeTakeFirst();
+  const comment = await db.selectFrom('comments').select(['consultation_id', 'version_id']).where('id', '=', commentId).executeTakeFirst();
   if (!comment) return notAllowed();
-  const refused = windowRefusal(windows(comment.version_id), 'answer', now);
+  const refused = windowRefusal(windows(comment.consultation_id, comment.version_id), 'answer', now);
   if (refused) {
     // Only someone it names learns anything about the comment.
     const named = await db.selectFrom('joint_position_members').select('comment_id').where('comment_id', '=', commentId).where('organisation_id', '=', actor.organisationId).executeTakeFirst();

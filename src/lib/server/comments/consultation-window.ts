@@ -1,4 +1,5 @@
 import { formatDate, type Message } from '../../../i18n/index.ts';
+import type { ConsultationStatus } from '../../enums.ts';
 
 /**
  * The consultation window — the one rule of when comments may be submitted, withdrawn, co-signed
@@ -8,6 +9,8 @@ import { formatDate, type Message } from '../../../i18n/index.ts';
  */
 
 export interface ConsultationWindow {
+  /** The consultation the version belongs to (comments.consultation_id). */
+  consultationId: number;
   versionId: string;
   /** The version's name for messages, e.g. "Osnutek 1". */
   label?: string;
@@ -16,17 +19,27 @@ export interface ConsultationWindow {
   closesAt: Date;
   /** The last minute of the window, for messages. */
   lastDay: Date;
+  /**
+   * Where the consultation stands: only an open one takes comments; one in preparation has not
+   * opened, and one the ministry closed takes nothing more, whatever its dates say.
+   */
+  consultationStatus: ConsultationStatus;
 }
 
-/** The window of a version by its id; undefined for a version that is not (or no longer) in content/. */
-export type WindowLookup = (versionId: string) => ConsultationWindow | undefined;
+/**
+ * The window of a consultation's version; undefined for a version that is not (or no longer) in
+ * content/. Whether the consultation itself still takes comments is the caller's (its status).
+ */
+export type WindowLookup = (consultationId: number, versionId: string) => ConsultationWindow | undefined;
 
 export type WindowState = 'not-open' | 'open' | 'closed';
 
 /** What is done with a comment. Submitting needs an open window; the rest may happen until it closes. */
 export type WindowAct = 'submit' | 'submit-draft' | 'withdraw' | 'support' | 'answer';
 
-export function windowState(window: { opensAt: Date; closesAt: Date }, now = new Date()): WindowState {
+export function windowState(window: { opensAt: Date; closesAt: Date; consultationStatus?: ConsultationStatus }, now = new Date()): WindowState {
+  if (window.consultationStatus === 'preparation') return 'not-open';
+  if (window.consultationStatus === 'closed' || window.consultationStatus === 'report_published') return 'closed';
   if (now < window.opensAt) return 'not-open';
   return now < window.closesAt ? 'open' : 'closed';
 }
@@ -34,6 +47,8 @@ export function windowState(window: { opensAt: Date; closesAt: Date }, now = new
 /** Why the act is refused at this moment — or undefined when the window allows it. */
 export function windowRefusal(window: ConsultationWindow | undefined, act: WindowAct, now = new Date()): Message | undefined {
   if (!window) return (t) => t.comments.errors.versionGone;
+  if (window.consultationStatus === 'preparation') return (t) => t.comments.errors.consultationNotOpen;
+  if (window.consultationStatus !== 'open') return (t) => t.comments.errors.consultationClosed;
   const state = windowState(window, now);
   if (state === 'open') return undefined;
   const lastDay = formatDate(window.lastDay);
@@ -54,6 +69,6 @@ export function windowRefusal(window: ConsultationWindow | undefined, act: Windo
 
 /** A lookup over the given windows (content.ts builds one over every version). */
 export function windowLookup(windows: readonly ConsultationWindow[]): WindowLookup {
-  const byId = new Map(windows.map((w) => [w.versionId, w]));
-  return (versionId) => byId.get(versionId);
+  const byId = new Map(windows.map((w) => [`${w.consultationId}/${w.versionId}`, w]));
+  return (consultationId, versionId) => byId.get(`${consultationId}/${versionId}`);
 }

@@ -11,7 +11,7 @@ import type { AnchorColumnsInput } from './row.ts';
  * need no content and are tested over SQLite alone.
  */
 
-export interface CommentAnchor extends Omit<AnchorColumnsInput, 'versionId'> {
+export interface CommentAnchor extends Omit<AnchorColumnsInput, 'versionId' | 'consultationId'> {
   /** The window of the version the text belongs to (its id is the comment's version). */
   window: ConsultationWindow;
 }
@@ -19,7 +19,7 @@ export interface CommentAnchor extends Omit<AnchorColumnsInput, 'versionId'> {
 /** The anchor as a comment's row keeps it. */
 export function anchorRow(anchor: CommentAnchor): AnchorColumnsInput {
   const { window, ...rest } = anchor;
-  return { ...rest, versionId: window.versionId };
+  return { ...rest, consultationId: window.consultationId, versionId: window.versionId };
 }
 
 export type CommentActor = Actor & { organisationKind: string };

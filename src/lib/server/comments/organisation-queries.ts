@@ -7,7 +7,13 @@ import { listPublicComments } from './queries.ts';
  * One comment as a given viewer may see it: public comments for everyone; drafts and withdrawn
  * comments only inside the author's organisation. Undefined when the viewer may not see it.
  */
-export async function findCommentForViewer(db: Db, id: number, viewer: { organisationId: number } | null, currentVersionId?: string) {
+export async function findCommentForViewer(
+  db: Db,
+  id: number,
+  viewer: { organisationId: number } | null,
+  /** The current version of the comment's consultation, to place the comment in it. */
+  currentVersionOf?: (consultationId: number) => Promise<string | undefined>,
+) {
   const row = await db
     .selectFrom('comments as c')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
@@ -19,7 +25,8 @@ export async function findCommentForViewer(db: Db, id: number, viewer: { organis
   const own = !!viewer && viewer.organisationId === row.organisation_id;
   const isPublic = row.state === 'submitted' && row.hidden === 0;
   if (!isPublic && !own) return undefined;
-  const [full] = isPublic ? await listPublicComments(db, { ids: [id], currentVersionId }) : [];
+  const currentVersionId = await currentVersionOf?.(row.consultation_id);
+  const [full] = isPublic ? await listPublicComments(db, { ids: [id], consultationId: row.consultation_id, currentVersionId }) : [];
   return { row, own, isPublic, full };
 }
 
@@ -27,7 +34,7 @@ export async function findCommentForViewer(db: Db, id: number, viewer: { organis
 export async function organisationComments(db: Db, organisationId: number) {
   return db
     .selectFrom('comments')
-    .select(['id', 'kind', 'state', 'chapter_slug', 'chapter_number', 'block_number', 'body', 'created_at', 'updated_at', 'submitted_at', 'withdrawn_at', 'hidden', 'moderation_status', 'version_id'])
+    .select(['id', 'kind', 'state', 'chapter_slug', 'chapter_number', 'block_number', 'body', 'created_at', 'updated_at', 'submitted_at', 'withdrawn_at', 'hidden', 'moderation_status', 'consultation_id', 'version_id'])
     .where('organisation_id', '=', organisationId)
     .orderBy('updated_at', 'desc')
     .orderBy('id', 'desc')
@@ -40,7 +47,7 @@ export async function jointPositionsNaming(db: Db, organisationId: number) {
     .selectFrom('joint_position_members as j')
     .innerJoin('comments as c', 'c.id', 'j.comment_id')
     .innerJoin('organisations as a', 'a.id', 'c.organisation_id')
-    .select(['c.id', 'c.kind', 'c.body', 'c.version_id', 'c.block_number', 'c.chapter_number', 'c.submitted_at', 'j.status', 'a.name as association_name'])
+    .select(['c.id', 'c.kind', 'c.body', 'c.consultation_id', 'c.version_id', 'c.block_number', 'c.chapter_number', 'c.submitted_at', 'j.status', 'a.name as association_name'])
     .where('j.organisation_id', '=', organisationId)
     .where('c.state', '=', 'submitted')
     .orderBy('c.submitted_at', 'desc')

@@ -25,17 +25,17 @@ export interface ChapterCommentSummary {
  * What a chapter page shows of its comments without loading them all: counts per block, the newest
  * `perBlock` of each, and the comments whose block is gone. Three queries however many comments.
  */
-export async function chapterCommentSummary(db: Db, currentVersionId: string, chapterSlug: string, perBlock: number): Promise<ChapterCommentSummary> {
+export async function chapterCommentSummary(db: Db, consultationId: number, currentVersionId: string, chapterSlug: string, perBlock: number): Promise<ChapterCommentSummary> {
   // Comments written on the current text of this chapter, and older ones anchored into it: two
   // indexed lookups (comments_public_block, comment_anchors_block).
   const placed = sql`
     select c.id as id, c.submitted_at as submitted_at, c.block_key as current_key, c.chapter_slug as current_chapter, 'unchanged' as anchor_status
     from comments c
-    where c.version_id = ${currentVersionId} and c.chapter_slug = ${chapterSlug} and c.state = 'submitted' and c.hidden = 0
+    where c.consultation_id = ${consultationId} and c.version_id = ${currentVersionId} and c.chapter_slug = ${chapterSlug} and c.state = 'submitted' and c.hidden = 0
     union all
     select c.id, c.submitted_at, a.block_key, a.chapter_slug, a.status
     from comment_anchors a join comments c on c.id = a.comment_id
-    where a.version_id = ${currentVersionId} and a.chapter_slug = ${chapterSlug} and c.version_id != ${currentVersionId}
+    where a.version_id = ${currentVersionId} and a.chapter_slug = ${chapterSlug} and c.consultation_id = ${consultationId} and c.version_id != ${currentVersionId}
       and c.state = 'submitted' and c.hidden = 0`;
   const counts = await sql<{ current_key: string; n: number }>`
     select current_key, count(*) as n from (${placed}) p
@@ -49,7 +49,7 @@ export async function chapterCommentSummary(db: Db, currentVersionId: string, ch
     ) ranked where rank <= ${perBlock}`.execute(db);
   const gone = await sql<{ id: number }>`
     select id from (${placed}) p where current_chapter = ${chapterSlug} and anchor_status = 'removed' order by submitted_at limit 200`.execute(db);
-  const shown = await listPublicComments(db, { ids: [...newest.rows.map((r) => r.id), ...gone.rows.map((r) => r.id)], currentVersionId, newestFirst: true });
+  const shown = await listPublicComments(db, { ids: [...newest.rows.map((r) => r.id), ...gone.rows.map((r) => r.id)], consultationId, currentVersionId, newestFirst: true });
   const latest = new Map<string, PublicComment[]>();
   const removed: PublicComment[] = [];
   for (const c of shown) {
@@ -60,10 +60,11 @@ export async function chapterCommentSummary(db: Db, currentVersionId: string, ch
 }
 
 /** Counts of public comments per block key of a chapter. */
-export async function publicCountsByBlock(db: Db, versionId: string, chapterSlug: string): Promise<Map<string, number>> {
+export async function publicCountsByBlock(db: Db, consultationId: number, versionId: string, chapterSlug: string): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('comments')
     .select(['block_key', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('consultation_id', '=', consultationId)
     .where('version_id', '=', versionId)
     .where('chapter_slug', '=', chapterSlug)
     .where('state', '=', 'submitted')
@@ -76,6 +77,9 @@ export async function publicCountsByBlock(db: Db, versionId: string, chapterSlug
 
 export interface PublicComment {
   id: number;
+  consultationId: number;
+  /** The consultation's slug. */
+  consultation: string;
   kind: CommentKind;
   scope: string;
   versionId: string;
@@ -102,6 +106,8 @@ export interface PublicComment {
 }
 
 export interface PublicCommentFilter {
+  /** Only this consultation's comments; required with versionId or currentVersionId (version ids are per consultation). */
+  consultationId?: number;
   versionId?: string;
   chapterSlug?: string;
   blockKey?: string;
@@ -125,9 +131,12 @@ function publicCommentsQuery(db: Kysely<Database>, filter: PublicCommentFilter) 
   let query = db
     .selectFrom('comments as c')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .innerJoin('consultations as k', 'k.id', 'c.consultation_id')
     .leftJoin('comment_anchors as ca', (join) => join.onRef('ca.comment_id', '=', 'c.id').on('ca.version_id', '=', current))
     .where('c.state', '=', 'submitted')
     .where('c.hidden', '=', 0);
+  if ((filter.versionId || filter.currentVersionId) && filter.consultationId === undefined) throw new Error('a version is only meaningful within a consultation');
+  if (filter.consultationId !== undefined) query = query.where('c.consultation_id', '=', filter.consultationId);
   if (filter.versionId) query = query.where('c.version_id', '=', filter.versionId);
   if (filter.chapterSlug) query = query.where('c.chapter_slug', '=', filter.chapterSlug);
   if (filter.blockKey) query = query.where('c.block_key', '=', filter.blockKey);
@@ -141,7 +150,7 @@ function publicCommentsQuery(db: Kysely<Database>, filter: PublicCommentFilter) 
   if (filter.currentChapterSlug || filter.currentBlockKey) {
     const { currentChapterSlug: chapter, currentBlockKey: block } = filter;
     query = query.where('c.id', 'in', (eb) => {
-      let written = eb.selectFrom('comments as w').select('w.id').where('w.version_id', '=', current);
+      let written = eb.selectFrom('comments as w').select('w.id').where('w.consultation_id', '=', filter.consultationId!).where('w.version_id', '=', current);
       let anchored = eb.selectFrom('comment_anchors as n').select('n.comment_id as id').where('n.version_id', '=', current).where('n.status', '!=', 'removed');
       if (chapter) {
         written = written.where('w.chapter_slug', '=', chapter);
@@ -171,6 +180,8 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
       'ca.block_key as anchor_block_key',
       'ca.block_number as anchor_block_number',
       'c.id',
+      'c.consultation_id',
+      'k.slug as consultation',
       'c.kind',
       'c.scope',
       'c.version_id',
@@ -223,6 +234,8 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
   const jointBy = group(joint);
   return rows.map((r) => ({
     id: r.id,
+    consultationId: r.consultation_id,
+    consultation: r.consultation,
     kind: r.kind,
     scope: r.scope,
     versionId: r.version_id,

@@ -2,16 +2,18 @@ import { findAnchor, type AnchorChapter } from '../content/anchoring.ts';
 import { getDb, type Db } from '../platform/db.ts';
 
 /**
- * Attaches every comment written on an older version to the given (current) version, once — a block
+ * Attaches every comment of the consultation written on an older version to the given (current)
+ * version, once — a block
  * comment to its block (anchoring.ts), a chapter comment to its chapter if it is still there:
  * comments that already have an anchor for it are left alone, so this is cheap on every start and
  * picks up only what is new. All in one transaction.
  */
-export async function reanchorComments(db: Db, versionId: string, chapters: AnchorChapter[]): Promise<number> {
+export async function reanchorComments(db: Db, consultationId: number, versionId: string, chapters: AnchorChapter[]): Promise<number> {
   const pending = await db
     .selectFrom('comments as c')
     .leftJoin('comment_anchors as a', (join) => join.onRef('a.comment_id', '=', 'c.id').on('a.version_id', '=', versionId))
     .select(['c.id', 'c.scope', 'c.chapter_slug', 'c.block_key', 'c.block_fingerprint', 'c.quote'])
+    .where('c.consultation_id', '=', consultationId)
     .where('c.version_id', '!=', versionId)
     .where('c.scope', 'in', ['block', 'chapter'])
     .where('a.comment_id', 'is', null)
@@ -48,18 +50,19 @@ const anchored = new Map<string, Promise<void>>();
  * asked for (the version became current): every caller waits for the same work, and a failure is
  * retried by the next caller. (Pages cached before the switch expired at it: see the page cache.)
  */
-export function anchorOnce(versionId: string, chapters: () => Promise<AnchorChapter[]>, db: Db = getDb()): Promise<void> {
-  let work = anchored.get(versionId);
+export function anchorOnce(consultationId: number, versionId: string, chapters: () => Promise<AnchorChapter[]>, db: Db = getDb()): Promise<void> {
+  const key = `${consultationId}/${versionId}`;
+  let work = anchored.get(key);
   if (!work) {
     work = chapters()
       .then(async (list) => {
-        await reanchorComments(db, versionId, list);
+        await reanchorComments(db, consultationId, versionId, list);
       })
       .catch((error) => {
-        anchored.delete(versionId);
+        anchored.delete(key);
         throw error;
       });
-    anchored.set(versionId, work);
+    anchored.set(key, work);
   }
   return work;
 }

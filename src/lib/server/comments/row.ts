@@ -10,6 +10,8 @@ import type { CommentTable } from '../platform/schema.ts';
 /** The text a comment is about, as its row keeps it (the paragraph's text at the time of writing). */
 export interface AnchorColumnsInput {
   scope: CommentScope;
+  /** The consultation whose draft the text belongs to. */
+  consultationId: number;
   versionId: string;
   chapter?: { slug: string; number: number };
   block?: { key: string; number: string; fingerprint: string; text: string };
@@ -38,6 +40,7 @@ export interface NewComment {
 export function anchorColumns(anchor: AnchorColumnsInput) {
   return {
     scope: anchor.scope,
+    consultation_id: anchor.consultationId,
     version_id: anchor.versionId,
     chapter_slug: anchor.chapter?.slug ?? null,
     chapter_number: anchor.chapter?.number ?? null,

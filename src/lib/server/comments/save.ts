@@ -34,7 +34,8 @@ export async function saveComment(
 ): Promise<Result<Saved>> {
   const now = options.now ?? new Date();
   if (!can(actor, 'comment')) return fail('forbidden', (t) => t.access.notAllowed);
-  const windowOfVersion = (versionId: string) => (versionId === anchor.window.versionId ? anchor.window : options.windows?.(versionId));
+  const windowOfVersion = (consultationId: number, versionId: string) =>
+    consultationId === anchor.window.consultationId && versionId === anchor.window.versionId ? anchor.window : options.windows?.(consultationId, versionId);
 
   const requested = actor.organisationKind === 'association' ? [...new Set(input.onBehalfOf ?? [])] : [];
   const members = requested.length
@@ -64,10 +65,10 @@ export async function saveComment(
     }
 
     if (id !== undefined) {
-      const current = await trx.selectFrom('comments').select(['organisation_id', 'state', 'version_id']).where('id', '=', id).executeTakeFirst();
+      const current = await trx.selectFrom('comments').select(['organisation_id', 'state', 'consultation_id', 'version_id']).where('id', '=', id).executeTakeFirst();
       if (!current || current.organisation_id !== actor.organisationId) return fail('forbidden', (t) => t.access.notAllowed);
       if (current.state !== 'draft') return fail('conflict', (t) => t.comments.errors.notADraft);
-      const refused = intent === 'submit' ? windowRefusal(windowOfVersion(current.version_id), 'submit-draft', now) : undefined;
+      const refused = intent === 'submit' ? windowRefusal(windowOfVersion(current.consultation_id, current.version_id), 'submit-draft', now) : undefined;
       if (refused) return fail('closed', refused);
       await trx
         .updateTable('comments')

@@ -15,11 +15,11 @@ export interface ChapterChanges {
 const comparisons = new Map<string, Promise<ChapterChanges[]>>();
 
 /** Chapter by chapter, block by block, what changed from one version to another (computed once). */
-export function compareVersions(fromId: string, toId: string): Promise<ChapterChanges[]> {
-  const key = `${fromId}→${toId}`;
+export function compareVersions(consultation: string, fromId: string, toId: string): Promise<ChapterChanges[]> {
+  const key = `${consultation}/${fromId}→${toId}`;
   let result = comparisons.get(key);
   if (!result) {
-    result = Promise.all([listChapters(fromId), listChapters(toId)]).then(([before, after]) =>
+    result = Promise.all([listChapters(consultation, fromId), listChapters(consultation, toId)]).then(([before, after]) =>
       after.map((chapter) => ({
         chapter,
         entries: compareChapter(before.find((c) => c.slug === chapter.slug)?.rendered.blocks ?? [], chapter.rendered.blocks),

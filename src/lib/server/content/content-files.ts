@@ -6,11 +6,28 @@ import { fromRoot } from '../platform/paths.ts';
 import { sortVersions, toVersion, versionDataSchema, type DraftVersion } from './versions.ts';
 
 /**
- * The strategy text, read from content/ — the one reading of it, for the pages (through content.ts,
- * which keeps it for the life of the process), the anchoring of comments at start, the CLI and the
- * demo data. Each version is a folder content/<version>/ with a version.json and one Markdown file
- * per chapter, NN-<slug>.md, that opens with YAML front matter (number, title, summary).
+ * The consultations' texts, read from content/ — the one reading of them, for the pages (through
+ * content.ts, which keeps them for the life of the process), the anchoring of comments at start, the
+ * CLI and the demo data. Each consultation is a folder content/<consultation>/ with a
+ * consultation.json; each of its draft versions a folder content/<consultation>/<version>/ with a
+ * version.json and one Markdown file per chapter, NN-<slug>.md, that opens with YAML front matter
+ * (number, title, summary).
  */
+
+/** content/<consultation>/consultation.json: what the portal says of the consultation. */
+export const consultationDataSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  shortTitle: z.string().trim().min(1).max(40),
+  /** The code of the government organisation that runs it, e.g. "MDP". */
+  owner: z.string().trim().min(1),
+  caseNumber: z.string().trim().min(1).max(60),
+  description: z.string().trim().min(1).max(2000),
+  invited: z.string().trim().min(1).max(500).optional(),
+});
+export type ConsultationData = z.infer<typeof consultationDataSchema>;
+
+/** A consultation's slug, as in its folder's name and its addresses. */
+export const CONSULTATION_SLUG = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
 /** The front matter of content/<version>/NN-<slug>.md. */
 export const chapterDataSchema = z.object({
@@ -20,6 +37,7 @@ export const chapterDataSchema = z.object({
 });
 
 export interface Chapter {
+  consultation: string;
   versionId: string;
   slug: string;
   number: number;
@@ -38,11 +56,12 @@ function checked<S extends z.ZodType>(schema: S, data: unknown, file: string): z
 }
 
 /** One chapter file: its front matter checked, its Markdown rendered into numbered blocks. */
-export function parseChapterFile(versionId: string, file: string, source: string): Chapter {
+export function parseChapterFile(consultation: string, versionId: string, file: string, source: string): Chapter {
   const front = FRONT_MATTER.exec(source);
   if (!front) throw new Error(`${file}: no front matter`);
   const data = checked(chapterDataSchema, parseYaml(front[1]), file);
   return {
+    consultation,
     versionId,
     slug: file.replace(/^\d+-/, '').replace(/\.md$/, ''),
     number: data.number,
@@ -53,23 +72,37 @@ export function parseChapterFile(versionId: string, file: string, source: string
 }
 
 /** The chapters of a version in their order. */
-export function readChapterFiles(versionId: string): Chapter[] {
-  const folder = fromRoot('content', versionId);
+export function readChapterFiles(consultation: string, versionId: string): Chapter[] {
+  const folder = fromRoot('content', consultation, versionId);
   return readdirSync(folder)
     .filter((file) => CHAPTER_FILE.test(file))
-    .map((file) => parseChapterFile(versionId, file, readFileSync(`${folder}/${file}`, 'utf8')))
+    .map((file) => parseChapterFile(consultation, versionId, file, readFileSync(`${folder}/${file}`, 'utf8')))
     .sort((a, b) => a.number - b.number);
 }
 
-/** Every version in content/, read from its version.json, oldest first. */
-export function readVersionFiles(): DraftVersion[] {
-  const root = fromRoot('content');
+/** Every version of a consultation, read from its version.json, oldest first; none for a consultation without a folder. */
+export function readVersionFiles(consultation: string): DraftVersion[] {
+  const root = fromRoot('content', consultation);
+  if (!CONSULTATION_SLUG.test(consultation) || !existsSync(root)) return [];
   return sortVersions(
     readdirSync(root, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && existsSync(`${root}/${entry.name}/version.json`))
       .map((entry) => {
         const file = `${root}/${entry.name}/version.json`;
-        return toVersion(entry.name, checked(versionDataSchema, JSON.parse(readFileSync(file, 'utf8')), file));
+        return toVersion(consultation, entry.name, checked(versionDataSchema, JSON.parse(readFileSync(file, 'utf8')), file));
       }),
   );
+}
+
+/** Every consultation with a folder in content/ and what its consultation.json says, by slug. */
+export function readConsultationFiles(): Array<{ slug: string; data: ConsultationData }> {
+  const root = fromRoot('content');
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`${root}/${entry.name}/consultation.json`))
+    .map((entry) => {
+      const file = `${root}/${entry.name}/consultation.json`;
+      if (!CONSULTATION_SLUG.test(entry.name)) throw new Error(`${file}: the folder's name is not a valid consultation slug`);
+      return { slug: entry.name, data: checked(consultationDataSchema, JSON.parse(readFileSync(file, 'utf8')), file) };
+    })
+    .sort((a, b) => a.slug.localeCompare(b.slug));
 }

@@ -26,6 +26,8 @@ export const versionDataSchema = z.object({
 export type VersionData = z.infer<typeof versionDataSchema>;
 
 export interface DraftVersion {
+  /** The consultation's slug: a version's id is its folder's name within the consultation. */
+  consultation: string;
   id: string;
   label: string;
   publishedAt: Date;
@@ -39,9 +41,10 @@ export interface DraftVersion {
   changeNote: string;
 }
 
-export function toVersion(id: string, data: VersionData): DraftVersion {
+export function toVersion(consultation: string, id: string, data: VersionData): DraftVersion {
   const lastMinute = ljubljanaTimeToInstant(data.closesAt);
   return {
+    consultation,
     id,
     label: data.label,
     publishedAt: ljubljanaTimeToInstant(`${data.publishedAt}T00:00`),
@@ -57,12 +60,13 @@ export function sortVersions(versions: DraftVersion[]): DraftVersion[] {
   return [...versions].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
 }
 
-/** The newest version already published (the one people read and comment on). */
-export function currentOf(versions: DraftVersion[], now = new Date()): DraftVersion {
+/**
+ * The newest version already published (the one people read and comment on); before the first is
+ * published, the first. Undefined for a consultation with no version yet (in preparation).
+ */
+export function currentOf(versions: DraftVersion[], now = new Date()): DraftVersion | undefined {
   const sorted = sortVersions(versions);
-  const current = sorted.filter((v) => v.publishedAt <= now).at(-1) ?? sorted[0];
-  if (!current) throw new Error('content/ holds no draft version');
-  return current;
+  return sorted.filter((v) => v.publishedAt <= now).at(-1) ?? sorted[0];
 }
 
 /**

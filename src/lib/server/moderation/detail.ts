@@ -1,4 +1,5 @@
 import { findChapter } from '../content/content.ts';
+import { findConsultationById } from '../consultations/consultations.ts';
 import type { Db } from '../platform/db.ts';
 import { moderatorsList } from './queue.ts';
 
@@ -72,12 +73,13 @@ export async function moderationPage(db: Db, commentId: number) {
   const detail = await moderationDetail(db, commentId);
   if (!detail) return undefined;
   const c = detail.comment;
-  const chapter = c.chapter_slug ? await findChapter(c.version_id, c.chapter_slug) : undefined;
+  const consultation = await findConsultationById(db, c.consultation_id);
+  const chapter = consultation && c.chapter_slug ? await findChapter(consultation.slug, c.version_id, c.chapter_slug) : undefined;
   const blocks = chapter?.rendered.blocks ?? [];
   const position = blocks.findIndex((b) => b.key === c.block_key);
   const context = position >= 0 ? blocks.slice(Math.max(0, position - 1), position + 2) : [];
   /** The paragraph's text now, where it differs from the text the comment quotes. */
   const quoteChanged = position >= 0 && !!c.quote && blocks[position].text !== c.quote;
-  return { ...detail, context, quoteChanged, moderators: await moderatorsList(db) };
+  return { ...detail, consultation: consultation!, context, quoteChanged, moderators: await moderatorsList(db) };
 }
 export type ModerationPage = NonNullable<Awaited<ReturnType<typeof moderationPage>>>;

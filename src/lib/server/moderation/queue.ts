@@ -36,10 +36,10 @@ export function parseQueueFilter(params: URLSearchParams): QueueFilter {
 }
 
 /** The queue: submitted comments (withdrawn ones are gone), filtered, sorted and paginated on the server. */
-export async function listQueue(db: Db, filter: QueueFilter, viewerId: number) {
+export async function listQueue(db: Db, consultationId: number, filter: QueueFilter, viewerId: number) {
   // Filters only on the comments table (organisations through subqueries), so that counting the
   // matches — needed for the pages — reads an index rather than joining every row.
-  let query = db.selectFrom('comments as c').where('c.state', '=', 'submitted');
+  let query = db.selectFrom('comments as c').where('c.consultation_id', '=', consultationId).where('c.state', '=', 'submitted');
   if (filter.chapter) query = query.where('c.chapter_slug', '=', filter.chapter);
   if (filter.block) query = query.where('c.block_number', '=', filter.block);
   if (filter.organisation) query = query.where('c.organisation_id', '=', filter.organisation);

@@ -2,9 +2,13 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import { ljubljanaToday } from '../../time.ts';
 
-/** Figures for the moderators' statistics page: all submitted comments, hidden ones included. */
-export async function statistics(db: Db) {
-  const base = db.selectFrom('comments as c').innerJoin('organisations as o', 'o.id', 'c.organisation_id').where('c.state', '=', 'submitted');
+/** Figures for the moderators' statistics page: a consultation's submitted comments, hidden ones included. */
+export async function statistics(db: Db, consultationId: number) {
+  const base = db
+    .selectFrom('comments as c')
+    .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .where('c.consultation_id', '=', consultationId)
+    .where('c.state', '=', 'submitted');
   const [perChapter, perBlock, perKind, perStatus, perDay] = await Promise.all([
     base.select(['c.chapter_number', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.chapter_number').orderBy('c.chapter_number').execute(),
     base

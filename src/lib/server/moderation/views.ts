@@ -1,4 +1,5 @@
 import { currentVersion, listChapters } from '../content/content.ts';
+import type { Consultation } from '../consultations/consultations.ts';
 import type { Db } from '../platform/db.ts';
 import { listOrganisations } from '../organisations/organisations.ts';
 import { allTags, listQueue, moderatorsList, type QueueFilter } from './queue.ts';
@@ -11,39 +12,41 @@ async function commentingOrganisations(db: Db) {
   return (await listOrganisations(db)).filter((o) => o.kind !== 'government');
 }
 
-async function currentChapters() {
-  return listChapters((await currentVersion()).id);
+async function currentChapters(consultation: Consultation) {
+  const version = await currentVersion(consultation);
+  return version ? listChapters(consultation.slug, version.id) : [];
 }
 
 /** The current chapters as a form's choice lists them. */
-async function chapterChoices() {
-  return (await currentChapters()).map((c) => ({ slug: c.slug, number: c.number, title: c.title }));
+async function chapterChoices(consultation: Consultation) {
+  return (await currentChapters(consultation)).map((c) => ({ slug: c.slug, number: c.number, title: c.title }));
 }
 
 /** The queue page: the filtered page of comments and what its filter and bulk forms offer. */
-export async function queueView(db: Db, filter: QueueFilter, viewerId: number) {
+export async function queueView(db: Db, consultation: Consultation, filter: QueueFilter, viewerId: number) {
   const [queue, moderators, tags, organisations, chapters] = await Promise.all([
-    listQueue(db, filter, viewerId),
+    listQueue(db, consultation.id, filter, viewerId),
     moderatorsList(db),
     allTags(db),
     commentingOrganisations(db),
-    chapterChoices(),
+    chapterChoices(consultation),
   ]);
-  return { filter, queue, moderators, tags, organisations, chapters };
+  return { consultation, filter, queue, moderators, tags, organisations, chapters };
 }
 export type QueueView = Awaited<ReturnType<typeof queueView>>;
 
 /** The form for a comment received by e-mail or post. */
-export async function recordFormView(db: Db) {
-  const [organisations, chapters] = await Promise.all([commentingOrganisations(db), chapterChoices()]);
-  return { organisations, chapters };
+export async function recordFormView(db: Db, consultation: Consultation) {
+  const [organisations, chapters] = await Promise.all([commentingOrganisations(db), chapterChoices(consultation)]);
+  return { consultation, organisations, chapters };
 }
 export type RecordFormView = Awaited<ReturnType<typeof recordFormView>>;
 
 /** The statistics page: the figures, and every chapter with its paragraphs for the heat map. */
-export async function statisticsView(db: Db) {
-  const [stats, chapters] = await Promise.all([statistics(db), currentChapters()]);
+export async function statisticsView(db: Db, consultation: Consultation) {
+  const [stats, chapters] = await Promise.all([statistics(db, consultation.id), currentChapters(consultation)]);
   return {
+    consultation,
     ...stats,
     chapters: chapters.map((c) => ({ number: c.number, title: c.title, blocks: c.rendered.blocks.map((b) => b.number) })),
   };

@@ -3,6 +3,8 @@ import type { Db } from './db.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { commentRow } from '../comments/row.ts';
 import type { CommentKind, JointStatus, Role } from './schema.ts';
+import { FIRST_CONSULTATION } from '../../enums.ts';
+import { sdjsDemoComments } from './demo-sdjs2030.ts';
 
 /** Demo accounts, seeded unless NODE_ENV=production; listed in the README. */
 export const DEMO_PASSWORD = 'posvet-demo-2030';
@@ -37,7 +39,7 @@ export async function seedDemoAccounts(db: Db): Promise<number> {
   return missing.length;
 }
 
-interface DemoComment {
+export interface DemoComment {
   key: string;
   organisation: string;
   chapter: string;
@@ -50,11 +52,13 @@ interface DemoComment {
   /** Fixed dates inside the window of the version the comment is on. */
   at: string;
   version?: string;
+  /** The consultation's slug; Digitalna Slovenija 2030 unless given. */
+  consultation?: string;
   onBehalfOf?: Array<[code: string, status: JointStatus]>;
   supporters?: string[];
 }
 
-const demoComments: DemoComment[] = [
+const ds2030DemoComments: DemoComment[] = [
   {
     key: 'demo-ljubljana-gigabit',
     organisation: '61',
@@ -151,6 +155,11 @@ const demoComments: DemoComment[] = [
   },
 ];
 
+const demoComments: DemoComment[] = [
+  ...ds2030DemoComments,
+  ...sdjsDemoComments.map((c) => ({ ...c, consultation: 'sdjs2030' })),
+];
+
 /**
  * A living consultation for newcomers: a handful of realistic comments from the demo organisations
  * on the first draft, with co-signers and a joint position. Added once; never duplicated.
@@ -162,10 +171,12 @@ export async function seedDemoComments(db: Db): Promise<number> {
   const missing = demoComments.filter((c) => !existing.has(c.key));
   if (missing.length === 0) return 0;
   const chaptersOf = new Map<string, ReturnType<typeof readChapterFiles>>();
-  const chaptersFor = (version: string) => {
-    if (!chaptersOf.has(version)) chaptersOf.set(version, readChapterFiles(version));
-    return chaptersOf.get(version)!;
+  const chaptersFor = (consultation: string, version: string) => {
+    const key = `${consultation}/${version}`;
+    if (!chaptersOf.has(key)) chaptersOf.set(key, readChapterFiles(consultation, version));
+    return chaptersOf.get(key)!;
   };
+  const consultations = new Map((await db.selectFrom('consultations').select(['id', 'slug']).execute()).map((c) => [c.slug, c.id]));
   const organisations = new Map(
     (await db.selectFrom('organisations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]),
   );
@@ -173,7 +184,10 @@ export async function seedDemoComments(db: Db): Promise<number> {
   await db.transaction().execute(async (trx) => {
     for (const demo of missing) {
       const versionId = demo.version ?? 'osnutek-1';
-      const chapter = chaptersFor(versionId).find((c) => c.slug === demo.chapter);
+      const slug = demo.consultation ?? FIRST_CONSULTATION;
+      const consultationId = consultations.get(slug);
+      if (!consultationId) continue;
+      const chapter = chaptersFor(slug, versionId).find((c) => c.slug === demo.chapter);
       const block = chapter?.rendered.blocks.find((b) => b.key === demo.block);
       const organisationId = organisations.get(demo.organisation);
       if (!chapter || !block || !organisationId) continue;
@@ -188,6 +202,7 @@ export async function seedDemoComments(db: Db): Promise<number> {
         authorUserId: authors.get(organisationId) ?? null,
         anchor: {
           scope: 'block',
+          consultationId,
           versionId,
           chapter: { slug: chapter.slug, number: chapter.number },
           block: { key: block.key, number: block.number, fingerprint: block.fingerprint, text: block.text },

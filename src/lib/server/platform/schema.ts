@@ -1,6 +1,6 @@
-import type { CommentKind, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, ReceivedVia, Role, UserStatus } from '../../enums.ts';
+import type { CommentKind, ConsultationStatus, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, ReceivedVia, Role, UserStatus } from '../../enums.ts';
 
-export type { CommentKind, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, Role, UserStatus };
+export type { CommentKind, ConsultationStatus, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, Role, UserStatus };
 import type { Generated } from 'kysely';
 
 /** Row types of every table, as Kysely sees them. Keep in step with db/migrations. */
@@ -108,8 +108,36 @@ export interface MailOutboxTable {
 }
 
 
+export interface ConsultationTable {
+  id: Generated<number>;
+  /** In every address of the consultation (/posvetovanja/<slug>/…); never changes. */
+  slug: string;
+  title: string;
+  /** For switchers and lists, e.g. "DS 2030". */
+  short_title: string;
+  /** An organisation of kind government. */
+  owner_organisation_id: number;
+  /** Številka zadeve. */
+  case_number: string;
+  description: string;
+  /** Who was invited to comment, in a sentence. */
+  invited: string | null;
+  status: Generated<ConsultationStatus>;
+  archived_at: string | null;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface ConsultationModeratorTable {
+  consultation_id: number;
+  user_id: number;
+  created_at: Generated<string>;
+}
+
 export interface CommentTable {
   id: Generated<number>;
+  /** Nullable in SQLite's schema only (a column added later); every comment has one. */
+  consultation_id: number;
   organisation_id: number;
   author_user_id: number | null;
   scope: CommentScope;
@@ -218,6 +246,8 @@ export interface TwoFactorAttemptTable {
 }
 
 export interface Database {
+  consultations: ConsultationTable;
+  consultation_moderators: ConsultationModeratorTable;
   comment_anchors: CommentAnchorTable;
   comments: CommentTable;
   comment_supports: CommentSupportTable;

@@ -2,7 +2,9 @@ import { config } from './config.ts';
 import { getDb, migrate, type Db } from './db.ts';
 import { seedDemoAccounts, seedDemoComments } from './demo.ts';
 import { deliverAutomatically, deliverOutbox } from './mail.ts';
-import { readChapterFiles, readVersionFiles } from '../content/content-files.ts';
+import { readChapterFiles, readConsultationFiles, readVersionFiles } from '../content/content-files.ts';
+import { syncConsultationFiles } from '../consultations/sync.ts';
+import { listConsultations } from '../consultations/consultations.ts';
 import { seedOrganisationDirectory } from '../organisations/organisations.ts';
 import { reanchorComments } from '../comments/reanchor.ts';
 import { applyRetention } from './retention.ts';
@@ -13,14 +15,21 @@ import { currentOf } from '../content/versions.ts';
 export async function prepareDatabase(db: Db, options: { demo: boolean }): Promise<{ migrations: string[] }> {
   const applied = await migrate(db);
   await seedOrganisationDirectory(db);
+  await syncConsultationFiles(
+    db,
+    readConsultationFiles().map((c) => ({ ...c, hasVersions: readVersionFiles(c.slug).length > 0 })),
+  );
   if (options.demo) {
     await seedDemoAccounts(db);
     await seedDemoComments(db);
   }
   // Comments written on older drafts find their place in the current one (once per version).
-  const current = currentOf(readVersionFiles());
-  const chapters = readChapterFiles(current.id).map((c) => ({ slug: c.slug, blocks: c.rendered.blocks }));
-  await reanchorComments(db, current.id, chapters);
+  for (const consultation of await listConsultations(db, { archived: true })) {
+    const current = currentOf(readVersionFiles(consultation.slug));
+    if (!current) continue;
+    const chapters = readChapterFiles(consultation.slug, current.id).map((c) => ({ slug: c.slug, blocks: c.rendered.blocks }));
+    await reanchorComments(db, consultation.id, current.id, chapters);
+  }
   return { migrations: applied };
 }
 

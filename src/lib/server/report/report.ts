@@ -40,11 +40,12 @@ const blockOrder = (b: { blockNumber: string | null; removed: boolean }) => (b.r
  */
 export async function buildReport(
   db: Db,
+  consultationId: number,
   chapters: ReportChapter[],
   currentVersionId?: string,
   versionLabels: Record<string, string> = {},
 ): Promise<Report> {
-  const comments = await listPublicComments(db, { currentVersionId });
+  const comments = await listPublicComments(db, { consultationId, currentVersionId });
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
   const groups = new Map<string, ReportGroup>();
   for (const c of comments) {

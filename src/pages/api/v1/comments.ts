@@ -6,6 +6,7 @@ import { routes } from '../../../lib/routes';
 import { publicBaseUrl } from '../../../lib/server/web/auth-context';
 import { listPublicComments, type PublicComment } from '../../../lib/server/comments/queries';
 import { currentVersion } from '../../../lib/server/content/content';
+import { findConsultation, listConsultations } from '../../../lib/server/consultations/consultations';
 import { toCsv } from '../../../lib/server/platform/csv';
 import { getDb } from '../../../lib/server/platform/db';
 
@@ -21,6 +22,7 @@ import { getDb } from '../../../lib/server/platform/db';
  * (/porocilo.csv: `;`, Ljubljana time, Slovenian headings).
  */
 const query = z.object({
+  consultation: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
   format: z.enum(['json', 'csv']).default('json'),
   chapter: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
   status: z.enum(MODERATION_STATUSES).optional(),
@@ -30,6 +32,7 @@ const query = z.object({
 function toJson(c: PublicComment, base: string) {
   return {
     id: c.id,
+    consultation: c.consultation,
     url: `${base}${routes.comment(c.id)}`,
     version: c.versionId,
     chapter: c.chapterSlug,
@@ -60,20 +63,26 @@ export const GET: APIRoute = async ({ url, locals }) => {
     return Response.json({ error: t.forms.invalidQuery(fields) }, { status: 400 });
   }
   const { format, chapter, status, organisation } = parsed.data;
-  const current = await currentVersion();
-  const comments = await listPublicComments(getDb(), { chapterSlug: chapter, status, organisationCode: organisation, currentVersionId: current.id });
+  const db = getDb();
+  const consultations = parsed.data.consultation ? [await findConsultation(db, parsed.data.consultation)] : await listConsultations(db, { archived: true });
+  if (consultations.some((c) => !c)) return Response.json({ error: t.forms.invalidQuery(['consultation']) }, { status: 404 });
+  const comments: PublicComment[] = [];
+  for (const consultation of consultations.filter((c) => !!c)) {
+    const current = await currentVersion(consultation);
+    comments.push(...(await listPublicComments(db, { consultationId: consultation.id, chapterSlug: chapter, status, organisationCode: organisation, currentVersionId: current?.id })));
+  }
   const base = publicBaseUrl();
   const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=30' };
   if (format === 'csv') {
     const rows = comments.map((c) => {
       const j = toJson(c, base);
       return [
-        j.id, j.url, j.version, j.chapter, j.block, j.blockKey, j.anchorStatus, j.currentBlock, j.kind, j.organisation.name, j.organisation.kind, j.organisation.code,
+        j.id, j.consultation, j.url, j.version, j.chapter, j.block, j.blockKey, j.anchorStatus, j.currentBlock, j.kind, j.organisation.name, j.organisation.kind, j.organisation.code,
         j.onBehalfOf.map((o) => `${o.name} (${o.confirmation})`).join('; '), j.body, j.proposedText, j.rationale, j.submittedAt,
         j.late ? t.comments.openData.yes : t.comments.openData.no, j.status, j.response, j.supporters.map((s) => s.name).join('; '),
       ];
     });
-    const header = ['id', 'url', 'version', 'chapter', 'block', 'blockKey', 'anchorStatus', 'currentBlock', 'kind', 'organisation', 'organisationKind', 'organisationCode', 'onBehalfOf', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters'];
+    const header = ['id', 'consultation', 'url', 'version', 'chapter', 'block', 'blockKey', 'anchorStatus', 'currentBlock', 'kind', 'organisation', 'organisationKind', 'organisationCode', 'onBehalfOf', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters'];
     return new Response(toCsv(header, rows), {
       headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="posvet-pripombe.csv"' },
     });

@@ -3,7 +3,8 @@ import type { Result } from '../../../result.ts';
 import { safeReturnPath } from '../../accounts/access.ts';
 import { deleteDraft, setSupport, withdrawComment } from '../../comments/commands.ts';
 import { findCommentForViewer, supportedBy } from '../../comments/organisation-queries.ts';
-import { currentVersion, versionNoteFor, versionWindows } from '../../content/content.ts';
+import { currentVersion, versionNoteFor, versionWindows, type DraftVersion } from '../../content/content.ts';
+import { findConsultationById, type Consultation } from '../../consultations/consultations.ts';
 import { getDb, type Db } from '../../platform/db.ts';
 import { actorOf } from '../auth-context.ts';
 import { errorState } from '../form-handling.ts';
@@ -34,23 +35,30 @@ export async function commentPage(page: PageContext) {
     page.response.status = refused.status;
   }
 
-  const current = await currentVersion();
-  const found = await findCommentForViewer(db, id, user, current.id);
-  if (!found) return notFound(page);
+  let consultation: Consultation | undefined;
+  let current: DraftVersion | undefined;
+  const found = await findCommentForViewer(db, id, user, async (consultationId) => {
+    consultation = await findConsultationById(db, consultationId);
+    current = consultation && (await currentVersion(consultation));
+    return current?.id;
+  });
+  if (!found || !consultation) return notFound(page);
+  const slug = consultation.slug;
   const { row, own, full } = found;
   const mayComment = viewerMayComment(user);
   const place = full && full.currentChapterSlug && full.currentBlockNumber && full.anchorStatus !== 'removed'
-    ? routes.paragraphInChapter(full.currentChapterSlug, `odstavek-${full.currentBlockNumber.replace('.', '-')}`)
-    : row.chapter_slug ? routes.chapter(row.chapter_slug) : undefined;
+    ? routes.paragraphInChapter(slug, full.currentChapterSlug, `odstavek-${full.currentBlockNumber.replace('.', '-')}`)
+    : row.chapter_slug ? routes.chapter(slug, row.chapter_slug) : routes.consultation(slug);
   return {
     ...found,
+    consultation,
     id,
     path,
     errors,
     flash: flashMessage(page.url, page.locals.t),
     backToChapter: place,
     supported: full && user && mayComment && !own ? (await supportedBy(db, user.organisationId, [id])).has(id) : null,
-    versionNote: full ? await versionNoteFor(full, current) : undefined,
+    versionNote: full && current ? await versionNoteFor(full, current) : undefined,
     /** What the author's organisation may do with it here. */
     actions: own && mayComment ? { edit: row.state === 'draft' ? routes.commentEdit(id) : undefined, withdraw: row.state === 'submitted' } : undefined,
   };

@@ -2,6 +2,7 @@ import { onBehalfOfField } from '../../../comment-fields.ts';
 import { routes } from '../../../routes.ts';
 import { ownCommentForEditing } from '../../comments/organisation-queries.ts';
 import { findVersion, versionWindows, windowOf } from '../../content/content.ts';
+import { findConsultationById } from '../../consultations/consultations.ts';
 import { getDb } from '../../platform/db.ts';
 import { actorOf, requirePermission } from '../auth-context.ts';
 import { readForm } from '../forms.ts';
@@ -29,8 +30,9 @@ export async function editPage(page: PageContext) {
     page.response.status = 409;
     return { ...base, locked: true as const, errors: { _form: page.locals.t.comments.errors.notADraft } };
   }
-  const version = await findVersion(comment.version_id);
-  if (!version) return notFound(page);
+  const consultation = await findConsultationById(db, comment.consultation_id);
+  const version = consultation && (await findVersion(consultation.slug, comment.version_id));
+  if (!consultation || !version) return notFound(page);
 
   let errors: Record<string, string> = {};
   let values: Record<string, string> = {
@@ -42,7 +44,7 @@ export async function editPage(page: PageContext) {
   };
   if (page.request.method === 'POST') {
     const form = await readForm(page.request);
-    const anchor = { window: windowOf(version), scope: comment.scope };
+    const anchor = { window: windowOf(consultation, version), scope: comment.scope };
     const outcome = await saveCommentForm(db, actorOf(user), anchor, form, page.locals.t, { commentId: id, windows: await versionWindows() });
     if (outcome.ok) return { response: afterSave(page, outcome.value, routes.comment(id)) };
     ({ errors, values } = outcome);

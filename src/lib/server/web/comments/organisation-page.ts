@@ -47,6 +47,6 @@ export async function organisationCommentsPage(page: PageContext) {
       edit: c.state === 'draft' && mayComment ? routes.commentEdit(c.id) : undefined,
     })),
     /** Joint positions naming the municipality; undefined for other organisations. Answers close with the window of the comment's version. */
-    joint: municipality ? joint.map((j) => ({ ...j, href: routes.comment(j.id), mayAnswer: mayComment && !windowRefusal(windows(j.version_id), 'answer') })) : undefined,
+    joint: municipality ? joint.map((j) => ({ ...j, href: routes.comment(j.id), mayAnswer: mayComment && !windowRefusal(windows(j.consultation_id, j.version_id), 'answer') })) : undefined,
   };
 }

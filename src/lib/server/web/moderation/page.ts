@@ -1,5 +1,7 @@
 import type { APIContext } from 'astro';
 import type { FormState, Statuses, Submitted } from '../form-handling.ts';
+import { findConsultation, listConsultations, type Consultation } from '../../consultations/consultations.ts';
+import { getDb } from '../../platform/db.ts';
 
 /** What the moderation pages' handlers share. */
 
@@ -18,4 +20,15 @@ export const MODERATION_STATUS: Statuses = { invalid: 400, conflict: 400, closed
 export function refused(submitted: Extract<Submitted<unknown>, { ok: false }>): FormState {
   const { ok: _, code: __, ...state } = submitted;
   return state;
+}
+
+/**
+ * The consultation a moderation page works on: `?posvetovanje=<slug>`, or the first one listed.
+ * Undefined for a slug that names none.
+ */
+export async function moderatedConsultation(url: URL): Promise<Consultation | undefined> {
+  const db = getDb();
+  const slug = url.searchParams.get('posvetovanje');
+  if (slug) return findConsultation(db, slug);
+  return (await listConsultations(db))[0];
 }

@@ -5,7 +5,7 @@ import { routes } from '../../../routes.ts';
 import { bulkAction, bulkInput } from '../../moderation/bulk.ts';
 import { parseQueueFilter } from '../../moderation/queue.ts';
 import { queueView, type QueueView } from '../../moderation/views.ts';
-import { MODERATION_STATUS, refused, type PageAnswer, type PageContext } from './page.ts';
+import { MODERATION_STATUS, moderatedConsultation, refused, type PageAnswer, type PageContext } from './page.ts';
 
 /**
  * The queue page. Filters are a GET form (bookmarkable); the bulk form posts to the same filtered
@@ -13,17 +13,20 @@ import { MODERATION_STATUS, refused, type PageAnswer, type PageContext } from '.
  */
 export async function queuePage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<QueueView & { changed?: number }>> {
   const db = getDb();
+  const consultation = await moderatedConsultation(context.url);
+  if (!consultation) return { response: await context.rewrite('/404') };
   const params = new URLSearchParams(context.url.searchParams);
   params.delete('spremenjeno');
+  params.delete('posvetovanje');
   const filter = parseQueueFilter(params);
   let form = EMPTY_FORM;
   if (context.request.method === 'POST') {
     const result = await submitForm(context, bulkInput, (input) => bulkAction(db, actorOf(user), input, clientIp(context)), { statuses: MODERATION_STATUS });
-    if (result.ok) return { response: context.redirect(routes.moderation({ ...filter, spremenjeno: result.value }), 303) };
+    if (result.ok) return { response: context.redirect(routes.moderation({ posvetovanje: consultation.slug, ...filter, spremenjeno: result.value }), 303) };
     // The bulk form is one row of controls: its message stands above it, whichever field it is about.
     const state = refused(result);
     form = { ...state, errors: { _form: Object.values(state.errors)[0] } };
   }
   const changed = context.url.searchParams.get('spremenjeno');
-  return { view: { ...(await queueView(db, filter, user.id)), changed: changed && /^\d{1,6}$/.test(changed) ? Number(changed) : undefined }, form };
+  return { view: { ...(await queueView(db, consultation, filter, user.id)), changed: changed && /^\d{1,6}$/.test(changed) ? Number(changed) : undefined }, form };
 }

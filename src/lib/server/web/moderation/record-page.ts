@@ -8,23 +8,25 @@ import { getDb } from '../../platform/db.ts';
 import { actorOf, clientIp } from '../auth-context.ts';
 import { submitForm, type FormState } from '../form-handling.ts';
 import { readForm } from '../forms.ts';
-import { MODERATION_STATUS, refused, type PageAnswer, type PageContext } from './page.ts';
+import { MODERATION_STATUS, moderatedConsultation, refused, type PageAnswer, type PageContext } from './page.ts';
+import type { Consultation } from '../../consultations/consultations.ts';
 
 /** A moderator records a comment received by e-mail or post, on behalf of the organisation that sent it. */
 
 /** What the form is about: a paragraph of a chapter of the current version, or the chapter as a whole. */
-async function anchorOf(values: Record<string, string>): Promise<CommentAnchor | undefined> {
-  const version = await currentVersion();
-  const chapter = (await listChapters(version.id)).find((c) => c.slug === values.chapter);
+async function anchorOf(consultation: Consultation, values: Record<string, string>): Promise<CommentAnchor | undefined> {
+  const version = await currentVersion(consultation);
+  if (!version) return undefined;
+  const chapter = (await listChapters(consultation.slug, version.id)).find((c) => c.slug === values.chapter);
   if (!chapter) return undefined;
-  if (!values.block) return { window: windowOf(version), scope: 'chapter', chapter: { slug: chapter.slug, number: chapter.number } };
+  if (!values.block) return { window: windowOf(consultation, version), scope: 'chapter', chapter: { slug: chapter.slug, number: chapter.number } };
   const block = /^\d{1,4}$/.test(values.block) ? chapter.rendered.blocks[Number(values.block) - 1] : undefined;
-  return block ? blockAnchor(version, chapter, block) : undefined;
+  return block ? blockAnchor(consultation, version, chapter, block) : undefined;
 }
 
-async function post(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<{ response: Response } | FormState> {
+async function post(context: PageContext, user: NonNullable<App.Locals['user']>, consultation: Consultation): Promise<{ response: Response } | FormState> {
   const values = await readForm(context.request);
-  const anchor = await anchorOf(values);
+  const anchor = await anchorOf(consultation, values);
   if (!anchor) return { status: 400, errors: { block: context.locals.t.moderation.errors.blockRequired }, values };
   const db = getDb();
   const result = await submitForm(context, receivedInput, (input) => recordReceivedComment(db, actorOf(user), { ...input, anchor }, clientIp(context)), {
@@ -37,11 +39,13 @@ async function post(context: PageContext, user: NonNullable<App.Locals['user']>)
 
 export async function recordPage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<RecordFormView>> {
   // A new form gets its key, so that sending it twice records the comment once.
+  const consultation = await moderatedConsultation(context.url);
+  if (!consultation) return { response: await context.rewrite('/404') };
   let form: FormState = { status: 200, errors: {}, values: { receivedVia: 'email', kind: 'comment', idempotencyKey: randomUUID() } };
   if (context.request.method === 'POST') {
-    const answer = await post(context, user);
+    const answer = await post(context, user, consultation);
     if ('response' in answer) return answer;
     form = { ...answer, values: { idempotencyKey: randomUUID(), ...answer.values } };
   }
-  return { view: await recordFormView(getDb()), form };
+  return { view: await recordFormView(getDb(), consultation), form };
 }
