@@ -8,8 +8,8 @@ const charactersOver = { one: '# znak preveč.', two: '# znaka preveč.', few: '
 export const site = {
   site: {
     name: 'Posvet',
-    strategy: 'Digitalna Slovenija 2030',
-    tagline: 'Posvetovanje Ministrstva za digitalno preobrazbo z občinami o spremembah in dopolnitvah strategije Digitalna Slovenija 2030',
+    subtitle: 'Posvetovanja z občinami',
+    tagline: 'Posvetovanja Ministrstva za digitalno preobrazbo z občinami in njihovimi združenji o osnutkih strategij in drugih dokumentov, odstavek za odstavkom',
     owner: 'Ministrstvo za digitalno preobrazbo',
     ownerAddress: 'Masarykova cesta 16, 1000 Ljubljana',
     country: 'Republika Slovenija',
@@ -32,7 +32,7 @@ export const site = {
     signedInAs: (name: string, organisation: string) => `Prijavljeni ste kot ${name} (${organisation}).`,
     dataAttribution: 'Imenik občin – vir: GURS, Register prostorskih enot (CC BY 4.0).',
     footerNote:
-      'Posvet je spletišče Ministrstva za digitalno preobrazbo za posvetovanje z občinami in združenji občin o osnutku sprememb in dopolnitev strategije Digitalna Slovenija 2030.',
+      'Posvet je spletišče Ministrstva za digitalno preobrazbo za posvetovanja z občinami in združenji občin o osnutkih strategij in drugih dokumentov.',
   },
   window: {
     preparation: 'Posvetovanje je v pripravi; pripomb še ne zbiramo.',
