@@ -27,7 +27,7 @@ export const consultationInput = perDictionary((t) => {
     slug: z
       .string({ error: m.slugRequired })
       .transform((v) => v.trim())
-      .pipe(z.string().min(1, { error: m.slugRequired }).regex(SLUG_PATTERN, { error: m.slugInvalid })),
+      .pipe(z.string().min(1, { error: m.slugRequired, abort: true }).regex(SLUG_PATTERN, { error: m.slugInvalid })),
     title: requiredText(MAX_TITLE, m.titleRequired, m.tooLong(MAX_TITLE)),
     shortTitle: requiredText(MAX_SHORT_TITLE, m.shortTitleRequired, m.tooLong(MAX_SHORT_TITLE)),
     caseNumber: requiredText(MAX_CASE_NUMBER, m.caseNumberRequired, m.tooLong(MAX_CASE_NUMBER)),
