@@ -49,6 +49,7 @@ export const consultations = {
       alreadyAssigned: 'Ta moderator je posvetovanju že dodeljen.',
       notAssigned: 'Ta moderator posvetovanju ni dodeljen.',
       notFound: 'Tega posvetovanja ni.',
+      unknownAction: 'Tega dejanja ni mogoče izvesti. Osvežite stran in poskusite znova.',
     },
     details: 'Podatki o posvetovanju',
     owner: 'Pripravljavec',
