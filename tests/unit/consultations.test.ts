@@ -247,7 +247,8 @@ describe('moderators of a consultation', () => {
   });
 });
 
-describe('the operator’s command line', () => {
+// Each command is a Node process of its own (about two seconds on this machine, more when it is busy).
+describe('the operator’s command line', { timeout: 180_000 }, () => {
   const cli = (path: string, ...args: string[]) =>
     spawnSync(join(root, 'node_modules/.bin/node'), ['src/cli/admin.ts', 'consultation', ...args], { cwd: root, env: { ...process.env, DATABASE_PATH: path }, encoding: 'utf8' });
 
