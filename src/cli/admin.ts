@@ -9,6 +9,12 @@ import { deliverOutbox } from '../lib/server/platform/mail.ts';
 import { findOrganisationByCodeOrSlug, listOrganisations, seedOrganisationDirectory } from '../lib/server/organisations/organisations.ts';
 import { listUsers } from '../lib/server/accounts/users.ts';
 import { prepareDatabase } from '../lib/server/platform/setup.ts';
+import { listConsultations } from '../lib/server/consultations/consultations.ts';
+import { archiveConsultation, assignModerator, createConsultation, setConsultationStatus, unarchiveConsultation, unassignModerator } from '../lib/server/consultations/commands.ts';
+import { consultationInput } from '../lib/server/consultations/input.ts';
+import { listVersions } from '../lib/server/content/content.ts';
+import type { Db } from '../lib/server/platform/db.ts';
+import type { Result } from '../lib/result.ts';
 import { ORGANISATION_KINDS, ROLES } from '../lib/enums.ts';
 import { dictionary } from '../i18n/index.ts';
 
@@ -24,9 +30,110 @@ const usage = `Posvet — operator commands (npm run admin -- <command>)
                           This is how the first administrator is made in production.
   users [--org O]         list accounts
   backup <file>           write a consistent copy of the live database to <file>
+  consultation list       list consultations (archived ones too)
+  consultation create --slug S --title T --short-title ST --case-number N --description D
+                          [--invited I] [--owner MDP]
+                          create a consultation (in preparation; its drafts go to content/S/)
+  consultation open <slug> | close <slug> | reopen <slug> | report-published <slug>
+                          change its status (preparation → open → closed → report published;
+                          a closed one may be reopened)
+  consultation archive <slug> | unarchive <slug>
+  consultation assign <slug> <moderator-email> | unassign <slug> <moderator-email>
+                          who moderates it (administrators moderate every consultation)
   help                    this text
 
 The database is DATABASE_PATH (now: ${config.databasePath}).`;
+
+/** A refusal as the operator reads it: the dictionary's message(s), one a line. */
+function refusal(result: Extract<Result<unknown>, { ok: false }>): string {
+  const t = dictionary();
+  const messages = [result.error.message, ...Object.values(result.error.fields ?? {})].filter((m) => m !== undefined).map((message) => message(t));
+  return messages.join('\n') || result.error.code;
+}
+
+const STATUS_COMMANDS = { open: 'open', reopen: 'open', close: 'closed', 'report-published': 'report_published' } as const;
+
+/** `consultation …`: the same commands as /admin/posvetovanja, by the operator (audited with no user). */
+async function consultationCommand(db: Db, argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  const t = dictionary();
+  const done = (result: Result<unknown>, what: string) => {
+    if (!result.ok) {
+      console.error(refusal(result));
+      return 1;
+    }
+    console.log(what);
+    return 0;
+  };
+  switch (sub) {
+    case 'list': {
+      for (const c of await listConsultations(db, { archived: true })) {
+        const drafts = (await listVersions(c.slug)).length;
+        console.log([c.slug, c.status, c.archivedAt ? 'archived' : '-', `drafts: ${drafts}`, c.shortTitle, c.title].join('\t'));
+      }
+      return 0;
+    }
+    case 'create': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          slug: { type: 'string' },
+          title: { type: 'string' },
+          'short-title': { type: 'string' },
+          'case-number': { type: 'string' },
+          description: { type: 'string' },
+          invited: { type: 'string' },
+          owner: { type: 'string' },
+        },
+      });
+      const parsed = consultationInput(t).safeParse({
+        slug: values.slug,
+        title: values.title,
+        shortTitle: values['short-title'],
+        caseNumber: values['case-number'],
+        description: values.description,
+        invited: values.invited,
+        owner: values.owner,
+      });
+      if (!parsed.success) {
+        console.error(parsed.error.issues.map((issue) => `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`).join('\n'));
+        return 1;
+      }
+      const result = await createConsultation(db, null, parsed.data);
+      return done(result, result.ok ? `Created ${result.value.slug} (${result.value.status}); put its drafts in content/${result.value.slug}/.` : '');
+    }
+    case 'open':
+    case 'reopen':
+    case 'close':
+    case 'report-published': {
+      const slug = rest[0];
+      if (!slug) break;
+      const status = STATUS_COMMANDS[sub];
+      return done(await setConsultationStatus(db, null, slug, status), `${slug}: ${status}`);
+    }
+    case 'archive':
+    case 'unarchive': {
+      const slug = rest[0];
+      if (!slug) break;
+      const result = sub === 'archive' ? await archiveConsultation(db, null, slug) : await unarchiveConsultation(db, null, slug);
+      return done(result, `${slug}: ${sub === 'archive' ? 'archived' : 'no longer archived'}`);
+    }
+    case 'assign':
+    case 'unassign': {
+      const [slug, email] = rest;
+      if (!slug || !email) break;
+      const user = await db.selectFrom('users').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+      if (!user) {
+        console.error(`No account with the e-mail address "${email}" (see: npm run admin -- users).`);
+        return 1;
+      }
+      const result = sub === 'assign' ? await assignModerator(db, null, slug, user.id) : await unassignModerator(db, null, slug, user.id);
+      return done(result, `${slug}: ${email} ${sub === 'assign' ? 'assigned' : 'unassigned'}`);
+    }
+  }
+  console.error(`Usage: npm run admin -- consultation list | create --slug … | open|reopen|close|report-published|archive|unarchive <slug> | assign|unassign <slug> <moderator-email>\n(npm run admin -- help)`);
+  return 2;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -138,6 +245,16 @@ async function main(argv: string[]): Promise<number> {
         sqlite.close();
       }
       return 0;
+    }
+    case 'consultation': {
+      const db = openDatabase();
+      try {
+        await migrate(db);
+        await seedOrganisationDirectory(db);
+        return await consultationCommand(db, rest);
+      } finally {
+        await db.destroy();
+      }
     }
     case undefined:
     case 'help':

@@ -202,6 +202,7 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   ],
   'moderation.errors.responseTooLong': [[(n) => withoutEnd(atMost(t.moderation.errors.responseTooLong)(n)), znakov]],
   'moderation.errors.noteTooLong': [[(n) => withoutEnd(atMost(t.moderation.errors.noteTooLong)(n)), znakov]],
+  'consultationAdmin.errors.tooLong': [[(n) => withoutEnd(atMost(t.consultationAdmin.errors.tooLong)(n)), znakov]],
   'statistics.blockCount': [[(n) => t.statistics.blockCount('3.4', n), pripomb.map((p) => `Odstavek 3.4: ${p}`)]],
   'audit.total': [[(n) => t.audit.total(n), ['1 vpis', '2 vpisa', '3 vpisi', '5 vpisov', '101 vpis', '102 vpisa']]],
   'report.total': [
