@@ -1,3 +1,4 @@
+import { readConsultationFiles } from '../../src/lib/server/content/content-files.ts';
 import { describe, expect, it } from 'vitest';
 import { dictionary, formatDate, formatDateTime, formatDateTimePlain, formatNumber, plural, versionCase } from '../../src/i18n/index.ts';
 import { listForms, pluralForms } from '../../src/i18n/sl/shared.ts';
@@ -115,6 +116,7 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
     [(n) => t.forms.characterCount(-n), ['1 znak preveč.', '2 znaka preveč.', '3 znaki preveč.', '5 znakov preveč.', '101 znak preveč.', '102 znaka preveč.']],
   ],
   'chapter.blocks': [[(n) => t.chapter.blocks(n), ['1 odstavek', '2 odstavka', '3 odstavki', '5 odstavkov', '101 odstavek', '102 odstavka']]],
+  'chapter.chapters': [[(n) => t.chapter.chapters(n), ['1 poglavje', '2 poglavji', '3 poglavja', '5 poglavij', '101 poglavje', '102 poglavji']]],
   'forms.invalidQuery': [
     [
       (n) => t.forms.invalidQuery(Array.from({ length: n }, (_, i) => `p${i}`)).split(' p0')[0],
@@ -260,7 +262,9 @@ describe('the words of the interface', () => {
   });
 
   it('keep no-break spaces inside dates (and before a unit), nowhere else', () => {
-    expect(t.home.what).toContain('23.\u00A03.\u00A02023');
+    const ds2030 = readConsultationFiles().find((c) => c.slug === 'ds2030')!;
+    expect(ds2030.data.description).toContain('23.\u00A03.\u00A02023');
+    for (const { data } of readConsultationFiles()) expect(data.description.replace(/\d\.\u00A0(?=\d)/g, ''), data.description).not.toContain('\u00A0');
     for (const s of strings) expect(s.replace(/\d\.\u00A0(?=\d)|\d\u00A0(?=MB)/g, ''), s).not.toContain('\u00A0');
   });
 
