@@ -176,7 +176,7 @@ test.describe('deciding', () => {
     await expect(card.getByRole('region', { name: 'Obrazložitev stališča' })).toHaveCount(0);
     await permalink.context().close();
     const mail = await readMail(people.bled, `Stališče do pripombe št. ${id} `);
-    expect(mail.body).toContain(`stališče do pripombe št. ${id}, ki jo je oddala vaša organizacija: upoštevana.`);
+    expect(mail.body).toContain(`stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“: upoštevana.`);
     expect(mail.body).not.toContain('Obrazložitev:');
   });
 
