@@ -179,7 +179,7 @@ describe('the queue', () => {
   });
 
   it('notes stay internal and tags can be replaced', async () => {
-    const { db, moderator, submit, anchor } = await setup();
+    const { db, moderator, submit } = await setup();
     const id = await submit('Besedilo');
     expect((await addNote(db, moderator, id, 'Preveriti z MDP.', IP)).ok).toBe(true);
     expect((await viaForm(tagsInput, { tags: 'varnost, občine, varnost' }, ({ tags }) => setTags(db, moderator, id, tags, IP))).ok).toBe(true);
