@@ -62,7 +62,7 @@ test.describe('deciding', () => {
     await expectNoAxeViolations(reader);
 
     // The report page, under that comment.
-    expect((await reader.goto('/porocilo'))?.status()).toBe(200);
+    expect((await reader.goto('/posvetovanja/ds2030/porocilo'))?.status()).toBe(200);
     const entry = reader.locator(`article:has(#pr-${id})`);
     await expect(entry.getByRole('link', { name: `Pripomba št. ${id}`, exact: true })).toHaveAttribute('href', `/pripombe/${id}`);
     await expect(entry).toContainText(body);
@@ -77,7 +77,7 @@ test.describe('deciding', () => {
     expect(rejected.map((c) => c.id)).toContain(id);
 
     // The report as CSV.
-    const csv = await request.get('/porocilo.csv');
+    const csv = await request.get('/posvetovanja/ds2030/porocilo.csv');
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers()['content-disposition']).toContain('attachment');
@@ -101,7 +101,7 @@ test.describe('deciding', () => {
     expect(cell('Povezava')).toMatch(new RegExp(`/pripombe/${id}$`));
 
     // The report as XLSX: a zip with the comments sheet and the totals sheet.
-    const xlsx = await request.get('/porocilo.xlsx');
+    const xlsx = await request.get('/posvetovanja/ds2030/porocilo.xlsx');
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const zip = await xlsx.body();
@@ -121,7 +121,7 @@ test.describe('deciding', () => {
     // The organisation is told by e-mail.
     const mail = await readMail(people.bled, `Stališče do pripombe št. ${id} `);
     expect(mail.subject).toBe(`Stališče do pripombe št. ${id} – Posvet`);
-    expect(mail.body).toContain(`Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je oddala vaša organizacija: ni upoštevana.`);
+    expect(mail.body).toContain(`Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“: ni upoštevana.`);
     expect(mail.body).toMatch(/\r?\n\r?\nLep pozdrav,\r?\n\r?\nMinistrstvo za digitalno preobrazbo\s*$/);
     expect(mail.body).toContain(response);
     expect(mail.body).toMatch(new RegExp(`https?://\\S+/pripombe/${id}\\s`));
@@ -176,7 +176,7 @@ test.describe('deciding', () => {
     await expect(card.getByRole('region', { name: 'Obrazložitev stališča' })).toHaveCount(0);
     await permalink.context().close();
     const mail = await readMail(people.bled, `Stališče do pripombe št. ${id} `);
-    expect(mail.body).toContain(`stališče do pripombe št. ${id}, ki jo je oddala vaša organizacija: upoštevana.`);
+    expect(mail.body).toContain(`stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“: upoštevana.`);
     expect(mail.body).not.toContain('Obrazložitev:');
   });
 

@@ -36,7 +36,7 @@ test.describe('notes and visibility', () => {
     await expect(page.getByText('interna opomba – Marko Moderator')).toBeVisible();
 
     // Not on the permalink, the chapter, the API (JSON and CSV), the report or its CSV.
-    for (const url of [`/pripombe/${id}`, `/osnutek/${CHAPTERS.support.slug}`, `/osnutek/${CHAPTERS.support.slug}/1`, '/api/v1/comments', '/api/v1/comments?format=csv', '/porocilo', '/porocilo.csv']) {
+    for (const url of [`/pripombe/${id}`, `/posvetovanja/ds2030/osnutek/${CHAPTERS.support.slug}`, `/posvetovanja/ds2030/osnutek/${CHAPTERS.support.slug}/1`, '/api/v1/comments', '/api/v1/comments?format=csv', '/posvetovanja/ds2030/porocilo', '/posvetovanja/ds2030/porocilo.csv']) {
       const response = await request.get(url);
       expect(response.status(), url).toBe(200);
       const text = await response.text();
@@ -49,8 +49,8 @@ test.describe('notes and visibility', () => {
     test.slow();
     const body = `Pripomba, ki jo bo moderator skril ${unique('skrita')}`;
     const [id] = await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'society', block: 3, body }]);
-    const chapter = `/osnutek/${CHAPTERS.society.slug}`;
-    const publicViews = [chapter, `${chapter}/3`, '/porocilo', '/porocilo.csv', '/api/v1/comments', '/api/v1/comments?format=csv'];
+    const chapter = `/posvetovanja/ds2030/osnutek/${CHAPTERS.society.slug}`;
+    const publicViews = [chapter, `${chapter}/3`, '/posvetovanja/ds2030/porocilo', '/posvetovanja/ds2030/porocilo.csv', '/api/v1/comments', '/api/v1/comments?format=csv'];
     for (const url of publicViews) expect(await (await request.get(url)).text(), url).toContain(body);
 
     await signIn(page, people.moderator);
@@ -90,7 +90,7 @@ test.describe('notes and visibility', () => {
     // The organisation is told why.
     const mail = await readMail(people.bled, `Pripomba št. ${id} je bila skrita`);
     expect(mail.subject).toBe(`Pripomba št. ${id} je bila skrita – Posvet`);
-    expect(mail.body).toContain(`moderator je pripombo št. ${id}, ki jo je oddala vaša organizacija, skril pred javnostjo. Razlog: žaljiva vsebina.`);
+    expect(mail.body).toContain(`moderator je pripombo št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“, skril pred javnostjo. Razlog: žaljiva vsebina.`);
 
     // Published again: back everywhere.
     await page.goto(path);
@@ -179,7 +179,7 @@ test.describe('recording a comment received by e-mail', () => {
       status: 'new',
     });
     const reader = await newPage();
-    await reader.goto(`/osnutek/${CHAPTERS.support.slug}`);
+    await reader.goto(`/posvetovanja/ds2030/osnutek/${CHAPTERS.support.slug}`);
     const block = reader.locator('#odstavek-8-3');
     await block.locator('summary').filter({ hasText: /^Pripombe k odstavku 8\.3 \(\d+\)$/ }).click();
     const card = block.getByRole('article').filter({ hasText: body });

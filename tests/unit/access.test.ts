@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { consultationModerators, mayModerate, moderatedConsultations } from '../../src/lib/server/consultations/moderators.ts';
+import { seededDatabase } from './helpers.ts';
 import { assignableRoles, can, canManageUser, canRevokeInvitation, mustSetUpTwoFactorFirst, routeDecision, safeReturnPath, type Actor, type Permission } from '../../src/lib/server/accounts/access.ts';
 
 const LJUBLJANA = 61;
@@ -163,5 +165,46 @@ describe('roles that must use two-factor sign-in', () => {
     expect(mustSetUpTwoFactorFirst(member, false, required, '/organizacija')).toBe(false);
     expect(mustSetUpTwoFactorFirst(moderator, false, [], '/moderacija')).toBe(false);
     expect(mustSetUpTwoFactorFirst(null, false, required, '/moderacija')).toBe(false);
+  });
+});
+
+describe('who moderates which consultation', () => {
+  async function setup() {
+    const { db } = await seededDatabase();
+    const id = async (slug: string) => (await db.selectFrom('consultations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+    const ds = await id('ds2030');
+    const sdjs = await id('sdjs2030');
+    const person = async (email: string): Promise<Actor> => {
+      const u = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', email).executeTakeFirstOrThrow();
+      return { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
+    };
+    return { db, ds, sdjs, admin: await person('admin@posvet.test'), moderator: await person('moderator@posvet.test'), member: await person('bled@posvet.test'), orgAdmin: await person('ljubljana@posvet.test') };
+  }
+
+  it('an administrator moderates every consultation', async () => {
+    const { db, ds, sdjs, admin } = await setup();
+    expect(await mayModerate(db, admin, ds)).toBe(true);
+    expect(await mayModerate(db, admin, sdjs)).toBe(true);
+    expect((await moderatedConsultations(db, admin)).map((c) => c.slug).sort()).toEqual(['ds2030', 'sdjs2030']);
+  });
+
+  it('a moderator moderates the consultations assigned to them, and no other', async () => {
+    const { db, ds, sdjs, moderator } = await setup();
+    expect(await mayModerate(db, moderator, ds)).toBe(true);
+    expect(await mayModerate(db, moderator, sdjs)).toBe(false);
+    expect((await moderatedConsultations(db, moderator)).map((c) => c.slug)).toEqual(['ds2030']);
+    await db.insertInto('consultation_moderators').values({ consultation_id: sdjs, user_id: moderator.id }).execute();
+    expect(await mayModerate(db, moderator, sdjs)).toBe(true);
+    expect((await moderatedConsultations(db, moderator)).map((c) => c.slug).sort()).toEqual(['ds2030', 'sdjs2030']);
+  });
+
+  it('a member or an organisation admin never moderates, even if listed as a consultation’s moderator', async () => {
+    const { db, ds, member, orgAdmin } = await setup();
+    await db.insertInto('consultation_moderators').values({ consultation_id: ds, user_id: member.id }).execute();
+    for (const who of [member, orgAdmin, null]) {
+      expect(await mayModerate(db, who, ds)).toBe(false);
+      expect(await moderatedConsultations(db, who)).toEqual([]);
+    }
+    expect((await consultationModerators(db, ds)).map((u) => u.id)).not.toContain(member.id);
   });
 });

@@ -276,10 +276,10 @@ describe('the words of the interface', () => {
     const mails = [
       t.account.invitationMail.body('Ana', 'Občina Bled', 'član', 'L'),
       t.account.resetMail.body('Ana', 'L'),
-      t.moderation.mail.decisionBody(1, 'ni upoštevana', 'Ker.', 'L'),
-      t.moderation.mail.hiddenBody(1, 'žaljiva vsebina', 'L'),
+      t.moderation.mail.decisionBody(1, 'Digitalna Slovenija 2030', 'ni upoštevana', 'Ker.', 'L'),
+      t.moderation.mail.hiddenBody(1, 'Digitalna Slovenija 2030', 'žaljiva vsebina', 'L'),
     ];
     for (const mail of mails) expect(mail.endsWith('\n\nLep pozdrav,\n\nMinistrstvo za digitalno preobrazbo'), mail).toBe(true);
-    expect(t.moderation.mail.decisionBody(7, 'ni upoštevana', 'Ker.', 'L')).toContain('Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. 7');
+    expect(t.moderation.mail.decisionBody(7, 'Digitalna Slovenija 2030', 'ni upoštevana', 'Ker.', 'L')).toContain('Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. 7');
   });
 });

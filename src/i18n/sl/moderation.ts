@@ -7,6 +7,11 @@ export const moderation = {
     queueTitle: 'Čakalna vrsta',
     lead: 'Oddane pripombe, ki jih obravnava ministrstvo. Filtrirajte, izberite in obravnavajte; vsako dejanje se zabeleži v dnevnik.',
     nav: { queue: 'Čakalna vrsta', record: 'Vnos prejete pripombe', stats: 'Statistika', report: 'Poročilo' },
+    navLabel: (consultation: string) => `Moderacija – ${consultation}`,
+    consultation: 'Posvetovanje:',
+    switcher: { label: 'Posvetovanje', submit: 'Prikaži' },
+    /** A page's title with the consultation it is about. */
+    titleFor: (title: string, consultation: string) => `${title} – ${consultation}`,
     shortcuts: 'Bližnjice: j in k za premik po čakalni vrsti, Enter za odprtje pripombe.',
     filters: {
       legend: 'Filtri',
@@ -139,22 +144,22 @@ export const moderation = {
     },
     mail: {
       decisionSubject: (id: number) => `Stališče do pripombe št. ${id} – Posvet`,
-      decisionBody: (id: number, decision: string, response: string | null, link: string) =>
+      decisionBody: (id: number, consultation: string, decision: string, response: string | null, link: string) =>
         [
           'Pozdravljeni,',
           '',
-          `Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je oddala vaša organizacija: ${decision}.`,
+          `Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „${consultation}“: ${decision}.`,
           ...(response ? ['', 'Obrazložitev:', response] : []),
           '',
           `Pripomba in stališče: ${link}`,
           ...mailSignature,
         ].join('\n'),
       hiddenSubject: (id: number) => `Pripomba št. ${id} je bila skrita – Posvet`,
-      hiddenBody: (id: number, reason: string, link: string) =>
+      hiddenBody: (id: number, consultation: string, reason: string, link: string) =>
         [
           'Pozdravljeni,',
           '',
-          `moderator je pripombo št. ${id}, ki jo je oddala vaša organizacija, skril pred javnostjo. Razlog: ${reason}.`,
+          `moderator je pripombo št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „${consultation}“, skril pred javnostjo. Razlog: ${reason}.`,
           'Če menite, da je bila skrita po pomoti, odgovorite na to sporočilo ali se obrnite na ministrstvo.',
           '',
           link,

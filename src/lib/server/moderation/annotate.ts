@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
 import { perDictionary } from '../../../i18n/index.ts';
 import { ok, type Result } from '../../result.ts';
-import { can, type Actor } from '../accounts/access.ts';
+import type { Actor } from '../accounts/access.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
-import { commentNotFound, forbidden, submittedComment, tagField } from './common.ts';
+import { commentToModerate, tagField } from './common.ts';
 
 /** What moderators write for themselves on a comment: internal notes (never public) and tags. */
 
@@ -33,8 +33,8 @@ export const tagsInput = perDictionary((t) =>
 );
 
 export async function addNote(db: Db, actor: Actor, commentId: number, note: string, ip: string | null): Promise<Result> {
-  if (!can(actor, 'moderate')) return forbidden();
-  if (!(await submittedComment(db, commentId))) return commentNotFound();
+  const comment = await commentToModerate(db, actor, commentId);
+  if (!comment.ok) return comment;
   await db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('comment_notes').values({ comment_id: commentId, author_user_id: actor.id, body: note, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, { actorUserId: actor.id, action: 'comment.note_added', targetType: 'comment', targetId: commentId, after: { noteId: row.id }, ip });
@@ -44,8 +44,8 @@ export async function addNote(db: Db, actor: Actor, commentId: number, note: str
 
 /** Replaces a comment's tags. */
 export async function setTags(db: Db, actor: Actor, commentId: number, tags: string[], ip: string | null): Promise<Result> {
-  if (!can(actor, 'moderate')) return forbidden();
-  if (!(await submittedComment(db, commentId))) return commentNotFound();
+  const comment = await commentToModerate(db, actor, commentId);
+  if (!comment.ok) return comment;
   await db.transaction().execute(async (trx) => {
     const before = (await trx.selectFrom('comment_tags').select('tag').where('comment_id', '=', commentId).orderBy('tag').execute()).map((r) => r.tag);
     await trx.deleteFrom('comment_tags').where('comment_id', '=', commentId).execute();

@@ -6,8 +6,8 @@ import { can, type Actor } from '../accounts/access.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/schema.ts';
+import { consultationModerators, mayModerate } from '../consultations/moderators.ts';
 import { forbidden, idField, submittedComment, tagField } from './common.ts';
-import { moderatorsList } from './queue.ts';
 
 /** Assignment, tagging and "in review" for a selection from the queue, and assignment of one comment. */
 
@@ -70,6 +70,19 @@ function selectedIds(values: Record<string, string>): number[] {
     .map(Number);
 }
 
+/**
+ * Of the ids given, the submitted comments the actor may moderate, with their consultations. Any
+ * other id (another consultation's comment, a draft, nothing) is left out: never changed.
+ */
+async function moderatable(db: Db, actor: Actor, ids: number[]): Promise<Map<number, number>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('comments').select(['id', 'consultation_id']).where('id', 'in', unique).where('state', '=', 'submitted').execute();
+  const allowed = new Map<number, boolean>();
+  for (const consultationId of new Set(rows.map((r) => r.consultation_id))) allowed.set(consultationId, await mayModerate(db, actor, consultationId));
+  return new Map(rows.filter((r) => allowed.get(r.consultation_id)).map((r) => [r.id, r.consultation_id]));
+}
+
 type Change = (trx: Kysely<Database>, commentId: number) => Promise<{ before: unknown; after: unknown } | undefined>;
 
 /** Applies a change to each comment in one transaction, auditing those it changed; answers how many. */
@@ -86,11 +99,19 @@ async function changeEach(db: Db, actor: Actor, ids: number[], action: string, c
   return count;
 }
 
-/** Assigns the comments to a moderator (or to nobody); answers how many changed. */
+/**
+ * Assigns the comments (those of consultations the actor moderates) to someone who moderates their
+ * consultation, or to nobody; answers how many changed.
+ */
 export async function assignComments(db: Db, actor: Actor, ids: number[], assignee: Assignee, ip: string | null): Promise<Result<number>> {
   if (!can(actor, 'moderate')) return forbidden();
-  if (assignee !== null && !(await moderatorsList(db)).some((u) => u.id === assignee)) return fail('invalid', (t) => t.moderation.errors.assigneeRequired);
-  const count = await changeEach(db, actor, ids, 'comment.assigned', async (trx, commentId) => {
+  const comments = await moderatable(db, actor, ids);
+  if (assignee !== null) {
+    for (const consultationId of new Set(comments.values())) {
+      if (!(await consultationModerators(db, consultationId)).some((u) => u.id === assignee)) return fail('invalid', (t) => t.moderation.errors.assigneeRequired);
+    }
+  }
+  const count = await changeEach(db, actor, [...comments.keys()], 'comment.assigned', async (trx, commentId) => {
     const before = await submittedComment(trx, commentId);
     if (!before || before.assignee_user_id === assignee) return undefined;
     await trx.updateTable('comments').set({ assignee_user_id: assignee }).where('id', '=', commentId).execute();
@@ -101,6 +122,9 @@ export async function assignComments(db: Db, actor: Actor, ids: number[], assign
 
 /** One comment's assignment, from its own page. */
 export async function assign(db: Db, actor: Actor, commentId: number, assignee: Assignee, ip: string | null): Promise<Result> {
+  if (!can(actor, 'moderate')) return forbidden();
+  const comment = await submittedComment(db, commentId);
+  if (comment && !(await mayModerate(db, actor, comment.consultation_id))) return forbidden();
   const result = await assignComments(db, actor, [commentId], assignee, ip);
   return result.ok ? ok() : result;
 }
@@ -109,19 +133,19 @@ export async function assign(db: Db, actor: Actor, commentId: number, assignee: 
 export async function bulkAction(db: Db, actor: Actor, input: BulkInput, ip: string | null): Promise<Result<number>> {
   if (!can(actor, 'moderate')) return forbidden();
   if (input.ids.length === 0) return fail('invalid', (t) => t.moderation.errors.nothingSelected);
+  if (input.action === 'assign') return assignComments(db, actor, input.ids, input.assignee, ip);
+  const ids = [...(await moderatable(db, actor, input.ids)).keys()];
   switch (input.action) {
-    case 'assign':
-      return assignComments(db, actor, input.ids, input.assignee, ip);
     case 'tag': {
       const { tag } = input;
-      return ok(await changeEach(db, actor, input.ids, 'comment.tagged', async (trx, commentId) => {
+      return ok(await changeEach(db, actor, ids, 'comment.tagged', async (trx, commentId) => {
         if (!(await submittedComment(trx, commentId))) return undefined;
         const result = await trx.insertInto('comment_tags').values({ comment_id: commentId, tag }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
         return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? { before: null, after: { tag } } : undefined;
       }, ip));
     }
     case 'in_review':
-      return ok(await changeEach(db, actor, input.ids, 'comment.status_changed', async (trx, commentId) => {
+      return ok(await changeEach(db, actor, ids, 'comment.status_changed', async (trx, commentId) => {
         const before = await submittedComment(trx, commentId);
         if (!before || before.moderation_status !== 'new') return undefined;
         await trx.updateTable('comments').set({ moderation_status: 'in_review' }).where('id', '=', commentId).execute();

@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
 import type { Kysely } from 'kysely';
-import { fail } from '../../result.ts';
+import { fail, ok, type Result } from '../../result.ts';
+import { can, type Actor } from '../accounts/access.ts';
+import { mayModerate } from '../consultations/moderators.ts';
 import { queueMail } from '../platform/mail.ts';
 import type { Database } from '../platform/schema.ts';
 
@@ -18,6 +20,25 @@ export const commentNotFound = () => fail('not_found', (t) => t.moderation.error
 /** A submitted comment (a draft or a withdrawn one is not the moderators' to handle). */
 export async function submittedComment(db: Kysely<Database>, commentId: number) {
   return db.selectFrom('comments').selectAll().where('id', '=', commentId).where('state', '=', 'submitted').executeTakeFirst();
+}
+
+type SubmittedComment = NonNullable<Awaited<ReturnType<typeof submittedComment>>>;
+
+/**
+ * The submitted comment the actor may moderate — refused when they do not moderate at all or not
+ * its consultation, "not found" when it is not a submitted comment.
+ */
+export async function commentToModerate(db: Kysely<Database>, actor: Actor, commentId: number): Promise<Result<SubmittedComment>> {
+  if (!can(actor, 'moderate')) return forbidden();
+  const comment = await submittedComment(db, commentId);
+  if (!comment) return commentNotFound();
+  if (!(await mayModerate(db, actor, comment.consultation_id))) return forbidden();
+  return ok(comment);
+}
+
+/** The consultation's title, for the mails that tell an organisation what was done. */
+export async function consultationTitle(db: Kysely<Database>, consultationId: number): Promise<string> {
+  return (await db.selectFrom('consultations').select('title').where('id', '=', consultationId).executeTakeFirst())?.title ?? '';
 }
 
 /** Queues a mail to every active member of the organisation. */

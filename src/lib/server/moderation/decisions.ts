@@ -3,11 +3,11 @@ import { dictionary, perDictionary } from '../../../i18n/index.ts';
 import { DECISIONS, MODERATION_STATUSES, type Decision } from '../../enums.ts';
 import { ok, type Result } from '../../result.ts';
 import { absolute, routes } from '../../routes.ts';
-import { can, type Actor } from '../accounts/access.ts';
+import type { Actor } from '../accounts/access.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { deliverSoon } from '../platform/mail.ts';
-import { commentNotFound, forbidden, notifyOrganisation, submittedComment } from './common.ts';
+import { commentToModerate, consultationTitle, notifyOrganisation } from './common.ts';
 
 /** Decisions with public responses, and moving a comment between "new" and "in review". */
 
@@ -40,10 +40,10 @@ export type DecisionInput = z.infer<ReturnType<typeof decisionInput>>;
  * decision, or of a changed one, by e-mail.
  */
 export async function decide(db: Db, actor: Actor, commentId: number, input: DecisionInput, baseUrl: string, ip: string | null): Promise<Result> {
-  if (!can(actor, 'moderate')) return forbidden();
+  const found = await commentToModerate(db, actor, commentId);
+  if (!found.ok) return found;
+  const comment = found.value;
   const { status, response } = input;
-  const comment = await submittedComment(db, commentId);
-  if (!comment) return commentNotFound();
   const decided = isDecision(status);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -71,7 +71,8 @@ export async function decide(db: Db, actor: Actor, commentId: number, input: Dec
       // The organisation's language: Slovenian.
       const t = dictionary();
       const link = absolute(baseUrl, routes.comment(commentId));
-      await notifyOrganisation(trx, comment.organisation_id, t.moderation.mail.decisionSubject(commentId), t.moderation.mail.decisionBody(commentId, t.comments.statuses[status], response || null, link));
+      const title = await consultationTitle(trx, comment.consultation_id);
+      await notifyOrganisation(trx, comment.organisation_id, t.moderation.mail.decisionSubject(commentId), t.moderation.mail.decisionBody(commentId, title, t.comments.statuses[status], response || null, link));
     }
   });
   deliverSoon();

@@ -1,9 +1,14 @@
 import { findChapter } from '../content/content.ts';
 import { findConsultationById } from '../consultations/consultations.ts';
 import type { Db } from '../platform/db.ts';
-import { moderatorsList } from './queue.ts';
+import { consultationModerators } from '../consultations/moderators.ts';
 
 /** The read model of one comment's moderation page. */
+
+/** The consultation a submitted comment belongs to; undefined for a draft, a withdrawn comment or none. */
+export async function consultationOfComment(db: Db, commentId: number): Promise<number | undefined> {
+  return (await db.selectFrom('comments').select('consultation_id').where('id', '=', commentId).where('state', '=', 'submitted').executeTakeFirst())?.consultation_id;
+}
 
 /** Everything a moderator needs on one comment's page. */
 export async function moderationDetail(db: Db, commentId: number) {
@@ -52,6 +57,7 @@ export async function moderationDetail(db: Db, commentId: number) {
           .selectFrom('comments as c')
           .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
           .select(['c.id', 'c.kind', 'c.moderation_status', 'c.body', 'o.name as organisation_name'])
+          .where('c.consultation_id', '=', comment.consultation_id)
           .where('c.version_id', '=', comment.version_id)
           .where('c.block_key', '=', comment.block_key)
           .where('c.state', '=', 'submitted')
@@ -80,6 +86,6 @@ export async function moderationPage(db: Db, commentId: number) {
   const context = position >= 0 ? blocks.slice(Math.max(0, position - 1), position + 2) : [];
   /** The paragraph's text now, where it differs from the text the comment quotes. */
   const quoteChanged = position >= 0 && !!c.quote && blocks[position].text !== c.quote;
-  return { ...detail, consultation: consultation!, context, quoteChanged, moderators: await moderatorsList(db) };
+  return { ...detail, consultation: consultation!, context, quoteChanged, moderators: await consultationModerators(db, c.consultation_id) };
 }
 export type ModerationPage = NonNullable<Awaited<ReturnType<typeof moderationPage>>>;

@@ -3,11 +3,11 @@ import { dictionary, perDictionary } from '../../../i18n/index.ts';
 import { HIDE_REASONS, type HideReason } from '../../enums.ts';
 import { ok, type Result } from '../../result.ts';
 import { absolute, routes } from '../../routes.ts';
-import { can, type Actor } from '../accounts/access.ts';
+import type { Actor } from '../accounts/access.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { deliverSoon } from '../platform/mail.ts';
-import { commentNotFound, forbidden, notifyOrganisation, submittedComment } from './common.ts';
+import { commentToModerate, consultationTitle, notifyOrganisation } from './common.ts';
 
 /** Hiding a comment from the public (with a reason, which its organisation is told) and showing it again. */
 
@@ -27,9 +27,9 @@ export const visibilityInput = perDictionary((t) =>
 );
 
 export async function setHidden(db: Db, actor: Actor, commentId: number, visibility: Visibility, baseUrl: string, ip: string | null): Promise<Result> {
-  if (!can(actor, 'moderate')) return forbidden();
-  const comment = await submittedComment(db, commentId);
-  if (!comment) return commentNotFound();
+  const found = await commentToModerate(db, actor, commentId);
+  if (!found.ok) return found;
+  const comment = found.value;
   const { hidden } = visibility;
   if ((comment.hidden === 1) === hidden) return ok();
   const reason = visibility.hidden ? visibility.reason : null;
@@ -48,7 +48,8 @@ export async function setHidden(db: Db, actor: Actor, commentId: number, visibil
       // The organisation's language: Slovenian.
       const t = dictionary();
       const link = absolute(baseUrl, routes.comment(commentId));
-      await notifyOrganisation(trx, comment.organisation_id, t.moderation.mail.hiddenSubject(commentId), t.moderation.mail.hiddenBody(commentId, t.moderation.hideReasons[reason], link));
+      const title = await consultationTitle(trx, comment.consultation_id);
+      await notifyOrganisation(trx, comment.organisation_id, t.moderation.mail.hiddenSubject(commentId), t.moderation.mail.hiddenBody(commentId, title, t.moderation.hideReasons[reason], link));
     }
   });
   deliverSoon();

@@ -120,16 +120,16 @@ export async function listQueue(db: Db, consultationId: number, filter: QueueFil
   };
 }
 
-export async function moderatorsList(db: Db) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('role', 'in', ['moderator', 'admin'])
-    .where('status', '=', 'active')
-    .orderBy('name')
-    .execute();
-}
-
-export async function allTags(db: Db): Promise<string[]> {
-  return (await db.selectFrom('comment_tags').select('tag').distinct().orderBy('tag').execute()).map((r) => r.tag);
+/** The tags used on a consultation's comments. */
+export async function allTags(db: Db, consultationId: number): Promise<string[]> {
+  return (
+    await db
+      .selectFrom('comment_tags as g')
+      .innerJoin('comments as c', 'c.id', 'g.comment_id')
+      .select('g.tag')
+      .distinct()
+      .where('c.consultation_id', '=', consultationId)
+      .orderBy('g.tag')
+      .execute()
+  ).map((r) => r.tag);
 }

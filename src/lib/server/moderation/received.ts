@@ -10,6 +10,7 @@ import { commentRow } from '../comments/row.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { isUniqueViolation } from '../platform/sql.ts';
+import { mayModerate } from '../consultations/moderators.ts';
 import { forbidden } from './common.ts';
 
 /** Comments received by e-mail or post, which a moderator enters for the organisation that sent them. */
@@ -43,7 +44,7 @@ export type ReceivedInput = z.infer<ReturnType<typeof receivedInput>> & { anchor
  * the comment it recorded the first time.
  */
 export async function recordReceivedComment(db: Db, actor: Actor, input: ReceivedInput, ip: string | null, now = new Date()): Promise<Result<number>> {
-  if (!can(actor, 'moderate')) return forbidden();
+  if (!can(actor, 'moderate') || !(await mayModerate(db, actor, input.anchor.window.consultationId))) return forbidden();
   const organisation = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', input.organisationId).executeTakeFirst();
   if (!organisation || organisation.kind === 'government') return invalid({ organisationId: (t) => t.moderation.errors.organisationRequired });
   // Received that day at noon, Ljubljana time; the day (parsing refused 30. 2.) may not be later

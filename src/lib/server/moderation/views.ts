@@ -2,7 +2,8 @@ import { currentVersion, listChapters } from '../content/content.ts';
 import type { Consultation } from '../consultations/consultations.ts';
 import type { Db } from '../platform/db.ts';
 import { listOrganisations } from '../organisations/organisations.ts';
-import { allTags, listQueue, moderatorsList, type QueueFilter } from './queue.ts';
+import { consultationModerators } from '../consultations/moderators.ts';
+import { allTags, listQueue, type QueueFilter } from './queue.ts';
 import { statistics } from './statistics.ts';
 
 /** The read models of the moderation pages that show the current version's chapters. */
@@ -26,8 +27,8 @@ async function chapterChoices(consultation: Consultation) {
 export async function queueView(db: Db, consultation: Consultation, filter: QueueFilter, viewerId: number) {
   const [queue, moderators, tags, organisations, chapters] = await Promise.all([
     listQueue(db, consultation.id, filter, viewerId),
-    moderatorsList(db),
-    allTags(db),
+    consultationModerators(db, consultation.id),
+    allTags(db, consultation.id),
     commentingOrganisations(db),
     chapterChoices(consultation),
   ]);

@@ -9,9 +9,10 @@ import { sdjsDemoComments } from './demo-sdjs2030.ts';
 /** Demo accounts, seeded unless NODE_ENV=production; listed in the README. */
 export const DEMO_PASSWORD = 'posvet-demo-2030';
 
-export const demoAccounts: ReadonlyArray<{ email: string; name: string; organisationCode: string; role: Role }> = [
+export const demoAccounts: ReadonlyArray<{ email: string; name: string; organisationCode: string; role: Role; /** Consultations (slugs) a moderator is assigned to. */ moderates?: string[] }> = [
   { email: 'admin@posvet.test', name: 'Ana Administratorka', organisationCode: 'MDP', role: 'admin' },
-  { email: 'moderator@posvet.test', name: 'Marko Moderator', organisationCode: 'MDP', role: 'moderator' },
+  // Assigned to the first consultation only: the demo shows a moderator's restriction (the admin moderates all).
+  { email: 'moderator@posvet.test', name: 'Marko Moderator', organisationCode: 'MDP', role: 'moderator', moderates: [FIRST_CONSULTATION] },
   { email: 'ljubljana@posvet.test', name: 'Lea Novak', organisationCode: '61', role: 'org_admin' },
   { email: 'bled@posvet.test', name: 'Blaž Kranjc', organisationCode: '3', role: 'member' },
   { email: 'zmos@posvet.test', name: 'Zala Horvat', organisationCode: 'ZMOS', role: 'org_admin' },
@@ -29,11 +30,18 @@ export async function seedDemoAccounts(db: Db): Promise<number> {
   await db.transaction().execute(async (trx) => {
     for (const account of missing) {
       const organisation = await trx.selectFrom('organisations').select('id').where('code', '=', account.organisationCode).executeTakeFirstOrThrow();
-      await trx
+      const user = await trx
         .insertInto('users')
         .values({ email: account.email, name: account.name, organisation_id: organisation.id, role: account.role, password_hash: passwordHash })
         .onConflict((oc) => oc.column('email').doNothing())
-        .execute();
+        .returning('id')
+        .executeTakeFirst();
+      for (const slug of account.moderates ?? []) {
+        const consultation = await trx.selectFrom('consultations').select('id').where('slug', '=', slug).executeTakeFirst();
+        if (user && consultation) {
+          await trx.insertInto('consultation_moderators').values({ consultation_id: consultation.id, user_id: user.id }).onConflict((oc) => oc.doNothing()).execute();
+        }
+      }
     }
   });
   return missing.length;

@@ -3,7 +3,8 @@ import type { Actor } from '../../accounts/access.ts';
 import { addNote, noteInput, setTags, tagsInput } from '../../moderation/annotate.ts';
 import { assign, assignInput } from '../../moderation/bulk.ts';
 import { decide, decisionInput } from '../../moderation/decisions.ts';
-import { moderationPage, type ModerationPage } from '../../moderation/detail.ts';
+import { consultationOfComment, moderationPage, type ModerationPage } from '../../moderation/detail.ts';
+import { mayModerate } from '../../consultations/moderators.ts';
 import { setHidden, visibilityInput } from '../../moderation/hide.ts';
 import { getDb } from '../../platform/db.ts';
 import { actorOf, clientIp, publicBaseUrl } from '../auth-context.ts';
@@ -40,6 +41,10 @@ async function post(context: PageContext, user: NonNullable<App.Locals['user']>,
 export async function commentPage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<ModerationPage & { id: number }>> {
   const id = /^\d{1,9}$/.test(context.params.id ?? '') ? Number(context.params.id) : NaN;
   if (!Number.isSafeInteger(id)) return { response: await context.rewrite('/404') };
+  // Another consultation's comment is not this moderator's to see or change: 403 before any form is read.
+  const consultationId = await consultationOfComment(getDb(), id);
+  if (consultationId === undefined) return { response: await context.rewrite('/404') };
+  if (!(await mayModerate(getDb(), actorOf(user), consultationId))) return { response: await context.rewrite('/403') };
   let form = EMPTY_FORM;
   if (context.request.method === 'POST') {
     const answer = await post(context, user, id);

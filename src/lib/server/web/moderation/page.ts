@@ -1,7 +1,9 @@
 import type { APIContext } from 'astro';
 import type { FormState, Statuses, Submitted } from '../form-handling.ts';
-import { findConsultation, listConsultations, type Consultation } from '../../consultations/consultations.ts';
+import { findConsultation, type Consultation } from '../../consultations/consultations.ts';
+import { mayModerate, moderatedConsultations } from '../../consultations/moderators.ts';
 import { getDb } from '../../platform/db.ts';
+import { actorOf } from '../auth-context.ts';
 
 /** What the moderation pages' handlers share. */
 
@@ -22,13 +24,32 @@ export function refused(submitted: Extract<Submitted<unknown>, { ok: false }>): 
   return state;
 }
 
+/** The consultation a moderation page works on, and every one the person may switch to. */
+export interface ModeratedConsultation {
+  consultation: Consultation;
+  consultations: Consultation[];
+}
+
 /**
- * The consultation a moderation page works on: `?posvetovanje=<slug>`, or the first one listed.
- * Undefined for a slug that names none.
+ * The consultation a moderation page works on: `?posvetovanje=<slug>`, or the first one the person
+ * moderates. A slug that names none is "not found" (404); a consultation the person does not
+ * moderate — or none at all to default to — is "forbidden" (403).
  */
-export async function moderatedConsultation(url: URL): Promise<Consultation | undefined> {
+export async function moderatedConsultation(
+  context: Pick<PageContext, 'url' | 'rewrite'>,
+  user: NonNullable<App.Locals['user']>,
+): Promise<{ response: Response } | ModeratedConsultation> {
   const db = getDb();
-  const slug = url.searchParams.get('posvetovanje');
-  if (slug) return findConsultation(db, slug);
-  return (await listConsultations(db))[0];
+  const actor = actorOf(user);
+  const consultations = await moderatedConsultations(db, actor);
+  const slug = context.url.searchParams.get('posvetovanje');
+  if (!slug) {
+    const first = consultations[0];
+    return first ? { consultation: first, consultations } : { response: await context.rewrite('/403') };
+  }
+  const consultation = await findConsultation(db, slug);
+  if (!consultation) return { response: await context.rewrite('/404') };
+  if (!(await mayModerate(db, actor, consultation.id))) return { response: await context.rewrite('/403') };
+  // An archived consultation opened by its address is still the person's to moderate.
+  return { consultation, consultations: consultations.some((c) => c.id === consultation.id) ? consultations : [...consultations, consultation] };
 }

@@ -5,16 +5,20 @@ import { routes } from '../../../routes.ts';
 import { bulkAction, bulkInput } from '../../moderation/bulk.ts';
 import { parseQueueFilter } from '../../moderation/queue.ts';
 import { queueView, type QueueView } from '../../moderation/views.ts';
-import { MODERATION_STATUS, moderatedConsultation, refused, type PageAnswer, type PageContext } from './page.ts';
+import { MODERATION_STATUS, moderatedConsultation, refused, type ModeratedConsultation, type PageAnswer, type PageContext } from './page.ts';
 
 /**
  * The queue page. Filters are a GET form (bookmarkable); the bulk form posts to the same filtered
  * address, and a bulk action done leads back to that view with a count of what changed.
  */
-export async function queuePage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<QueueView & { changed?: number }>> {
+export async function queuePage(
+  context: PageContext,
+  user: NonNullable<App.Locals['user']>,
+): Promise<PageAnswer<QueueView & ModeratedConsultation & { changed?: number }>> {
   const db = getDb();
-  const consultation = await moderatedConsultation(context.url);
-  if (!consultation) return { response: await context.rewrite('/404') };
+  const chosen = await moderatedConsultation(context, user);
+  if ('response' in chosen) return chosen;
+  const { consultation } = chosen;
   const params = new URLSearchParams(context.url.searchParams);
   params.delete('spremenjeno');
   params.delete('posvetovanje');
@@ -28,5 +32,5 @@ export async function queuePage(context: PageContext, user: NonNullable<App.Loca
     form = { ...state, errors: { _form: Object.values(state.errors)[0] } };
   }
   const changed = context.url.searchParams.get('spremenjeno');
-  return { view: { ...(await queueView(db, consultation, filter, user.id)), changed: changed && /^\d{1,6}$/.test(changed) ? Number(changed) : undefined }, form };
+  return { view: { ...(await queueView(db, consultation, filter, user.id)), ...chosen, changed: changed && /^\d{1,6}$/.test(changed) ? Number(changed) : undefined }, form };
 }

@@ -8,7 +8,7 @@ import { getDb } from '../../platform/db.ts';
 import { actorOf, clientIp } from '../auth-context.ts';
 import { submitForm, type FormState } from '../form-handling.ts';
 import { readForm } from '../forms.ts';
-import { MODERATION_STATUS, moderatedConsultation, refused, type PageAnswer, type PageContext } from './page.ts';
+import { MODERATION_STATUS, moderatedConsultation, refused, type ModeratedConsultation, type PageAnswer, type PageContext } from './page.ts';
 import type { Consultation } from '../../consultations/consultations.ts';
 
 /** A moderator records a comment received by e-mail or post, on behalf of the organisation that sent it. */
@@ -37,15 +37,16 @@ async function post(context: PageContext, user: NonNullable<App.Locals['user']>,
   return refused(result);
 }
 
-export async function recordPage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<RecordFormView>> {
+export async function recordPage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<RecordFormView & ModeratedConsultation>> {
+  const chosen = await moderatedConsultation(context, user);
+  if ('response' in chosen) return chosen;
+  const { consultation } = chosen;
   // A new form gets its key, so that sending it twice records the comment once.
-  const consultation = await moderatedConsultation(context.url);
-  if (!consultation) return { response: await context.rewrite('/404') };
   let form: FormState = { status: 200, errors: {}, values: { receivedVia: 'email', kind: 'comment', idempotencyKey: randomUUID() } };
   if (context.request.method === 'POST') {
     const answer = await post(context, user, consultation);
     if ('response' in answer) return answer;
     form = { ...answer, values: { idempotencyKey: randomUUID(), ...answer.values } };
   }
-  return { view: await recordFormView(getDb(), consultation), form };
+  return { view: { ...(await recordFormView(getDb(), consultation)), ...chosen }, form };
 }
