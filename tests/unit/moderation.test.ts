@@ -207,6 +207,13 @@ describe('comments received by e-mail or post', () => {
     const rows = await db.selectFrom('comments').select(['id', 'late', 'received_via', 'recorded_by_user_id', 'author_user_id']).where('organisation_id', '=', kranj).where('received_via', '!=', 'portal').orderBy('id').execute();
     expect(rows.map((r) => r.late)).toEqual([1, 0]);
     expect(rows[0]).toMatchObject({ received_via: 'email', recorded_by_user_id: moderator.id, author_user_id: null });
+    // A letter that arrived in time is not late because the ministry has closed the consultation since.
+    const closed = { ...anchor, window: { ...anchor.window, consultationStatus: 'closed' as const } };
+    const afterClosing = await viaForm(receivedInput, { ...values, receivedOn: '21. 1. 2027' }, (input) =>
+      recordReceivedComment(db, moderator, { ...input, anchor: closed }, IP, new Date('2027-02-05T10:00:00Z')),
+    );
+    expect(afterClosing.ok).toBe(true);
+    if (afterClosing.ok) expect((await db.selectFrom('comments').select('late').where('id', '=', afterClosing.value).executeTakeFirstOrThrow()).late).toBe(0);
     const submitted = await db.selectFrom('comments').select('submitted_at').where('id', '=', rows[0].id).executeTakeFirstOrThrow();
     expect(submitted.submitted_at).toBe('2027-02-03T11:00:00.000Z'); // noon in Ljubljana
     const future = await record(db, moderator, anchor, { ...values, receivedOn: '1. 1. 2030' }, IP, new Date('2027-02-05T10:00:00Z'));

@@ -51,7 +51,10 @@ export async function recordReceivedComment(db: Db, actor: Actor, input: Receive
   // than today in Ljubljana.
   if (input.receivedOn > ljubljanaToday(now)) return invalid({ receivedOn: (t) => t.moderation.errors.receivedOnFuture });
   const received = ljubljanaTimeToInstant(`${input.receivedOn}T12:00`);
-  const late = windowState(input.anchor.window, received) === 'closed';
+  // Late by the date it was received and the version's window alone: a letter that arrived in time
+  // is not late because the ministry has closed the consultation since.
+  const { opensAt, closesAt } = input.anchor.window;
+  const late = windowState({ opensAt, closesAt }, received) === 'closed';
   const recordedBefore = async (): Promise<Result<number> | undefined> => {
     if (!input.idempotencyKey) return undefined;
     const earlier = await db.selectFrom('comments').select(['id', 'recorded_by_user_id']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
