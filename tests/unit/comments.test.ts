@@ -13,10 +13,14 @@ import { csvCell, toCsv } from '../../src/lib/server/platform/csv.ts';
 import { paragraphs } from '../../src/lib/plain-text.ts';
 import { wordDiff } from '../../src/lib/diff.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
-import { organisationId, tempDatabase, userId } from './helpers.ts';
+import { consultationId, organisationId, tempDatabase, userId } from './helpers.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 
+/** Digitalna Slovenija 2030: the first consultation the seeded database holds (checked in database()). */
+const DS2030 = 1;
 const window = {
+  consultationId: DS2030,
+  consultationStatus: 'open' as const,
   versionId: 'osnutek-test',
   opensAt: new Date('2026-11-01T08:00:00Z'),
   closesAt: new Date('2027-01-31T23:00:00Z'),
@@ -24,6 +28,8 @@ const window = {
 };
 /** An older version whose window closed before `window` opened. */
 const oldWindow = {
+  consultationId: DS2030,
+  consultationStatus: 'open' as const,
   versionId: 'osnutek-prej',
   label: 'Osnutek 0',
   opensAt: new Date('2026-10-01T08:00:00Z'),
@@ -46,6 +52,7 @@ async function database(): Promise<Db> {
   const { db } = tempDatabase();
   await prepareDatabase(db, { demo: true });
   await db.deleteFrom('comments').execute();
+  if ((await consultationId(db, 'ds2030')) !== DS2030) throw new Error('the windows of this file expect DS 2030 to be consultation 1');
   return db;
 }
 
@@ -84,7 +91,7 @@ describe('writing and submitting', () => {
       submittedAt: during.toISOString(),
       organisation: { name: 'Občina Bled', kind: 'municipality' },
     });
-    expect(await publicCountsByBlock(db, 'osnutek-test', 'gigabitna-infrastruktura')).toEqual(new Map([['cilji-2030', 1]]));
+    expect(await publicCountsByBlock(db, DS2030, 'osnutek-test', 'gigabitna-infrastruktura')).toEqual(new Map([['cilji-2030', 1]]));
   });
 
   it('refuses an empty or whitespace-only body and stores nothing', async () => {
