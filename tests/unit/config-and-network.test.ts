@@ -86,8 +86,8 @@ describe('page cache keys', () => {
 describe('boundaries', () => {
   it('finds the next publication, opening or closing after now', () => {
     const versions = [
-      toVersion('osnutek-1', { label: '1', publishedAt: '2026-11-02', opensAt: '2026-11-02T09:00', closesAt: '2026-11-19T23:59', caseNumber: '3510-1/2026', changeNote: '' }),
-      toVersion('osnutek-2', { label: '2', publishedAt: '2026-11-20', opensAt: '2026-11-20T09:00', closesAt: '2027-01-31T23:59', caseNumber: '3510-1/2026', changeNote: '' }),
+      toVersion('ds2030', 'osnutek-1', { label: '1', publishedAt: '2026-11-02', opensAt: '2026-11-02T09:00', closesAt: '2026-11-19T23:59', caseNumber: '3510-1/2026', changeNote: '' }),
+      toVersion('ds2030', 'osnutek-2', { label: '2', publishedAt: '2026-11-20', opensAt: '2026-11-20T09:00', closesAt: '2027-01-31T23:59', caseNumber: '3510-1/2026', changeNote: '' }),
     ];
     expect(new Date(nextBoundary(versions, new Date('2026-11-10T00:00:00Z'))).toISOString()).toBe('2026-11-19T23:00:00.000Z');
     expect(new Date(nextBoundary(versions, new Date('2026-11-20T00:00:00Z'))).toISOString()).toBe('2026-11-20T08:00:00.000Z');
