@@ -20,7 +20,7 @@ test.describe('refused actions', () => {
   test('another organisation cannot withdraw, delete or edit; a cross-site post and naming non-members are refused', async ({ page, request, as }) => {
     const marker = unique('Varnost');
     await signIn(page, people.bled);
-    const path = '/osnutek/uvod/10';
+    const path = '/posvetovanja/ds2030/osnutek/uvod/10';
     expect((await postComment(page, path, { body: `${marker} oddana` })).status()).toBe(303);
     const draft = await postComment(page, path, { body: `${marker} osnutek`, intent: 'draft' });
     expect(draft.headers().location).toBe('/organizacija/pripombe?sporocilo=osnutek-shranjen');
@@ -80,7 +80,7 @@ test.describe('refused actions', () => {
 test.describe('readers and roles that cannot comment', () => {
   test('an anonymous reader gets no script, a link to the block page, and an invitation to sign in', async ({ page, request }) => {
     await page.goto('/');
-    const chapters = await page.locator('main a[href^="/osnutek/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    const chapters = await page.locator('main a[href^="/posvetovanja/ds2030/osnutek/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(chapters.length).toBeGreaterThanOrEqual(8);
     for (const href of chapters) {
       const html = await (await request.get(href)).text();
@@ -89,11 +89,11 @@ test.describe('readers and roles that cannot comment', () => {
       expect(html, href).toContain('Komentiraj odstavek');
     }
 
-    await page.goto('/osnutek/uvod');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod');
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('astro-island').count()).toBe(0);
     const link = page.locator('#odstavek-1-1').getByRole('link', { name: 'Komentiraj odstavek 1.1' });
-    await expect(link).toHaveAttribute('href', '/osnutek/uvod/1');
+    await expect(link).toHaveAttribute('href', '/posvetovanja/ds2030/osnutek/uvod/1');
     await expect(page.getByRole('button', { name: /^Komentiraj odstavek/ })).toHaveCount(0);
 
     await link.click();
@@ -105,7 +105,7 @@ test.describe('readers and roles that cannot comment', () => {
 
     // A post without a session is sent to sign in and stores nothing.
     const marker = unique('Anonimna pripomba');
-    const response = await postForm(request, '/osnutek/uvod/1', { kind: 'comment', body: marker, intent: 'submit' });
+    const response = await postForm(request, '/posvetovanja/ds2030/osnutek/uvod/1', { kind: 'comment', body: marker, intent: 'submit' });
     expect(response.status()).toBe(303);
     expect(response.headers().location).toBe('/prijava?vrnitev=%2Fosnutek%2Fuvod%2F1');
     expect(await apiCommentsWith(request, marker)).toEqual([]);
@@ -123,15 +123,15 @@ test.describe('readers and roles that cannot comment', () => {
 
   test('a moderator reads but is told that comments come from municipalities and associations', async ({ page }) => {
     await signIn(page, people.moderator);
-    await page.goto('/osnutek/uvod/1');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod/1');
     await expect(page.getByText(texts.cannotComment)).toBeVisible();
     await expect(page.getByRole('textbox')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Oddaj pripombo' })).toHaveCount(0);
     await expectNoAxeViolations(page);
 
-    await page.goto('/osnutek/uvod');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod');
     await expect(page.getByRole('button', { name: /^Komentiraj odstavek/ })).toHaveCount(0);
-    await expect(page.locator('#odstavek-1-1').getByRole('link', { name: 'Komentiraj odstavek 1.1' })).toHaveAttribute('href', '/osnutek/uvod/1');
+    await expect(page.locator('#odstavek-1-1').getByRole('link', { name: 'Komentiraj odstavek 1.1' })).toHaveAttribute('href', '/posvetovanja/ds2030/osnutek/uvod/1');
     await expect(page.getByRole('button', { name: /^Podpiramo/ })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });

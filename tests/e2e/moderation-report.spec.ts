@@ -65,9 +65,9 @@ test.describe('statistics and the report', () => {
       byStatus: Object.fromEntries([...html.matchAll(/data-total-status="(\w+)"[^>]*>([\d.]+)</g)].map((m) => [m[1], Number(m[2].replaceAll('.', ''))])),
       byKind: Object.fromEntries([...html.matchAll(/data-total-kind="(\w+)"[^>]*>([\d.]+)</g)].map((m) => [m[1], Number(m[2].replaceAll('.', ''))])),
     });
-    const totals = totalsOf(await (await request.get('/porocilo')).text());
-    const csv = parseCsv(await (await request.get('/porocilo.csv')).text());
-    const xlsx = readXlsx(await (await request.get('/porocilo.xlsx')).body());
+    const totals = totalsOf(await (await request.get('/posvetovanja/ds2030/porocilo')).text());
+    const csv = parseCsv(await (await request.get('/posvetovanja/ds2030/porocilo.csv')).text());
+    const xlsx = readXlsx(await (await request.get('/posvetovanja/ds2030/porocilo.xlsx')).body());
     // The public reads one row for everything without a stance yet.
     const labels: Record<string, string> = { pending: 'še v obravnavi', accepted: 'upoštevana', partially_accepted: 'delno upoštevana', rejected: 'ni upoštevana', noted: 'vzeta na znanje' };
     expect(Object.keys(totals.byStatus)).toEqual(Object.keys(labels));

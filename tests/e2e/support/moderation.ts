@@ -82,7 +82,7 @@ export interface NewComment {
  */
 export async function submitAsBled(bled: Page, request: APIRequestContext, comments: NewComment[]): Promise<number[]> {
   for (const c of comments) {
-    const path = `/osnutek/${CHAPTERS[c.chapter].slug}/${c.block}`;
+    const path = `/posvetovanja/ds2030/osnutek/${CHAPTERS[c.chapter].slug}/${c.block}`;
     await bled.goto(path);
     await bled.getByRole('radio', { name: c.kind ?? 'Pripomba', exact: true }).check();
     await bled.getByLabel('Besedilo pripombe', { exact: true }).fill(c.body);
