@@ -4,7 +4,8 @@ import type { Result } from '../../src/lib/result.ts';
 import { answerJointPosition, deleteDraft, setSupport, withdrawComment } from '../../src/lib/server/comments/commands.ts';
 import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/input.ts';
 import { findCommentForViewer } from '../../src/lib/server/comments/organisation-queries.ts';
-import { listPublicComments, publicCountsByBlock } from '../../src/lib/server/comments/queries.ts';
+import { chapterCommentSummary, countPublicComments, listPublicComments, publicCountsByBlock } from '../../src/lib/server/comments/queries.ts';
+import { buildReport } from '../../src/lib/server/report/report.ts';
 import { saveComment as saveCommand, type SaveIntent } from '../../src/lib/server/comments/save.ts';
 import { STATUS_OF } from '../../src/lib/server/web/form-handling.ts';
 import { saveCommentForm } from '../../src/lib/server/web/comments/form.ts';
@@ -13,7 +14,7 @@ import { csvCell, toCsv } from '../../src/lib/server/platform/csv.ts';
 import { paragraphs } from '../../src/lib/plain-text.ts';
 import { wordDiff } from '../../src/lib/diff.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
-import { consultationId, organisationId, tempDatabase, userId } from './helpers.ts';
+import { consultationId, createConsultation, organisationId, tempDatabase, userId } from './helpers.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 
 /** Digitalna Slovenija 2030: the first consultation the seeded database holds (checked in database()). */
@@ -364,5 +365,60 @@ describe('demo data', () => {
     expect(publicOnes.some((c) => c.supporters.length > 0)).toBe(true);
     expect(all.some((c) => c.state === 'draft')).toBe(true);
     void userId;
+  });
+});
+
+describe('several consultations side by side', () => {
+  /**
+   * Two consultations whose drafts share a version id, a chapter slug and a block key: Bled comments
+   * on the same-named paragraph of each. Every public read of one consultation shows only its own.
+   */
+  async function twoConsultations() {
+    const db = await database();
+    const other = await createConsultation(db, 'drugo', { title: 'Drugo posvetovanje' });
+    const otherWindow = { ...window, consultationId: other };
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const ours = await saveComment(db, bled, anchor(), form({ body: 'Pripomba k DS 2030.' }), 'submit', { now: during });
+    const theirs = await saveComment(db, bled, { ...anchor(), window: otherWindow }, form({ body: 'Pripomba k drugemu posvetovanju.' }), 'submit', { now: during });
+    if (!ours.ok || !theirs.ok) throw new Error('not submitted');
+    return { db, other, ours: ours.value.id, theirs: theirs.value.id };
+  }
+  const chapter = 'gigabitna-infrastruktura';
+
+  it('lists and counts only the consultation’s own comments, however alike their places', async () => {
+    const { db, other, ours, theirs } = await twoConsultations();
+    for (const [id, own] of [[DS2030, ours], [other, theirs]] as const) {
+      const listed = await listPublicComments(db, { consultationId: id, versionId: 'osnutek-test', chapterSlug: chapter });
+      expect(listed.map((c) => c.id)).toEqual([own]);
+      expect(listed[0].consultationId).toBe(id);
+      expect(await countPublicComments(db, { consultationId: id, versionId: 'osnutek-test' })).toBe(1);
+      expect(await listPublicComments(db, { consultationId: id, currentVersionId: 'osnutek-test', currentChapterSlug: chapter, currentBlockKey: 'cilji-2030' })).toHaveLength(1);
+    }
+    expect((await listPublicComments(db, { consultationId: other })).map((c) => c.consultation)).toEqual(['drugo']);
+    // Without a consultation, a version means nothing: the query refuses rather than mixing them.
+    await expect(listPublicComments(db, { versionId: 'osnutek-test' })).rejects.toThrow();
+    expect(await countPublicComments(db)).toBe(2);
+  });
+
+  it('counts per block and summarises a chapter per consultation', async () => {
+    const { db, other, ours, theirs } = await twoConsultations();
+    for (const [id, own] of [[DS2030, ours], [other, theirs]] as const) {
+      expect(await publicCountsByBlock(db, id, 'osnutek-test', chapter)).toEqual(new Map([['cilji-2030', 1]]));
+      const summary = await chapterCommentSummary(db, id, 'osnutek-test', chapter, 3);
+      expect(summary.counts).toEqual(new Map([['cilji-2030', 1]]));
+      expect(summary.latest.get('cilji-2030')?.map((c) => c.id)).toEqual([own]);
+      expect(summary.removed).toEqual([]);
+    }
+  });
+
+  it('reports on the consultation’s own comments only', async () => {
+    const { db, other } = await twoConsultations();
+    const chapters = [{ slug: chapter, number: 2, title: 'Gigabitna infrastruktura' }];
+    const ds = await buildReport(db, DS2030, chapters, 'osnutek-test');
+    const drugo = await buildReport(db, other, chapters, 'osnutek-test');
+    expect(ds.total).toBe(1);
+    expect(drugo.total).toBe(1);
+    expect(ds.groups.flatMap((g) => g.blocks.flatMap((b) => b.comments.map((c) => c.body)))).toEqual(['Pripomba k DS 2030.']);
+    expect(drugo.groups.flatMap((g) => g.blocks.flatMap((b) => b.comments.map((c) => c.body)))).toEqual(['Pripomba k drugemu posvetovanju.']);
   });
 });
