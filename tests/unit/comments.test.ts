@@ -6,6 +6,7 @@ import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/
 import { findCommentForViewer } from '../../src/lib/server/comments/organisation-queries.ts';
 import { chapterCommentSummary, countPublicComments, listPublicComments, publicCountsByBlock } from '../../src/lib/server/comments/queries.ts';
 import { buildReport } from '../../src/lib/server/report/report.ts';
+import { openDataCsv, openDataItems, openDataQuery } from '../../src/lib/server/comments/open-data.ts';
 import { saveComment as saveCommand, type SaveIntent } from '../../src/lib/server/comments/save.ts';
 import { STATUS_OF } from '../../src/lib/server/web/form-handling.ts';
 import { saveCommentForm } from '../../src/lib/server/web/comments/form.ts';
@@ -420,5 +421,24 @@ describe('several consultations side by side', () => {
     expect(drugo.total).toBe(1);
     expect(ds.groups.flatMap((g) => g.blocks.flatMap((b) => b.comments.map((c) => c.body)))).toEqual(['Pripomba k DS 2030.']);
     expect(drugo.groups.flatMap((g) => g.blocks.flatMap((b) => b.comments.map((c) => c.body)))).toEqual(['Pripomba k drugemu posvetovanju.']);
+  });
+
+  it('open data: ?consultation= gives that consultation’s comments, each naming it; an unknown one is not found', async () => {
+    const { db, ours, theirs } = await twoConsultations();
+    const options = { baseUrl: 'https://posvet.example', currentVersionId: async () => 'osnutek-test' };
+    const all = await openDataItems(db, {}, options);
+    expect(all.ok && all.value.map((c) => [c.id, c.consultation])).toEqual([[ours, 'ds2030'], [theirs, 'drugo']]);
+    const drugo = await openDataItems(db, openDataQuery.parse({ consultation: 'drugo' }), options);
+    expect(drugo.ok && drugo.value.map((c) => [c.id, c.consultation, c.body])).toEqual([[theirs, 'drugo', 'Pripomba k drugemu posvetovanju.']]);
+    const ds = await openDataItems(db, openDataQuery.parse({ consultation: 'ds2030', chapter }), options);
+    expect(ds.ok && ds.value.map((c) => c.id)).toEqual([ours]);
+    const unknown = await openDataItems(db, { consultation: 'ni-takega' }, options);
+    expect(unknown.ok ? undefined : [unknown.error.code, unknown.error.message?.(sl)]).toEqual(['not_found', 'Posvetovanja „ni-takega“ ni.']);
+    expect(openDataQuery.safeParse({ consultation: '../etc' }).success).toBe(false);
+    expect(openDataQuery.safeParse({ consultation: 'DS 2030' }).success).toBe(false);
+    if (!drugo.ok) return;
+    const [header, row] = openDataCsv(drugo.value, sl.comments.openData).replace('\uFEFF', '').trim().split('\r\n');
+    expect(header.split(',').slice(0, 3)).toEqual(['"id"', '"consultation"', '"url"']);
+    expect(row).toContain('"drugo"');
   });
 });
