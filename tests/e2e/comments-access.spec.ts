@@ -79,7 +79,7 @@ test.describe('refused actions', () => {
 // ——— who may comment ———
 test.describe('readers and roles that cannot comment', () => {
   test('an anonymous reader gets no script, a link to the block page, and an invitation to sign in', async ({ page, request }) => {
-    await page.goto('/');
+    await page.goto('/posvetovanja/ds2030');
     const chapters = await page.locator('main a[href^="/posvetovanja/ds2030/osnutek/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(chapters.length).toBeGreaterThanOrEqual(8);
     for (const href of chapters) {
@@ -171,10 +171,38 @@ test.describe('the open-data API', () => {
       expect(text, label).not.toContain(DEMO_DRAFT);
     }
     // A BOM for spreadsheets, then a header of quoted column names.
-    expect(csv.startsWith('\uFEFF"id","url",')).toBe(true);
+    expect(csv.startsWith('\uFEFF"id","consultation","url",')).toBe(true);
     const header = csv.slice(1).split('\r\n')[0].split(',');
     for (const column of ['chapter', 'block', 'kind', 'organisation', 'onBehalfOf', 'body', 'proposedText', 'rationale', 'supporters']) {
       expect(header).toContain(`"${column}"`);
     }
+  });
+
+  test('?consultation= gives one consultation's comments, each naming it; a malformed one is 400, an unknown one 404', async ({ request }) => {
+    const all = await apiComments(request);
+    const ds2030 = await apiComments(request, '?consultation=ds2030');
+    const sdjs2030 = await apiComments(request, '?consultation=sdjs2030');
+    expect(ds2030.length).toBeGreaterThan(0);
+    expect(sdjs2030.length).toBeGreaterThan(0);
+    for (const c of ds2030) expect(c.consultation).toBe('ds2030');
+    for (const c of sdjs2030) expect(c.consultation).toBe('sdjs2030');
+    expect(new Set(all.map((c) => c.id))).toEqual(new Set([...ds2030, ...sdjs2030].map((c) => c.id)));
+    // Both consultations have an Osnutek 1 with a chapter "uvod": the filter keeps them apart.
+    const intro = await apiComments(request, '?consultation=sdjs2030&chapter=uvod');
+    for (const c of intro) expect(c).toMatchObject({ consultation: 'sdjs2030', chapter: 'uvod' });
+
+    const bad = await request.get('/api/v1/comments?consultation=DS%202030');
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error).toBe('Neveljavna poizvedba: neveljavna vrednost parametra consultation.');
+    const unknown = await request.get('/api/v1/comments?consultation=ni-takega');
+    expect(unknown.status()).toBe(404);
+    expect(unknown.headers()['content-type']).toContain('application/json');
+    expect((await unknown.json()).error).toBe('Posvetovanja „ni-takega“ ni.');
+
+    const csv = await request.get('/api/v1/comments?consultation=sdjs2030&format=csv');
+    expect(csv.headers()['content-disposition']).toContain('posvet-pripombe-sdjs2030.csv');
+    // Each record starts "<id>","<consultation>" (a body may hold line breaks of its own).
+    const starts = [...(await csv.text()).matchAll(/\r\n"(\d+)","([^"]*)",/g)].map((m) => [Number(m[1]), m[2]]);
+    expect(starts).toEqual(sdjs2030.map((c) => [c.id, 'sdjs2030']));
   });
 });

@@ -1,21 +1,30 @@
 import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations } from './axe.ts';
+import { routes } from '../../src/lib/routes.ts';
 
 test.describe('reading the draft', () => {
-  test('the home page explains the consultation and lists the chapters', async ({ page }) => {
-    const response = await page.goto('/');
+  test('the home page lists the consultations; a consultation's page explains it and lists its chapters', async ({ page }) => {
+    const response = await page.goto(routes.home);
     expect(response?.status()).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('lang', 'sl');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posvetovanje z občinami o spremembah in dopolnitvah strategije Digitalna Slovenija 2030');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posvetovanja z občinami');
+    const ds2030 = page.getByRole('link', { name: 'Digitalna Slovenija 2030 – vmesni pregled', exact: true });
+    await expect(ds2030).toHaveAttribute('href', routes.consultation('ds2030'));
+    await expect(page.getByRole('link', { name: 'Strategija digitalnih javnih storitev 2030', exact: true })).toHaveAttribute('href', routes.consultation('sdjs2030'));
+    await expectNoAxeViolations(page);
+
+    await ds2030.click();
+    await expect(page).toHaveURL(new RegExp(`${routes.consultation('ds2030')}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Digitalna Slovenija 2030 – vmesni pregled');
     await expect(page.getByText(/^Pripombe zbiramo do \d{1,2}\.\s\d{1,2}\.\s\d{4}\.$/)).toBeVisible();
-    const chapterLinks = page.locator('main a[href^="/posvetovanja/ds2030/osnutek/"]');
+    const chapterLinks = page.locator(`main a[href^="${routes.consultation('ds2030')}/osnutek/"]`);
     expect(await chapterLinks.count()).toBeGreaterThanOrEqual(8);
     await expect(chapterLinks.first()).toHaveText(/^1\. Uvod$/);
     await expectNoAxeViolations(page);
   });
 
   test('every chapter has numbered blocks with permalinks, and no page breaks accessibility', async ({ page }) => {
-    await page.goto('/');
+    await page.goto(routes.consultation('ds2030'));
     const hrefs = await page.locator('main a[href^="/posvetovanja/ds2030/osnutek/"]').evaluateAll((links) =>
       links.map((a) => a.getAttribute('href')!),
     );
