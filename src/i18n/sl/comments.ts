@@ -120,6 +120,7 @@ export const comments = {
     /** The open data CSV's yes and no (the `late` column). */
     openData: { yes: 'da', no: 'ne', unknownConsultation: (slug: string) => `Posvetovanja „${slug}“ ni.` },
     myComments: 'Pripombe moje organizacije',
+    myCommentsIn: (consultation: string) => `Pripombe moje organizacije k posvetovanju „${consultation}“`,
     myCommentsLead: 'Neoddane pripombe vidijo samo člani vaše organizacije. Oddane pripombe lahko umaknete do konca posvetovanja.',
     noOwnComments: 'Vaša organizacija še nima pripomb.',
     edit: 'Uredi',
