@@ -178,7 +178,7 @@ test.describe('the open-data API', () => {
     }
   });
 
-  test('?consultation= gives one consultation's comments, each naming it; a malformed one is 400, an unknown one 404', async ({ request }) => {
+  test('?consultation= gives one consultation’s comments, each naming it; a malformed one is 400, an unknown one 404', async ({ request }) => {
     const all = await apiComments(request);
     const ds2030 = await apiComments(request, '?consultation=ds2030');
     const sdjs2030 = await apiComments(request, '?consultation=sdjs2030');

@@ -3,7 +3,7 @@ import { expectNoAxeViolations } from './axe.ts';
 import { routes } from '../../src/lib/routes.ts';
 
 test.describe('reading the draft', () => {
-  test('the home page lists the consultations; a consultation's page explains it and lists its chapters', async ({ page }) => {
+  test('the home page lists the consultations; a consultation’s page explains it and lists its chapters', async ({ page }) => {
     const response = await page.goto(routes.home);
     expect(response?.status()).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('lang', 'sl');

@@ -47,15 +47,15 @@ describe('comments and forms, hardened', () => {
 
   /** A comment row on Osnutek 1, whose window closed on 16. 10. 2026, put straight into the database. */
   const oldComment = (organisationId: number, userId: number | null, state: 'draft' | 'submitted', key: string | null = null): number => {
-    const osnutek1 = readVersionFiles().find((v) => v.id === 'osnutek-1')!;
+    const osnutek1 = readVersionFiles('ds2030').find((v) => v.id === 'osnutek-1')!;
     expect(osnutek1.closesAt.getTime(), 'the test needs a version whose window has closed').toBeLessThan(Date.now());
-    const chapter = readChapterFiles('osnutek-1')[0];
+    const chapter = readChapterFiles('ds2030', 'osnutek-1')[0];
     const block = chapter.rendered.blocks[0];
     const at = '2026-10-01T10:00:00.000Z';
     const result = writer
       .prepare(
-        `insert into comments (organisation_id, author_user_id, scope, version_id, chapter_slug, chapter_number, block_key, block_number, block_fingerprint, quote, kind, body, state, created_at, updated_at, submitted_at, idempotency_key)
-         values (?, ?, 'block', 'osnutek-1', ?, ?, ?, ?, ?, ?, 'comment', ?, ?, ?, ?, ?, ?)`,
+        `insert into comments (consultation_id, organisation_id, author_user_id, scope, version_id, chapter_slug, chapter_number, block_key, block_number, block_fingerprint, quote, kind, body, state, created_at, updated_at, submitted_at, idempotency_key)
+         values ((select id from consultations where slug = 'ds2030'), ?, ?, 'block', 'osnutek-1', ?, ?, ?, ?, ?, ?, 'comment', ?, ?, ?, ?, ?, ?)`,
       )
       .run(organisationId, userId, chapter.slug, chapter.number, block.key, block.number, block.fingerprint, block.text, `Pripomba k Osnutku 1 (${randomUUID()})`, state, at, at, state === 'submitted' ? at : null, key);
     return Number(result.lastInsertRowid);

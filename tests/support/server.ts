@@ -55,7 +55,7 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
   const db = openDatabase(databasePath);
   try {
     await prepareDatabase(db, { demo: false });
-    const consultation = await db.selectFrom('consultations').select('id').where('slug', '=', FIRST_CONSULTATION).executeTakeFirstOrThrow();
+    const consultation = await db.selectFrom('consultations').select(['id', 'slug']).where('slug', '=', FIRST_CONSULTATION).executeTakeFirstOrThrow();
     const version = currentOf(readVersionFiles(FIRST_CONSULTATION))!;
     const chapters = readChapterFiles(FIRST_CONSULTATION, version.id);
     const passwordHash = await hashPassword('bench password that is long enough');
