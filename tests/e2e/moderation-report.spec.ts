@@ -48,7 +48,8 @@ test.describe('statistics and the report', () => {
     const count = Number(await cell.textContent());
     expect(count).toBeGreaterThanOrEqual(1);
     await cell.click();
-    await expect(page).toHaveURL(/\/moderacija\?block=10\.2$/);
+    // The queue of the same consultation (DS 2030), filtered by the block.
+    await expect(page).toHaveURL(/\/moderacija\?(?:posvetovanje=ds2030&)?block=10\.2$/);
     const q = queue(page);
     await expect(q.filters.getByLabel('Odstavek (npr. 3.14)')).toHaveValue('10.2');
     await expect(q.row(body)).toHaveCount(1);

@@ -175,7 +175,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
     const w = await watchedPage(browser, seeded.states.moderator);
     const { page } = w;
 
-    const queueUrl = `/moderacija?${new URLSearchParams({ text: run })}`;
+    const queueUrl = `/moderacija?${new URLSearchParams({ posvetovanje: 'ds2030', text: run })}`;
     await checkPage(w, queueUrl, { excerpt: comments.map((c) => c.body.stored), full: acceptedTags.map((p) => p.stored) });
     await expect(page.locator('tr[data-queue-row]')).toHaveCount(comments.length);
     await expectNoAxeViolations(page);
@@ -183,14 +183,14 @@ test.describe('XSS payloads and formulas stay inert', () => {
     // Filtered by a payload tag the server kept (it is also an option of the tag filter).
     if (acceptedTags.length) {
       const tag = acceptedTags[0].stored;
-      await checkPage(w, `/moderacija?${new URLSearchParams({ tag })}`, { excerpt: [comments[0].body.stored] });
+      await checkPage(w, `/moderacija?${new URLSearchParams({ posvetovanje: 'ds2030', tag })}`, { excerpt: [comments[0].body.stored] });
       await expect(page.locator('tr[data-queue-row]')).toHaveCount(1);
     }
-    await checkPage(w, `/moderacija?${new URLSearchParams({ tag: plainTag })}`, { excerpt: comments.map((c) => c.body.stored) });
+    await checkPage(w, `/moderacija?${new URLSearchParams({ posvetovanje: 'ds2030', tag: plainTag })}`, { excerpt: comments.map((c) => c.body.stored) });
 
     // The text filter echoes a payload into its field.
     const echoed = payloads.find((p) => p.label === 'autofocus onfocus')!;
-    await checkPage(w, `/moderacija?${new URLSearchParams({ text: echoed.raw })}`);
+    await checkPage(w, `/moderacija?${new URLSearchParams({ posvetovanje: 'ds2030', text: echoed.raw })}`);
     await expect(page.getByRole('search', { name: 'Filtri' }).getByLabel('Besedilo vsebuje')).toHaveValue(echoed.raw);
 
     for (const c of comments) {
