@@ -107,12 +107,12 @@ test.describe('readers and roles that cannot comment', () => {
     const marker = unique('Anonimna pripomba');
     const response = await postForm(request, '/posvetovanja/ds2030/osnutek/uvod/1', { kind: 'comment', body: marker, intent: 'submit' });
     expect(response.status()).toBe(303);
-    expect(response.headers().location).toBe('/prijava?vrnitev=%2Fosnutek%2Fuvod%2F1');
+    expect(response.headers().location).toBe('/prijava?vrnitev=%2Fposvetovanja%2Fds2030%2Fosnutek%2Fuvod%2F1');
     expect(await apiCommentsWith(request, marker)).toEqual([]);
 
     // The sign-in link brings the member back to the block, now with the form.
     await page.getByRole('link', { name: 'Prijava za predstavnike občin in združenj' }).click();
-    await expect(page).toHaveURL(/\/prijava\?vrnitev=%2Fosnutek%2Fuvod%2F1$/);
+    await expect(page).toHaveURL(/\/prijava\?vrnitev=%2Fposvetovanja%2Fds2030%2Fosnutek%2Fuvod%2F1$/);
     await expectNoAxeViolations(page);
     await page.getByLabel('E-naslov').fill(people.bled);
     await page.getByLabel('Geslo', { exact: true }).fill(DEMO_PASSWORD);
