@@ -3,7 +3,7 @@ import { dictionary } from '../../src/i18n/index.ts';
 import type { Result } from '../../src/lib/result.ts';
 import { answerJointPosition, deleteDraft, setSupport, withdrawComment } from '../../src/lib/server/comments/commands.ts';
 import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/input.ts';
-import { findCommentForViewer } from '../../src/lib/server/comments/organisation-queries.ts';
+import { findCommentForViewer, organisationComments } from '../../src/lib/server/comments/organisation-queries.ts';
 import { chapterCommentSummary, countPublicComments, listPublicComments, publicCountsByBlock } from '../../src/lib/server/comments/queries.ts';
 import { buildReport } from '../../src/lib/server/report/report.ts';
 import { openDataCsv, openDataItems, openDataQuery } from '../../src/lib/server/comments/open-data.ts';
@@ -440,5 +440,15 @@ describe('several consultations side by side', () => {
     const [header, row] = openDataCsv(drugo.value, sl.comments.openData).replace('\uFEFF', '').trim().split('\r\n');
     expect(header.split(',').slice(0, 3)).toEqual(['"id"', '"consultation"', '"url"']);
     expect(row).toContain('"drugo"');
+  });
+
+  it('an organisation’s own list says which consultation each comment belongs to', async () => {
+    const { db, ours, theirs } = await twoConsultations();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const own = await organisationComments(db, bled.organisationId);
+    expect(Object.fromEntries(own.map((c) => [c.id, [c.consultation_slug, c.consultation_title]]))).toEqual({
+      [ours]: ['ds2030', 'Digitalna Slovenija 2030 – vmesni pregled'],
+      [theirs]: ['drugo', 'Drugo posvetovanje'],
+    });
   });
 });
