@@ -42,12 +42,16 @@ type ParamRule = RegExp | readonly string[];
 const flash: ParamRule = FLASH_KEYS;
 const CACHEABLE: Array<{ path: RegExp; params: Record<string, ParamRule> }> = [
   { path: /^\/$/, params: { sporocilo: flash } },
-  { path: /^\/osnutek\/[^/]+$/, params: { odstavek: /^odstavek-\d{1,3}-\d{1,4}$/, sporocilo: flash } },
-  { path: /^\/osnutek\/[^/]+\/[^/]+$/, params: { stran: /^\d{1,5}$/, sporocilo: flash } },
-  { path: /^\/verzije(\/[^/]+){0,3}$/, params: {} },
-  { path: /^\/porocilo(\.csv|\.xlsx)?$/, params: {} },
+  { path: /^\/posvetovanja\/[^/]+$/, params: { sporocilo: flash } },
+  { path: /^\/posvetovanja\/[^/]+\/osnutek\/[^/]+$/, params: { odstavek: /^odstavek-\d{1,3}-\d{1,4}$/, sporocilo: flash } },
+  { path: /^\/posvetovanja\/[^/]+\/osnutek\/[^/]+\/[^/]+$/, params: { stran: /^\d{1,5}$/, sporocilo: flash } },
+  { path: /^\/posvetovanja\/[^/]+\/verzije(\/[^/]+){0,3}$/, params: {} },
+  { path: /^\/posvetovanja\/[^/]+\/porocilo(\.csv|\.xlsx)?$/, params: {} },
   // The open data answers 400 to a value it cannot read: such values are kept, so the answer stays.
-  { path: /^\/api\/v1\/comments$/, params: { chapter: /^.{0,200}$/s, status: /^.{0,200}$/s, organisation: /^.{0,200}$/s, format: /^.{0,200}$/s } },
+  {
+    path: /^\/api\/v1\/comments$/,
+    params: { consultation: /^.{0,200}$/s, chapter: /^.{0,200}$/s, status: /^.{0,200}$/s, organisation: /^.{0,200}$/s, format: /^.{0,200}$/s },
+  },
   { path: /^\/(dostopnost|zasebnost)$/, params: {} },
 ];
 
