@@ -117,7 +117,8 @@ describe('comments and forms, hardened', () => {
 
   it('a moderator recording the same e-mailed comment twice with one form gets the comment already recorded', async () => {
     const organisationId = whoIs(h.scale.memberCookies[4]).organisationId;
-    const chapter = h.scale.blockPaths[0].split('/')[2];
+    // /posvetovanja/ds2030/osnutek/<chapter>/<position>
+    const chapter = h.scale.blockPaths[0].split('/')[4];
     const key = randomUUID();
     const form = new URLSearchParams({
       idempotencyKey: key,
@@ -129,9 +130,10 @@ describe('comments and forms, hardened', () => {
       kind: 'comment',
       body: `Prejeto po e-pošti ${key}`,
     }).toString();
-    const first = await post('/moderacija/nova', h.scale.moderatorCookie, form);
+    // Recorded for DS 2030, the consultation of the scale's comments.
+    const first = await post('/moderacija/nova?posvetovanje=ds2030', h.scale.moderatorCookie, form);
     expect(first.status).toBe(303);
-    const second = await post('/moderacija/nova', h.scale.moderatorCookie, form);
+    const second = await post('/moderacija/nova?posvetovanje=ds2030', h.scale.moderatorCookie, form);
     expect(second.status).toBeLessThan(500);
     expect(second.status).toBe(303);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
@@ -140,7 +142,7 @@ describe('comments and forms, hardened', () => {
     // The key of a member's own comment cannot be taken over by a recorded one: refused, not a 500.
     const memberKey = randomUUID();
     expect((await post(h.scale.blockPaths[2], h.scale.memberCookies[4], commentForm(`Članova ${memberKey}`, memberKey))).status).toBe(303);
-    const taken = await post('/moderacija/nova', h.scale.moderatorCookie, form.replace(key, memberKey));
+    const taken = await post('/moderacija/nova?posvetovanje=ds2030', h.scale.moderatorCookie, form.replace(key, memberKey));
     expect(taken.status).toBeGreaterThanOrEqual(400);
     expect(taken.status).toBeLessThan(500);
     expect(count(`select count(*) as n from comments where idempotency_key = ?`, memberKey)).toBe(1);
