@@ -10,6 +10,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { commentForm, root, seedScale, startServer, type Scale } from '../tests/support/server.ts';
+import { routes } from '../src/lib/routes.ts';
+import { FIRST_CONSULTATION } from '../src/lib/enums.ts';
 
 const quick = process.argv.includes('--quick');
 const duration = quick ? 3 : 10;
@@ -66,7 +68,7 @@ async function measureScale(label: string, comments: number, port: number) {
   const server = await startServer(dbPath, port);
   try {
     // 1. Anonymous chapter page against the ceiling.
-    const page = `${server.url}/osnutek/uvod`;
+    const page = `${server.url}${routes.chapter(FIRST_CONSULTATION, 'uvod')}`;
     const sample = await fetch(page);
     const bytes = Buffer.from(await sample.arrayBuffer());
     const pageResult = await run({ url: page, connections, duration });

@@ -8,7 +8,7 @@ test.describe('a comment on a chapter as a whole', () => {
     const text = `Poglavju kot celoti manjka pregled stroškov za občine (${unique('celota')}).`;
     await signIn(page, people.bled);
     await expect(page).toHaveURL(/\/moj-racun$/);
-    await page.goto('/osnutek/zeleni-prehod');
+    await page.goto('/posvetovanja/ds2030/osnutek/zeleni-prehod');
     await page.getByRole('link', { name: 'Komentiraj poglavje kot celoto' }).click();
     await expect(page).toHaveURL(/\/osnutek\/zeleni-prehod\/pripomba$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pripombe k poglavju 9. Zeleni prehod kot celoti');

@@ -20,7 +20,7 @@ test.describe('refused actions', () => {
   test('another organisation cannot withdraw, delete or edit; a cross-site post and naming non-members are refused', async ({ page, request, as }) => {
     const marker = unique('Varnost');
     await signIn(page, people.bled);
-    const path = '/osnutek/uvod/10';
+    const path = '/posvetovanja/ds2030/osnutek/uvod/10';
     expect((await postComment(page, path, { body: `${marker} oddana` })).status()).toBe(303);
     const draft = await postComment(page, path, { body: `${marker} osnutek`, intent: 'draft' });
     expect(draft.headers().location).toBe('/organizacija/pripombe?sporocilo=osnutek-shranjen');
@@ -79,8 +79,8 @@ test.describe('refused actions', () => {
 // ——— who may comment ———
 test.describe('readers and roles that cannot comment', () => {
   test('an anonymous reader gets no script, a link to the block page, and an invitation to sign in', async ({ page, request }) => {
-    await page.goto('/');
-    const chapters = await page.locator('main a[href^="/osnutek/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    await page.goto('/posvetovanja/ds2030');
+    const chapters = await page.locator('main a[href^="/posvetovanja/ds2030/osnutek/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(chapters.length).toBeGreaterThanOrEqual(8);
     for (const href of chapters) {
       const html = await (await request.get(href)).text();
@@ -89,11 +89,11 @@ test.describe('readers and roles that cannot comment', () => {
       expect(html, href).toContain('Komentiraj odstavek');
     }
 
-    await page.goto('/osnutek/uvod');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod');
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('astro-island').count()).toBe(0);
     const link = page.locator('#odstavek-1-1').getByRole('link', { name: 'Komentiraj odstavek 1.1' });
-    await expect(link).toHaveAttribute('href', '/osnutek/uvod/1');
+    await expect(link).toHaveAttribute('href', '/posvetovanja/ds2030/osnutek/uvod/1');
     await expect(page.getByRole('button', { name: /^Komentiraj odstavek/ })).toHaveCount(0);
 
     await link.click();
@@ -105,14 +105,14 @@ test.describe('readers and roles that cannot comment', () => {
 
     // A post without a session is sent to sign in and stores nothing.
     const marker = unique('Anonimna pripomba');
-    const response = await postForm(request, '/osnutek/uvod/1', { kind: 'comment', body: marker, intent: 'submit' });
+    const response = await postForm(request, '/posvetovanja/ds2030/osnutek/uvod/1', { kind: 'comment', body: marker, intent: 'submit' });
     expect(response.status()).toBe(303);
-    expect(response.headers().location).toBe('/prijava?vrnitev=%2Fosnutek%2Fuvod%2F1');
+    expect(response.headers().location).toBe('/prijava?vrnitev=%2Fposvetovanja%2Fds2030%2Fosnutek%2Fuvod%2F1');
     expect(await apiCommentsWith(request, marker)).toEqual([]);
 
     // The sign-in link brings the member back to the block, now with the form.
     await page.getByRole('link', { name: 'Prijava za predstavnike občin in združenj' }).click();
-    await expect(page).toHaveURL(/\/prijava\?vrnitev=%2Fosnutek%2Fuvod%2F1$/);
+    await expect(page).toHaveURL(/\/prijava\?vrnitev=%2Fposvetovanja%2Fds2030%2Fosnutek%2Fuvod%2F1$/);
     await expectNoAxeViolations(page);
     await page.getByLabel('E-naslov').fill(people.bled);
     await page.getByLabel('Geslo', { exact: true }).fill(DEMO_PASSWORD);
@@ -123,15 +123,15 @@ test.describe('readers and roles that cannot comment', () => {
 
   test('a moderator reads but is told that comments come from municipalities and associations', async ({ page }) => {
     await signIn(page, people.moderator);
-    await page.goto('/osnutek/uvod/1');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod/1');
     await expect(page.getByText(texts.cannotComment)).toBeVisible();
     await expect(page.getByRole('textbox')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Oddaj pripombo' })).toHaveCount(0);
     await expectNoAxeViolations(page);
 
-    await page.goto('/osnutek/uvod');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod');
     await expect(page.getByRole('button', { name: /^Komentiraj odstavek/ })).toHaveCount(0);
-    await expect(page.locator('#odstavek-1-1').getByRole('link', { name: 'Komentiraj odstavek 1.1' })).toHaveAttribute('href', '/osnutek/uvod/1');
+    await expect(page.locator('#odstavek-1-1').getByRole('link', { name: 'Komentiraj odstavek 1.1' })).toHaveAttribute('href', '/posvetovanja/ds2030/osnutek/uvod/1');
     await expect(page.getByRole('button', { name: /^Podpiramo/ })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
@@ -171,10 +171,38 @@ test.describe('the open-data API', () => {
       expect(text, label).not.toContain(DEMO_DRAFT);
     }
     // A BOM for spreadsheets, then a header of quoted column names.
-    expect(csv.startsWith('\uFEFF"id","url",')).toBe(true);
+    expect(csv.startsWith('\uFEFF"id","consultation","url",')).toBe(true);
     const header = csv.slice(1).split('\r\n')[0].split(',');
     for (const column of ['chapter', 'block', 'kind', 'organisation', 'onBehalfOf', 'body', 'proposedText', 'rationale', 'supporters']) {
       expect(header).toContain(`"${column}"`);
     }
+  });
+
+  test('?consultation= gives one consultation’s comments, each naming it; a malformed one is 400, an unknown one 404', async ({ request }) => {
+    const all = await apiComments(request);
+    const ds2030 = await apiComments(request, '?consultation=ds2030');
+    const sdjs2030 = await apiComments(request, '?consultation=sdjs2030');
+    expect(ds2030.length).toBeGreaterThan(0);
+    expect(sdjs2030.length).toBeGreaterThan(0);
+    for (const c of ds2030) expect(c.consultation).toBe('ds2030');
+    for (const c of sdjs2030) expect(c.consultation).toBe('sdjs2030');
+    expect(new Set(all.map((c) => c.id))).toEqual(new Set([...ds2030, ...sdjs2030].map((c) => c.id)));
+    // Both consultations have an Osnutek 1 with a chapter "uvod": the filter keeps them apart.
+    const intro = await apiComments(request, '?consultation=sdjs2030&chapter=uvod');
+    for (const c of intro) expect(c).toMatchObject({ consultation: 'sdjs2030', chapter: 'uvod' });
+
+    const bad = await request.get('/api/v1/comments?consultation=DS%202030');
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error).toBe('Neveljavna poizvedba: neveljavna vrednost parametra consultation.');
+    const unknown = await request.get('/api/v1/comments?consultation=ni-takega');
+    expect(unknown.status()).toBe(404);
+    expect(unknown.headers()['content-type']).toContain('application/json');
+    expect((await unknown.json()).error).toBe('Posvetovanja „ni-takega“ ni.');
+
+    const csv = await request.get('/api/v1/comments?consultation=sdjs2030&format=csv');
+    expect(csv.headers()['content-disposition']).toContain('posvet-pripombe-sdjs2030.csv');
+    // Each record starts "<id>","<consultation>" (a body may hold line breaks of its own).
+    const starts = [...(await csv.text()).matchAll(/\r\n"(\d+)","([^"]*)",/g)].map((m) => [Number(m[1]), m[2]]);
+    expect(starts).toEqual(sdjs2030.map((c) => [c.id, 'sdjs2030']));
   });
 });

@@ -23,7 +23,7 @@ test.describe('the in-place composer', () => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     await signIn(page, people.ljubljana);
-    await page.goto('/osnutek/gigabitna-infrastruktura');
+    await page.goto('/posvetovanja/ds2030/osnutek/gigabitna-infrastruktura');
     const block = page.locator('#odstavek-2-1');
     // The island hydrates when it comes into view (client:visible); until then it is the plain link.
     await block.getByText('Komentiraj odstavek 2.1').scrollIntoViewIfNeeded();
@@ -86,7 +86,7 @@ test.describe('the in-place composer', () => {
   test('keyboard only: Tab to the composer, Enter, type, Tab to "Oddaj pripombo", Enter', async ({ page, request }) => {
     const body = unique('Vpisano samo s tipkovnico.');
     await signIn(page, people.sos);
-    await page.goto('/osnutek/uvod');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod');
     const block = page.locator('#odstavek-1-1');
     const toggle = block.getByRole('button', { name: 'Komentiraj odstavek 1.1' });
 
@@ -132,7 +132,7 @@ test.describe('the in-place composer', () => {
     const rationale = `=1+1 "navednice" <svg onload=alert(3)> ${marker}`;
     const dialogs = recordDialogs(page);
     await signIn(page, people.bled);
-    await page.goto('/osnutek/kibernetska-varnost/1');
+    await page.goto('/posvetovanja/ds2030/osnutek/kibernetska-varnost/1');
     await fillCommentForm(page, { body, rationale });
     await page.getByRole('button', { name: 'Oddaj pripombo' }).click();
     await expect(page).toHaveURL(/\?sporocilo=pripomba-oddana$/);
@@ -146,7 +146,7 @@ test.describe('the in-place composer', () => {
     await noInjectedMarkup(page);
 
     // The chapter page (with the composer islands running) and the permalink, also for a reader.
-    await page.goto('/osnutek/kibernetska-varnost');
+    await page.goto('/posvetovanja/ds2030/osnutek/kibernetska-varnost');
     const block = await openBlockComments(page, 'odstavek-7-1', '7.1');
     const card = block.getByRole('article').filter({ hasText: marker });
     await expect(card).toContainText(body);
@@ -180,7 +180,7 @@ test.describe('the in-place composer', () => {
 test.describe('the plain comment form with JavaScript', () => {
   test('the comment field counts the characters left as one types, and how many are too many', async ({ page }) => {
     await signIn(page, people.bled);
-    await page.goto('/osnutek/uvod/3');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod/3');
     const field = page.getByLabel('Besedilo pripombe', { exact: true });
     const count = page.locator('#besedilo-stevec');
     await expect(count).toHaveText('Na voljo imate še 10.000 znakov.');

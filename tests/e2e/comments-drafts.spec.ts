@@ -20,7 +20,7 @@ test.describe('commenting without JavaScript', () => {
   test('a draft is private to the organisation, can be edited and then submitted', async ({ page, request, as }) => {
     const body = unique('Osnutek Bleda o ciljih.');
     await signIn(page, people.bled);
-    await submitOnBlockPage(page, '/osnutek/gigabitna-infrastruktura/3', { body, intent: 'draft' });
+    await submitOnBlockPage(page, '/posvetovanja/ds2030/osnutek/gigabitna-infrastruktura/3', { body, intent: 'draft' });
     await expect(page.getByRole('status')).toHaveText(texts.draftSaved);
     const row = page.getByRole('row').filter({ hasText: body });
     await expect(row).toHaveCount(1);
@@ -31,7 +31,7 @@ test.describe('commenting without JavaScript', () => {
     const id = Number(/\d+/.exec(permalinkText!)![0]);
 
     // Not public: not on the chapter page, not in the API, and its permalink is a 404 to others.
-    const chapter = await request.get('/osnutek/gigabitna-infrastruktura');
+    const chapter = await request.get('/posvetovanja/ds2030/osnutek/gigabitna-infrastruktura');
     expect(await chapter.text()).not.toContain(body);
     expect(await apiCommentsWith(request, body)).toEqual([]);
     expect((await request.get(`/pripombe/${id}`)).status()).toBe(404);
@@ -45,7 +45,7 @@ test.describe('commenting without JavaScript', () => {
       await expect(ljubljana.getByRole('heading', { level: 1 })).toHaveText(texts.notFound);
       await expect(ljubljana.locator('body')).not.toContainText(body);
     }
-    await ljubljana.goto('/osnutek/gigabitna-infrastruktura');
+    await ljubljana.goto('/posvetovanja/ds2030/osnutek/gigabitna-infrastruktura');
     await expect(ljubljana.locator('body')).not.toContainText(body);
     await ljubljana.context().close();
 
@@ -81,7 +81,7 @@ test.describe('commenting without JavaScript', () => {
   test('a submitted comment can be withdrawn; it leaves the chapter and the API', async ({ page, request }) => {
     const body = unique('Pripomba, ki jo bomo umaknili.');
     await signIn(page, people.bled);
-    await submitOnBlockPage(page, '/osnutek/uvod/5', { body });
+    await submitOnBlockPage(page, '/posvetovanja/ds2030/osnutek/uvod/5', { body });
     const { id } = await apiComment(request, body);
 
     await page.goto(`/pripombe/${id}`);
@@ -92,8 +92,8 @@ test.describe('commenting without JavaScript', () => {
     await expect(page.getByRole('row').filter({ hasText: body }).getByText('umaknjena', { exact: true })).toBeVisible();
 
     expect(await apiCommentsWith(request, body)).toEqual([]);
-    expect(await (await request.get('/osnutek/uvod')).text()).not.toContain(body);
-    expect(await (await request.get('/osnutek/uvod/5')).text()).not.toContain(body);
+    expect(await (await request.get('/posvetovanja/ds2030/osnutek/uvod')).text()).not.toContain(body);
+    expect(await (await request.get('/posvetovanja/ds2030/osnutek/uvod/5')).text()).not.toContain(body);
     expect((await request.get(`/pripombe/${id}`)).status()).toBe(404);
     // The organisation still sees it, marked as withdrawn, with no further actions.
     await page.goto(`/pripombe/${id}`);
@@ -104,7 +104,7 @@ test.describe('commenting without JavaScript', () => {
   test('a draft can be deleted; it is gone for good', async ({ page, request }) => {
     const body = unique('Osnutek, ki ga bomo izbrisali.');
     await signIn(page, people.bled);
-    await submitOnBlockPage(page, '/osnutek/uvod/11', { body, intent: 'draft' });
+    await submitOnBlockPage(page, '/posvetovanja/ds2030/osnutek/uvod/11', { body, intent: 'draft' });
     const link = page.getByRole('row').filter({ hasText: body }).getByRole('link', { name: /^Pripomba št\. \d+$/ });
     const id = Number(/\d+/.exec((await link.textContent())!)![0]);
     await link.click();

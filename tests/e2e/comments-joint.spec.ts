@@ -20,11 +20,11 @@ test.describe('commenting without JavaScript', () => {
   test('an association submits a joint position; a named municipality confirms it', async ({ page, request, as, newPage }) => {
     const body = unique('Skupno stališče mestnih občin o namenu strategije.');
     await signIn(page, people.zmos);
-    await page.goto('/osnutek/uvod/7');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod/7');
     const group = page.getByRole('group', { name: texts.onBehalfOf });
     await expect(group.getByRole('checkbox')).toHaveCount(12);
     await expectNoAxeViolationsWithoutJs(page);
-    await submitOnBlockPage(page, '/osnutek/uvod/7', { body, members: ['Ljubljana', 'Maribor'] });
+    await submitOnBlockPage(page, '/posvetovanja/ds2030/osnutek/uvod/7', { body, members: ['Ljubljana', 'Maribor'] });
 
     const comment = await apiComment(request, body);
     expect(comment.organisation.name).toBe('Združenje mestnih občin Slovenije');
@@ -81,7 +81,7 @@ test.describe('co-signing', () => {
   test('another organisation supports a comment with "Podpiramo"; the author and readers cannot', async ({ page, request, as, newPage }) => {
     const body = unique('Pripomba Bleda, ki jo bo podprla Ljubljana.');
     await signIn(page, people.bled);
-    await submitOnBlockPage(page, '/osnutek/uvod/6', { body });
+    await submitOnBlockPage(page, '/posvetovanja/ds2030/osnutek/uvod/6', { body });
     const { id } = await apiComment(request, body);
 
     const ljubljana = await as('ljubljana');
@@ -103,7 +103,7 @@ test.describe('co-signing', () => {
     await expect(page.locator('p', { hasText: /^Podpir/ })).toHaveText('Podpira jo 1 organizacija: Mestna občina Ljubljana');
     await expect(page.getByRole('button', { name: /Podpiramo/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Umakni pripombo' })).toBeVisible();
-    await page.goto('/osnutek/uvod/6');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod/6');
     await expect(page.getByRole('article').filter({ hasText: body }).getByRole('button')).toHaveCount(0);
 
     // A reader: the supporters, no buttons.

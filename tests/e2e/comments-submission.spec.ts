@@ -22,9 +22,9 @@ test.describe('commenting without JavaScript', () => {
   test('a member comments on 1.1 through the link and the plain form; the comment is public and in the API', async ({ page, request, newPage }) => {
     const body = unique('Bled brez JavaScripta: predlagamo jasnejšo navedbo virov.');
     await signIn(page, people.bled);
-    await page.goto('/osnutek/uvod');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod');
     const link = page.locator('#odstavek-1-1').getByRole('link', { name: 'Komentiraj odstavek 1.1' });
-    await expect(link).toHaveAttribute('href', '/osnutek/uvod/1');
+    await expect(link).toHaveAttribute('href', '/posvetovanja/ds2030/osnutek/uvod/1');
     await link.click();
 
     await expect(page).toHaveURL(/\/osnutek\/uvod\/1$/);
@@ -44,7 +44,7 @@ test.describe('commenting without JavaScript', () => {
 
     // The public chapter page, for a reader who is not signed in.
     const reader = await newPage();
-    await reader.goto('/osnutek/uvod');
+    await reader.goto('/posvetovanja/ds2030/osnutek/uvod');
     const block = await openBlockComments(reader, 'odstavek-1-1', '1.1');
     const card = block.getByRole('article').filter({ hasText: body });
     await expect(card).toBeVisible();
@@ -74,7 +74,7 @@ test.describe('commenting without JavaScript', () => {
   test('the count under a block is correct Slovenian: 1 pripomba, 2 pripombi, 3 pripombe, 5 pripomb', async ({ page, request }) => {
     const marker = unique('Štetje');
     await signIn(page, people.bled);
-    const path = '/osnutek/uvod/8';
+    const path = '/posvetovanja/ds2030/osnutek/uvod/8';
     // The forms the page must use, as a person reads them.
     expect([1, 2, 3, 4, 5, 101, 102, 111].map(pripombe)).toEqual(['1 pripomba', '2 pripombi', '3 pripombe', '4 pripombe', '5 pripomb', '101 pripomba', '102 pripombi', '111 pripomb']);
     // Counted from the state this test finds (on this worker's own database, usually none): the next
@@ -92,7 +92,7 @@ test.describe('commenting without JavaScript', () => {
         const response = await postComment(page, path, { body: `${marker} #${++made}` });
         expect(response.status()).toBe(303);
       }
-      await page.goto('/osnutek/uvod');
+      await page.goto('/posvetovanja/ds2030/osnutek/uvod');
       const block = page.locator('#odstavek-1-8');
       await expect(block.getByText(/^\d+ pripomb/)).toHaveText(pripombe(n));
       await expect(block.locator('summary')).toHaveText(`Pripombe k odstavku 1.8 (${n})`);
@@ -105,7 +105,7 @@ test.describe('commenting without JavaScript', () => {
   test('an empty or whitespace-only body is refused with an error summary, the rationale is kept, nothing is stored', async ({ page, request }) => {
     const rationale = unique('Obrazložitev brez besedila');
     await signIn(page, people.bled);
-    const path = '/osnutek/uvod/3';
+    const path = '/posvetovanja/ds2030/osnutek/uvod/3';
     const onBlock = async () => (await apiComments(request, '?chapter=uvod')).filter((c) => c.block === '1.3').length;
     const before = await onBlock();
 
@@ -143,7 +143,7 @@ test.describe('commenting without JavaScript', () => {
   test('submitting the same form twice stores exactly one comment', async ({ page, request }) => {
     const body = unique('Dvojni klik na Oddaj pripombo.');
     await signIn(page, people.bled);
-    const path = '/osnutek/uvod/4';
+    const path = '/posvetovanja/ds2030/osnutek/uvod/4';
     await page.goto(path);
     await fillCommentForm(page, { body });
     const posts: string[] = [];
@@ -173,7 +173,7 @@ test.describe('commenting without JavaScript', () => {
     const marker = unique('Navadno besedilo');
     const body = `Prvi odstavek ${marker}.\n\nDrugi odstavek: glej https://www.gov.si/teme/digitalna-slovenija/ in javascript:alert(1).`;
     await signIn(page, people.bled);
-    await submitOnBlockPage(page, '/osnutek/uvod/2', { body });
+    await submitOnBlockPage(page, '/posvetovanja/ds2030/osnutek/uvod/2', { body });
     const card = page.getByRole('article').filter({ hasText: marker });
     await expect(card.getByRole('paragraph').filter({ hasText: /odstavek/ })).toHaveText([
       `Prvi odstavek ${marker}.`,
@@ -194,7 +194,7 @@ test.describe('commenting without JavaScript', () => {
 
     // A short text in two paragraphs is published as typed, with a plain line break.
     const short = `Prvi odstavek ${marker}.\n\nDrugi odstavek.`;
-    await submitOnBlockPage(page, '/osnutek/uvod/9', { body: short });
+    await submitOnBlockPage(page, '/posvetovanja/ds2030/osnutek/uvod/9', { body: short });
     const published = await apiComment(request, marker);
     expect(published.body, 'the API publishes the text as typed, not with CR LF').toBe(short);
 
@@ -202,7 +202,7 @@ test.describe('commenting without JavaScript', () => {
     const line = `${marker} `.padEnd(99, 'x');
     const long = `${Array(100).fill(line).join('\n')}!`;
     expect(long.length).toBe(10_000);
-    await page.goto('/osnutek/uvod/9');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod/9');
     await fillCommentForm(page, { body: long });
     expect(await page.getByLabel('Besedilo pripombe', { exact: true }).evaluate((el: HTMLTextAreaElement) => el.value.length)).toBe(10_000);
     await page.getByRole('button', { name: 'Oddaj pripombo' }).click();
@@ -213,7 +213,7 @@ test.describe('commenting without JavaScript', () => {
   });
 
   test('a bad block or comment address is a 404', async ({ page }) => {
-    for (const path of ['/osnutek/uvod/0', '/osnutek/uvod/999', '/osnutek/uvod/abc', '/osnutek/ni-takega/1', '/pripombe/abc', '/pripombe/999999999', '/pripombe/0']) {
+    for (const path of ['/posvetovanja/ds2030/osnutek/uvod/0', '/posvetovanja/ds2030/osnutek/uvod/999', '/posvetovanja/ds2030/osnutek/uvod/abc', '/posvetovanja/ds2030/osnutek/ni-takega/1', '/pripombe/abc', '/pripombe/999999999', '/pripombe/0']) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.notFound);

@@ -16,7 +16,7 @@ test.describe('statistics and the report', () => {
     const body = `Pripomba za statistiko ${unique('statistika')}`;
     await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'implementation', block: 2, body }]);
     await signIn(page, people.moderator);
-    expect((await page.goto('/moderacija/statistika'))?.status()).toBe(200);
+    expect((await page.goto('/moderacija/statistika?posvetovanje=ds2030'))?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistika pripomb');
 
     const charts = page.locator('figure');
@@ -65,9 +65,9 @@ test.describe('statistics and the report', () => {
       byStatus: Object.fromEntries([...html.matchAll(/data-total-status="(\w+)"[^>]*>([\d.]+)</g)].map((m) => [m[1], Number(m[2].replaceAll('.', ''))])),
       byKind: Object.fromEntries([...html.matchAll(/data-total-kind="(\w+)"[^>]*>([\d.]+)</g)].map((m) => [m[1], Number(m[2].replaceAll('.', ''))])),
     });
-    const totals = totalsOf(await (await request.get('/porocilo')).text());
-    const csv = parseCsv(await (await request.get('/porocilo.csv')).text());
-    const xlsx = readXlsx(await (await request.get('/porocilo.xlsx')).body());
+    const totals = totalsOf(await (await request.get('/posvetovanja/ds2030/porocilo')).text());
+    const csv = parseCsv(await (await request.get('/posvetovanja/ds2030/porocilo.csv')).text());
+    const xlsx = readXlsx(await (await request.get('/posvetovanja/ds2030/porocilo.xlsx')).body());
     // The public reads one row for everything without a stance yet.
     const labels: Record<string, string> = { pending: 'še v obravnavi', accepted: 'upoštevana', partially_accepted: 'delno upoštevana', rejected: 'ni upoštevana', noted: 'vzeta na znanje' };
     expect(Object.keys(totals.byStatus)).toEqual(Object.keys(labels));
@@ -92,5 +92,32 @@ test.describe('statistics and the report', () => {
     const sheet = Object.fromEntries(xlsx.sheets[1].filter((r) => r.length === 2 && r[0]).map((r) => [r[0], r[1]]));
     for (const [status, label] of Object.entries(labels)) expect(sheet[label], status).toBe(String(totals.byStatus[status]));
     expect(sheet['Skupaj']).toBe(String(totals.total));
+  });
+
+  test('each consultation has its own report, naming it, with downloads named by its slug; an unknown one is not found', async ({ page, request }) => {
+    expect((await page.goto('/posvetovanja/sdjs2030/porocilo'))?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Poročilo o upoštevanju pripomb');
+    await expect(page.locator('main')).toContainText('Strategija digitalnih javnih storitev 2030');
+    await expect(page.locator('main')).toContainText('Številka zadeve: 3510-2/2026');
+    const nav = page.getByRole('navigation', { name: 'Posvetovanje' });
+    await expect(nav.getByRole('link', { name: 'Poročilo' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('navigation', { name: 'Drobtinice' }).getByRole('link', { name: 'Strategija digitalnih javnih storitev 2030' })).toHaveAttribute('href', '/posvetovanja/sdjs2030');
+    await expectNoAxeViolations(page);
+
+    const csvOf = async (slug: string) => {
+      const response = await request.get(`/posvetovanja/${slug}/porocilo.csv`);
+      expect(response.headers()['content-disposition']).toContain(`filename="porocilo-${slug}.csv"`);
+      return parseCsv(await response.text()).slice(1).map((r) => r[0]);
+    };
+    const [ds, sdjs] = [await csvOf('ds2030'), await csvOf('sdjs2030')];
+    expect(ds.length).toBeGreaterThan(0);
+    expect(sdjs.length).toBeGreaterThan(0);
+    // No comment is in both reports.
+    expect(ds.filter((id) => sdjs.includes(id))).toEqual([]);
+    expect((await request.get('/posvetovanja/sdjs2030/porocilo.xlsx')).headers()['content-disposition']).toContain('filename="porocilo-sdjs2030.xlsx"');
+
+    for (const path of ['/posvetovanja/ni-takega/porocilo', '/posvetovanja/ni-takega/porocilo.csv', '/posvetovanja/ni-takega/porocilo.xlsx']) {
+      expect((await request.get(path)).status(), path).toBe(404);
+    }
   });
 });

@@ -1,22 +1,31 @@
 import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations } from './axe.ts';
+import { routes } from '../../src/lib/routes.ts';
 
 test.describe('reading the draft', () => {
-  test('the home page explains the consultation and lists the chapters', async ({ page }) => {
-    const response = await page.goto('/');
+  test('the home page lists the consultations; a consultation’s page explains it and lists its chapters', async ({ page }) => {
+    const response = await page.goto(routes.home);
     expect(response?.status()).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('lang', 'sl');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posvetovanje z občinami o spremembah in dopolnitvah strategije Digitalna Slovenija 2030');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posvetovanja z občinami');
+    const ds2030 = page.getByRole('link', { name: 'Digitalna Slovenija 2030 – vmesni pregled', exact: true });
+    await expect(ds2030).toHaveAttribute('href', routes.consultation('ds2030'));
+    await expect(page.getByRole('link', { name: 'Strategija digitalnih javnih storitev 2030', exact: true })).toHaveAttribute('href', routes.consultation('sdjs2030'));
+    await expectNoAxeViolations(page);
+
+    await ds2030.click();
+    await expect(page).toHaveURL(new RegExp(`${routes.consultation('ds2030')}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Digitalna Slovenija 2030 – vmesni pregled');
     await expect(page.getByText(/^Pripombe zbiramo do \d{1,2}\.\s\d{1,2}\.\s\d{4}\.$/)).toBeVisible();
-    const chapterLinks = page.locator('main a[href^="/osnutek/"]');
+    const chapterLinks = page.locator(`main a[href^="${routes.consultation('ds2030')}/osnutek/"]`);
     expect(await chapterLinks.count()).toBeGreaterThanOrEqual(8);
     await expect(chapterLinks.first()).toHaveText(/^1\. Uvod$/);
     await expectNoAxeViolations(page);
   });
 
   test('every chapter has numbered blocks with permalinks, and no page breaks accessibility', async ({ page }) => {
-    await page.goto('/');
-    const hrefs = await page.locator('main a[href^="/osnutek/"]').evaluateAll((links) =>
+    await page.goto(routes.consultation('ds2030'));
+    const hrefs = await page.locator('main a[href^="/posvetovanja/ds2030/osnutek/"]').evaluateAll((links) =>
       links.map((a) => a.getAttribute('href')!),
     );
     let blocks = 0;
@@ -37,23 +46,23 @@ test.describe('reading the draft', () => {
   });
 
   test('a permalink opens the chapter at its block', async ({ page }) => {
-    await page.goto('/osnutek/gigabitna-infrastruktura#odstavek-2-3');
+    await page.goto('/posvetovanja/ds2030/osnutek/gigabitna-infrastruktura#odstavek-2-3');
     const block = page.locator('#odstavek-2-3');
     await expect(block).toBeInViewport();
     expect(await block.evaluate((el) => el.matches(':target'))).toBe(true);
   });
 
   test('chapters link to the previous and next chapter', async ({ page }) => {
-    await page.goto('/osnutek/gigabitna-infrastruktura');
+    await page.goto('/posvetovanja/ds2030/osnutek/gigabitna-infrastruktura');
     const pager = page.getByRole('navigation', { name: 'Poglavja' });
-    await expect(pager.getByRole('link', { name: /Prejšnje poglavje\s*1\. Uvod/ })).toHaveAttribute('href', '/osnutek/uvod');
+    await expect(pager.getByRole('link', { name: /Prejšnje poglavje\s*1\. Uvod/ })).toHaveAttribute('href', '/posvetovanja/ds2030/osnutek/uvod');
     await pager.getByRole('link', { name: /Naslednje poglavje/ }).click();
     await expect(page).toHaveURL(/\/osnutek\/digitalne-kompetence-in-vkljucenost$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('3. Digitalne kompetence in vključenost');
   });
 
   test('the chapter table of contents leads to its sections', async ({ page }) => {
-    await page.goto('/osnutek/kibernetska-varnost');
+    await page.goto('/posvetovanja/ds2030/osnutek/kibernetska-varnost');
     const toc = page.getByRole('navigation', { name: 'Vsebina poglavja' });
     const firstEntry = toc.getByRole('link').first();
     const target = (await firstEntry.getAttribute('href'))!;
@@ -66,7 +75,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('a chapter reads completely and ships no script', async ({ page }) => {
-    await page.goto('/osnutek/digitalne-javne-storitve');
+    await page.goto('/posvetovanja/ds2030/osnutek/digitalne-javne-storitve');
     const blocks = page.locator('[id^="odstavek-6-"]');
     const count = await blocks.count();
     expect(count).toBeGreaterThanOrEqual(10);
@@ -78,7 +87,7 @@ test.describe('without JavaScript', () => {
 
 test.describe('keyboard and small screens', () => {
   test('the first Tab reaches the skip link, which moves to the content', async ({ page }) => {
-    await page.goto('/osnutek/uvod');
+    await page.goto('/posvetovanja/ds2030/osnutek/uvod');
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skoči na vsebino' });
     await expect(skip).toBeFocused();
@@ -89,7 +98,7 @@ test.describe('keyboard and small screens', () => {
 
   test('a chapter fits a phone screen without sideways scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ['/', '/osnutek/gigabitna-infrastruktura', '/osnutek/izvajanje-in-spremljanje']) {
+    for (const path of ['/', '/posvetovanja/ds2030/osnutek/gigabitna-infrastruktura', '/posvetovanja/ds2030/osnutek/izvajanje-in-spremljanje']) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
@@ -244,7 +253,7 @@ test.describe('other pages', () => {
   });
 
   test('a bad address gives the Slovenian 404 page, never a stack trace', async ({ page }) => {
-    for (const path of ['/ni-take-strani', '/osnutek/ni-takega-poglavja', '/osnutek/%E0%A4%A', "/osnutek/'%22%3E%3Cscript%3E"]) {
+    for (const path of ['/ni-take-strani', '/posvetovanja/ds2030/osnutek/ni-takega-poglavja', '/posvetovanja/ds2030/osnutek/%E0%A4%A', "/posvetovanja/ds2030/osnutek/'%22%3E%3Cscript%3E"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Strani ni mogoče najti');
@@ -258,7 +267,7 @@ test.describe('other pages', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') violations.push(message.text());
     });
-    const response = await page.goto('/osnutek/uvod');
+    const response = await page.goto('/posvetovanja/ds2030/osnutek/uvod');
     const headers = response!.headers();
     expect(headers['content-security-policy']).toContain("default-src 'self'");
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");

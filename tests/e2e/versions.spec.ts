@@ -2,19 +2,19 @@ import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test.describe('draft versions', () => {
-  test('/verzije lists both drafts with their change notes and links the comparison', async ({ page }) => {
-    await page.goto('/verzije');
+  test('/posvetovanja/ds2030/verzije lists both drafts with their change notes and links the comparison', async ({ page }) => {
+    await page.goto('/posvetovanja/ds2030/verzije');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Različice osnutka');
     await expect(page.getByRole('heading', { name: /Osnutek 2/ })).toContainText('aktualni osnutek');
     await expect(page.getByRole('heading', { name: /Osnutek 1/ })).toBeVisible();
     await expect(page.getByText(/Drugi osnutek, ki ga je Ministrstvo za digitalno preobrazbo pripravilo/)).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'Primerjava: Osnutek 1 → Osnutek 2' }).click();
-    await expect(page).toHaveURL(/\/verzije\/osnutek-1\/osnutek-2$/);
+    await expect(page).toHaveURL(/\/posvetovanja\/ds2030\/verzije\/osnutek-1\/osnutek-2$/);
   });
 
   test('the comparison shows word-level changes and, beside a changed block, the comments that led to it', async ({ page }) => {
-    await page.goto('/verzije/osnutek-1/osnutek-2');
+    await page.goto('/posvetovanja/ds2030/verzije/osnutek-1/osnutek-2');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kaj se je spremenilo: Osnutek 1 → Osnutek 2');
     expect(await page.locator('main ins').count()).toBeGreaterThan(5);
     expect(await page.locator('main del').count()).toBeGreaterThan(2);
@@ -30,25 +30,25 @@ test.describe('draft versions', () => {
   });
 
   test('an older chapter is readable at its own address, read-only', async ({ page }) => {
-    const response = await page.goto('/verzije/osnutek-1/podporno-okolje');
+    const response = await page.goto('/posvetovanja/ds2030/verzije/osnutek-1/podporno-okolje');
     expect(response?.status()).toBe(200);
     await expect(page.getByText('To je besedilo Osnutka 1, ki ni aktualni osnutek.')).toBeVisible();
     await expect(page.getByText('Javni sektor bo pogosteje nastopal kot prvi naročnik inovativnih rešitev')).toBeVisible();
     await expect(page.getByRole('link', { name: /^Komentiraj odstavek/ })).toHaveCount(0);
     await expectNoAxeViolations(page);
-    expect((await page.goto('/verzije/osnutek-9/uvod'))?.status()).toBe(404);
-    expect((await page.goto('/verzije/osnutek-1/ni-takega-poglavja'))?.status()).toBe(404);
+    expect((await page.goto('/posvetovanja/ds2030/verzije/osnutek-9/uvod'))?.status()).toBe(404);
+    expect((await page.goto('/posvetovanja/ds2030/verzije/osnutek-1/ni-takega-poglavja'))?.status()).toBe(404);
   });
 
   test('the current chapter says when a comment was written on older text, and keeps comments on removed blocks', async ({ page }) => {
-    await page.goto('/osnutek/digitalne-javne-storitve');
+    await page.goto('/posvetovanja/ds2030/osnutek/digitalne-javne-storitve');
     await page.locator('details', { hasText: 'Pripombe k odstavku' }).filter({ hasText: 'Združenje mestnih' }).locator('summary').click();
     const note = page.getByText(/Napisana k Osnutku 1 \(odstavek 6\.\d+\)\. Odstavek je bil v aktualnem osnutku spremenjen/);
     await expect(note).toBeVisible();
     await page.getByRole('link', { name: 'Primerjava osnutkov' }).first().click();
-    await expect(page).toHaveURL(/\/verzije\/osnutek-1\/osnutek-2#poglavje-digitalne-javne-storitve$/);
+    await expect(page).toHaveURL(/\/posvetovanja\/ds2030\/verzije\/osnutek-1\/osnutek-2#poglavje-digitalne-javne-storitve$/);
 
-    await page.goto('/osnutek/podporno-okolje');
+    await page.goto('/posvetovanja/ds2030/osnutek/podporno-okolje');
     const removed = page.getByRole('region', { name: 'Pripombe k odstavkom, ki jih v aktualnem osnutku ni več' });
     await expect(removed.getByText(/Odstavka v aktualnem osnutku ni več/)).toBeVisible();
     await expect(removed.getByRole('heading', { name: /Skupnost občin Slovenije/ })).toBeVisible();

@@ -101,8 +101,8 @@ test.describe('XSS payloads and formulas stay inert', () => {
 
     for (const chapter of CHAPTERS) {
       const here = comments.filter((c) => c.chapter === chapter);
-      await checkPage(reader, `/osnutek/${chapter}`, { full: here.flatMap((c) => publicTexts(c)) }, async (page) => {
-        expect((await page.goto(`/osnutek/${chapter}`))?.status()).toBe(200);
+      await checkPage(reader, `/posvetovanja/ds2030/osnutek/${chapter}`, { full: here.flatMap((c) => publicTexts(c)) }, async (page) => {
+        expect((await page.goto(`/posvetovanja/ds2030/osnutek/${chapter}`))?.status()).toBe(200);
         for (const number of new Set(here.map((c) => c.blockNumber))) {
           const details = page.locator(`#odstavek-${number.replace('.', '-')} details.block__comments`);
           await details.locator('summary').click();
@@ -111,7 +111,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
       });
       for (const position of new Set(here.map((c) => c.position))) {
         const onBlock = here.filter((c) => c.position === position);
-        await checkPage(reader, `/osnutek/${chapter}/${position}`, { full: onBlock.flatMap((c) => publicTexts(c)) });
+        await checkPage(reader, `/posvetovanja/ds2030/osnutek/${chapter}/${position}`, { full: onBlock.flatMap((c) => publicTexts(c)) });
       }
     }
 
@@ -131,7 +131,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
     await reader.page.goto(`/pripombe/${comments[0].id}`);
     await expectNoAxeViolations(reader.page);
 
-    await checkPage(reader, '/porocilo', { full: comments.flatMap((c) => publicTexts(c, { rationale: false })) });
+    await checkPage(reader, '/posvetovanja/ds2030/porocilo', { full: comments.flatMap((c) => publicTexts(c, { rationale: false })) });
     await close(reader);
   });
 
@@ -150,7 +150,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
     const echoed = payloads.filter((p) => /<\/textarea>|"|'>/.test(p.raw) && !/[\u0000-\u0008\u000B-\u001F\u007F\r]/.test(p.raw)).slice(0, 2);
     expect(echoed).toHaveLength(2);
     const w = await watchedPage(browser, seeded.states.bled);
-    const path = `/osnutek/${CHAPTERS[0]}/5`;
+    const path = `/posvetovanja/ds2030/osnutek/${CHAPTERS[0]}/5`;
     await checkPage(w, `${path} (refused amendment)`, {}, async (page) => {
       await page.goto(path);
       await page.getByRole('radio', { name: 'Predlog spremembe besedila', exact: true }).check();
@@ -175,7 +175,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
     const w = await watchedPage(browser, seeded.states.moderator);
     const { page } = w;
 
-    const queueUrl = `/moderacija?${new URLSearchParams({ text: run })}`;
+    const queueUrl = `/moderacija?${new URLSearchParams({ posvetovanje: 'ds2030', text: run })}`;
     await checkPage(w, queueUrl, { excerpt: comments.map((c) => c.body.stored), full: acceptedTags.map((p) => p.stored) });
     await expect(page.locator('tr[data-queue-row]')).toHaveCount(comments.length);
     await expectNoAxeViolations(page);
@@ -183,14 +183,14 @@ test.describe('XSS payloads and formulas stay inert', () => {
     // Filtered by a payload tag the server kept (it is also an option of the tag filter).
     if (acceptedTags.length) {
       const tag = acceptedTags[0].stored;
-      await checkPage(w, `/moderacija?${new URLSearchParams({ tag })}`, { excerpt: [comments[0].body.stored] });
+      await checkPage(w, `/moderacija?${new URLSearchParams({ posvetovanje: 'ds2030', tag })}`, { excerpt: [comments[0].body.stored] });
       await expect(page.locator('tr[data-queue-row]')).toHaveCount(1);
     }
-    await checkPage(w, `/moderacija?${new URLSearchParams({ tag: plainTag })}`, { excerpt: comments.map((c) => c.body.stored) });
+    await checkPage(w, `/moderacija?${new URLSearchParams({ posvetovanje: 'ds2030', tag: plainTag })}`, { excerpt: comments.map((c) => c.body.stored) });
 
     // The text filter echoes a payload into its field.
     const echoed = payloads.find((p) => p.label === 'autofocus onfocus')!;
-    await checkPage(w, `/moderacija?${new URLSearchParams({ text: echoed.raw })}`);
+    await checkPage(w, `/moderacija?${new URLSearchParams({ posvetovanje: 'ds2030', text: echoed.raw })}`);
     await expect(page.getByRole('search', { name: 'Filtri' }).getByLabel('Besedilo vsebuje')).toHaveValue(echoed.raw);
 
     for (const c of comments) {
@@ -266,7 +266,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
 
     // CSV: every cell quoted; a formula-like start gets an apostrophe; no cell starts a formula.
     // The open data is comma-separated for programs; the report's CSV uses ";" for a Slovenian spreadsheet.
-    for (const [url, separator] of [['/api/v1/comments?format=csv', ','], ['/porocilo.csv', ';']]) {
+    for (const [url, separator] of [['/api/v1/comments?format=csv', ','], ['/posvetovanja/ds2030/porocilo.csv', ';']]) {
       const response = await request.get(url);
       expect(response.status(), url).toBe(200);
       expect(response.headers()['content-type'], url).toContain('text/csv');
@@ -287,7 +287,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
     }
 
     // XLSX: a zip whose sheets have no formula element; the texts are there, XML-escaped, as text cells.
-    const response = await request.get('/porocilo.xlsx');
+    const response = await request.get('/posvetovanja/ds2030/porocilo.xlsx');
     expect(response.status()).toBe(200);
     const zip = await response.body();
     expect(zip.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])), 'a zip archive').toBe(true);

@@ -47,15 +47,15 @@ describe('comments and forms, hardened', () => {
 
   /** A comment row on Osnutek 1, whose window closed on 16. 10. 2026, put straight into the database. */
   const oldComment = (organisationId: number, userId: number | null, state: 'draft' | 'submitted', key: string | null = null): number => {
-    const osnutek1 = readVersionFiles().find((v) => v.id === 'osnutek-1')!;
+    const osnutek1 = readVersionFiles('ds2030').find((v) => v.id === 'osnutek-1')!;
     expect(osnutek1.closesAt.getTime(), 'the test needs a version whose window has closed').toBeLessThan(Date.now());
-    const chapter = readChapterFiles('osnutek-1')[0];
+    const chapter = readChapterFiles('ds2030', 'osnutek-1')[0];
     const block = chapter.rendered.blocks[0];
     const at = '2026-10-01T10:00:00.000Z';
     const result = writer
       .prepare(
-        `insert into comments (organisation_id, author_user_id, scope, version_id, chapter_slug, chapter_number, block_key, block_number, block_fingerprint, quote, kind, body, state, created_at, updated_at, submitted_at, idempotency_key)
-         values (?, ?, 'block', 'osnutek-1', ?, ?, ?, ?, ?, ?, 'comment', ?, ?, ?, ?, ?, ?)`,
+        `insert into comments (consultation_id, organisation_id, author_user_id, scope, version_id, chapter_slug, chapter_number, block_key, block_number, block_fingerprint, quote, kind, body, state, created_at, updated_at, submitted_at, idempotency_key)
+         values ((select id from consultations where slug = 'ds2030'), ?, ?, 'block', 'osnutek-1', ?, ?, ?, ?, ?, ?, 'comment', ?, ?, ?, ?, ?, ?)`,
       )
       .run(organisationId, userId, chapter.slug, chapter.number, block.key, block.number, block.fingerprint, block.text, `Pripomba k Osnutku 1 (${randomUUID()})`, state, at, at, state === 'submitted' ? at : null, key);
     return Number(result.lastInsertRowid);
@@ -117,7 +117,8 @@ describe('comments and forms, hardened', () => {
 
   it('a moderator recording the same e-mailed comment twice with one form gets the comment already recorded', async () => {
     const organisationId = whoIs(h.scale.memberCookies[4]).organisationId;
-    const chapter = h.scale.blockPaths[0].split('/')[2];
+    // /posvetovanja/ds2030/osnutek/<chapter>/<position>
+    const chapter = h.scale.blockPaths[0].split('/')[4];
     const key = randomUUID();
     const form = new URLSearchParams({
       idempotencyKey: key,
@@ -129,9 +130,10 @@ describe('comments and forms, hardened', () => {
       kind: 'comment',
       body: `Prejeto po e-pošti ${key}`,
     }).toString();
-    const first = await post('/moderacija/nova', h.scale.moderatorCookie, form);
+    // Recorded for DS 2030, the consultation of the scale's comments.
+    const first = await post('/moderacija/nova?posvetovanje=ds2030', h.scale.moderatorCookie, form);
     expect(first.status).toBe(303);
-    const second = await post('/moderacija/nova', h.scale.moderatorCookie, form);
+    const second = await post('/moderacija/nova?posvetovanje=ds2030', h.scale.moderatorCookie, form);
     expect(second.status).toBeLessThan(500);
     expect(second.status).toBe(303);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
@@ -140,7 +142,7 @@ describe('comments and forms, hardened', () => {
     // The key of a member's own comment cannot be taken over by a recorded one: refused, not a 500.
     const memberKey = randomUUID();
     expect((await post(h.scale.blockPaths[2], h.scale.memberCookies[4], commentForm(`Članova ${memberKey}`, memberKey))).status).toBe(303);
-    const taken = await post('/moderacija/nova', h.scale.moderatorCookie, form.replace(key, memberKey));
+    const taken = await post('/moderacija/nova?posvetovanje=ds2030', h.scale.moderatorCookie, form.replace(key, memberKey));
     expect(taken.status).toBeGreaterThanOrEqual(400);
     expect(taken.status).toBeLessThan(500);
     expect(count(`select count(*) as n from comments where idempotency_key = ?`, memberKey)).toBe(1);

@@ -91,10 +91,10 @@ describe('the production server under hostile input', () => {
   it('answers every malformed request line, header block and method with a 4xx and keeps serving', async () => {
     const host = 'Host: 127.0.0.1:4406\r\n';
     const corpus: string[] = [
-      ...['//', '//:', '//@', '//a:99999/x', '//evil.example/', '///', '//:@/x', '/%', '/%E0%A4%A', '/\\evil', '/osnutek/%2e%2e/%2e%2e/etc/passwd'].map(
+      ...['//', '//:', '//@', '//a:99999/x', '//evil.example/', '///', '//:@/x', '/%', '/%E0%A4%A', '/\\evil', '/posvetovanja/ds2030/osnutek/%2e%2e/%2e%2e/etc/passwd'].map(
         (path) => `GET ${path} HTTP/1.1\r\n${host}\r\n`,
       ),
-      ...['TRACE /', 'OPTIONS *', 'OPTIONS /', 'PUT /', 'DELETE /osnutek/uvod', 'PATCH /prijava', 'BREW /', 'PROPFIND /', 'CONNECT 127.0.0.1:443', 'get /'].map(
+      ...['TRACE /', 'OPTIONS *', 'OPTIONS /', 'PUT /', 'DELETE /posvetovanja/ds2030/osnutek/uvod', 'PATCH /prijava', 'BREW /', 'PROPFIND /', 'CONNECT 127.0.0.1:443', 'get /'].map(
         (line) => `${line} HTTP/1.1\r\n${host}\r\n`,
       ),
       `GET http://evil.example/ HTTP/1.1\r\n${host}\r\n`,
@@ -135,7 +135,7 @@ describe('the production server under hostile input', () => {
 
   it('answers unknown methods on pages with 405 and the methods it allows', async () => {
     for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
-      const response = await fetch(`${s.server.url}/osnutek/uvod`, { method, headers: { origin: s.server.url } });
+      const response = await fetch(`${s.server.url}/posvetovanja/ds2030/osnutek/uvod`, { method, headers: { origin: s.server.url } });
       expect(response.status, method).toBe(405);
       expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
       expect(await response.text()).toMatch(/ni podprt/);
@@ -145,7 +145,7 @@ describe('the production server under hostile input', () => {
   it('refuses a chunked body past 1 MB while it streams, without growing the process', async () => {
     const pid = s.server.child.pid!;
     const before = rssMegabytes(pid);
-    for (const path of ['/pozabljeno-geslo', '/prijava', '/osnutek/uvod/1']) {
+    for (const path of ['/pozabljeno-geslo', '/prijava', '/posvetovanja/ds2030/osnutek/uvod/1']) {
       expect(await chunkedFlood(`${s.server.url}${path}`, 128)).toBe(413);
     }
     expect(rssMegabytes(pid) - before).toBeLessThan(64);
@@ -165,7 +165,7 @@ describe('the production server under hostile input', () => {
     const mail = await waitFor('the reset mail', () => mailsIn(s.mailDir).map((m) => m.body).find((m) => m.includes('/ponastavi-geslo/')), { timeout: 20_000 });
     expect(mail).toContain(`${s.server.url}/ponastavi-geslo/`);
     expect(mail).not.toContain('evil.example');
-    for (const path of ['/api/v1/comments', '/api/v1/comments?format=csv', '/porocilo.csv']) {
+    for (const path of ['/api/v1/comments', '/api/v1/comments?format=csv', '/posvetovanja/ds2030/porocilo.csv']) {
       const poisoned = await fetch(`${s.server.url}${path}`, { headers: { host: 'evil.example' } });
       expect(await poisoned.text(), path).not.toContain('evil.example');
       const later = await (await fetch(`${s.server.url}${path}`)).text();
@@ -176,7 +176,7 @@ describe('the production server under hostile input', () => {
 
   it('keys the page cache on the parameters a page reads, so random ones get the cached page', async () => {
     const slug = inspect(s.dbPath, (db) => (db.prepare("select chapter_slug from comments where state = 'submitted' and scope = 'block' limit 1").get() as { chapter_slug: string }).chapter_slug);
-    const chapter = `/osnutek/${slug}`;
+    const chapter = `/posvetovanja/ds2030/osnutek/${slug}`;
     const first = await (await fetch(`${s.server.url}${chapter}?t=1`)).text();
     // A public comment written behind the server's back: a fresh render would show it, the cache not.
     const marker = `Neviden v predpomnilniku ${Date.now()}`;
@@ -212,7 +212,7 @@ describe('the production server under hostile input', () => {
     // Plain HTTP: no HSTS (the HTTPS case is below).
     expect(expired.headers.get('strict-transport-security')).toBeNull();
 
-    for (const path of ['/', '/osnutek/uvod', '/prijava', '/ni-take-strani', '/dostopnost']) {
+    for (const path of ['/', '/posvetovanja/ds2030/osnutek/uvod', '/prijava', '/ni-take-strani', '/dostopnost']) {
       expect((await fetch(`${s.server.url}${path}`)).headers.get('content-type'), path).toBe('text/html; charset=utf-8');
     }
   });

@@ -43,7 +43,7 @@ describe('a graceful shutdown', () => {
     // Heavy requests (the report over 20,000 comments, megabytes each): SIGTERM is sent once the
     // server has begun to answer every one of them, while none has been received in full — their
     // bodies are held unread, so they are still on their way.
-    const inFlight = await Promise.all(Array.from({ length: 4 }, (_, i) => getHeld(`${h.server.url}/porocilo.csv?n=${i}`, h.scale.memberCookies[i])));
+    const inFlight = await Promise.all(Array.from({ length: 4 }, (_, i) => getHeld(`${h.server.url}/posvetovanja/ds2030/porocilo.csv?n=${i}`, h.scale.memberCookies[i])));
     expect(inFlight.map((r) => r.response.statusCode)).toEqual([200, 200, 200, 200]);
     expect(inFlight.map((r) => r.response.complete), 'answers fully received before SIGTERM').toEqual([false, false, false, false]);
     const exit = h.server.stop('SIGTERM');

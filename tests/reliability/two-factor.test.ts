@@ -105,7 +105,7 @@ describe('two-factor sign-in required for moderators and administrators', () => 
     expect(blocked.status).toBe(303);
     expect(blocked.headers.get('location')).toBe(`${SETUP}?vrnitev=%2Fmoderacija`);
     await blocked.arrayBuffer();
-    for (const path of ['/moderacija/statistika', '/', '/moj-racun', '/osnutek/uvod']) {
+    for (const path of ['/moderacija/statistika', '/', '/moj-racun', '/posvetovanja/ds2030/osnutek/uvod']) {
       const response = await get(path, cookie);
       expect(response.status, path).toBe(303);
       expect(response.headers.get('location'), path).toMatch(/^\/moj-racun\/dvostopenjska-prijava\?vrnitev=/);

@@ -22,7 +22,7 @@ function fake(at: Date): string {
 }
 
 function moments() {
-  const versions = readVersionFiles();
+  const versions = readVersionFiles('ds2030');
   const first = versions.find((v) => v.id === 'osnutek-1')!;
   const second = versions.find((v) => v.id === 'osnutek-2')!;
   const inWindow = Math.min(first.closesAt.getTime(), second.publishedAt.getTime()) - 90_000;
@@ -35,8 +35,8 @@ function moments() {
 
 /** A block of Osnutek 1 whose text is unchanged in Osnutek 2. */
 function unchangedBlock() {
-  const before = readChapterFiles('osnutek-1');
-  const after = readChapterFiles('osnutek-2');
+  const before = readChapterFiles('ds2030', 'osnutek-1');
+  const after = readChapterFiles('ds2030', 'osnutek-2');
   for (const chapter of before) {
     const next = after.find((c) => c.slug === chapter.slug);
     const block = chapter.rendered.blocks.find((b) => next?.rendered.blocks.some((n) => n.key === b.key && n.fingerprint === b.fingerprint));
@@ -75,12 +75,12 @@ describe('a new draft becomes current on time in a running server', () => {
   it('switches the current draft, anchors its comments and drops cached pages at the publication time', async () => {
     const { slug, block } = unchangedBlock();
     const at = moments();
-    const chapterPage = async () => (await fetch(`${server.url}/osnutek/${slug}`)).text();
+    const chapterPage = async () => (await fetch(`${server.url}/posvetovanja/ds2030/osnutek/${slug}`)).text();
     expect(await chapterPage()).toContain('Osnutek 1');
 
     // A municipality comments on Osnutek 1 in the last minutes of its window.
     const body = `Pripomba tik pred koncem roka za Osnutek 1 ${Date.now()}`;
-    const posted = await fetch(`${server.url}/osnutek/${slug}/${block.position}`, {
+    const posted = await fetch(`${server.url}/posvetovanja/ds2030/osnutek/${slug}/${block.position}`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: scale.memberCookies[0] },

@@ -8,6 +8,7 @@ import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { generateToken, hashToken } from '../../src/lib/server/platform/tokens.ts';
 import { FIRST_CONSULTATION } from '../../src/lib/enums.ts';
 import { currentOf } from '../../src/lib/server/content/versions.ts';
+import { routes } from '../../src/lib/routes.ts';
 
 /**
  * The production server and a database at scale, for benchmarks and reliability tests: the built
@@ -54,7 +55,7 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
   const db = openDatabase(databasePath);
   try {
     await prepareDatabase(db, { demo: false });
-    const consultation = await db.selectFrom('consultations').select('id').where('slug', '=', FIRST_CONSULTATION).executeTakeFirstOrThrow();
+    const consultation = await db.selectFrom('consultations').select(['id', 'slug']).where('slug', '=', FIRST_CONSULTATION).executeTakeFirstOrThrow();
     const version = currentOf(readVersionFiles(FIRST_CONSULTATION))!;
     const chapters = readChapterFiles(FIRST_CONSULTATION, version.id);
     const passwordHash = await hashPassword('bench password that is long enough');
@@ -142,8 +143,8 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
       versionId: version.id,
       memberCookies,
       moderatorCookie,
-      blockPaths: blocks.map((b) => `/osnutek/${b.chapter.slug}/${b.block.position}`),
-      hotChapterPath: `/osnutek/${hot.chapter.slug}`,
+      blockPaths: blocks.map((b) => routes.block(consultation.slug, b.chapter.slug, b.block.position)),
+      hotChapterPath: routes.chapter(consultation.slug, hot.chapter.slug),
       hotBlockKey: hot.block.key,
     };
   } finally {

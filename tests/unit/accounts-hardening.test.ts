@@ -22,7 +22,7 @@ import { Migrator } from 'kysely/migration';
 import { migrations } from '../../db/migrations/index.ts';
 import { migrate } from '../../src/lib/server/platform/db.ts';
 import { changePasswordForm, login, messageOf, t } from './account-forms.ts';
-import { seededDatabase, tempDatabase, userId } from './helpers.ts';
+import { consultationId, seededDatabase, tempDatabase, userId } from './helpers.ts';
 
 const BASE = 'https://posvet.test';
 const ATTACKER = '203.0.113.66';
@@ -295,7 +295,8 @@ describe("a portal administrator's decisions (item 10)", () => {
 });
 
 describe('download my data (item 12)', () => {
-  const window = { versionId: 'osnutek-test', opensAt: new Date('2026-11-01T08:00:00Z'), closesAt: new Date('2027-01-31T23:00:00Z'), lastDay: new Date('2027-01-31T22:59:00Z') };
+  // Consultation 1 of the seeded database is DS 2030 (checked in the test).
+  const window = { consultationId: 1, consultationStatus: 'open' as const, versionId: 'osnutek-test', opensAt: new Date('2026-11-01T08:00:00Z'), closesAt: new Date('2027-01-31T23:00:00Z'), lastDay: new Date('2027-01-31T22:59:00Z') };
   const during = new Date('2026-12-01T10:00:00Z');
   const anchor: CommentAnchor = {
     window,
@@ -308,6 +309,7 @@ describe('download my data (item 12)', () => {
     const { db } = await seededDatabase();
     // Without the demo comments, so what is listed is ours alone.
     await db.deleteFrom('comments').execute();
+    expect(await consultationId(db, 'ds2030')).toBe(window.consultationId);
     const admin = await actorFor(db, 'admin@posvet.test');
     const moderator = await actorFor(db, 'moderator@posvet.test');
     const bled = await actorFor(db, 'bled@posvet.test');

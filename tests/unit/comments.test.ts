@@ -3,8 +3,10 @@ import { dictionary } from '../../src/i18n/index.ts';
 import type { Result } from '../../src/lib/result.ts';
 import { answerJointPosition, deleteDraft, setSupport, withdrawComment } from '../../src/lib/server/comments/commands.ts';
 import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/input.ts';
-import { findCommentForViewer } from '../../src/lib/server/comments/organisation-queries.ts';
-import { listPublicComments, publicCountsByBlock } from '../../src/lib/server/comments/queries.ts';
+import { findCommentForViewer, organisationComments } from '../../src/lib/server/comments/organisation-queries.ts';
+import { chapterCommentSummary, countPublicComments, listPublicComments, publicCountsByBlock } from '../../src/lib/server/comments/queries.ts';
+import { buildReport } from '../../src/lib/server/report/report.ts';
+import { openDataCsv, openDataItems, openDataQuery } from '../../src/lib/server/comments/open-data.ts';
 import { saveComment as saveCommand, type SaveIntent } from '../../src/lib/server/comments/save.ts';
 import { STATUS_OF } from '../../src/lib/server/web/form-handling.ts';
 import { saveCommentForm } from '../../src/lib/server/web/comments/form.ts';
@@ -13,10 +15,14 @@ import { csvCell, toCsv } from '../../src/lib/server/platform/csv.ts';
 import { paragraphs } from '../../src/lib/plain-text.ts';
 import { wordDiff } from '../../src/lib/diff.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
-import { organisationId, tempDatabase, userId } from './helpers.ts';
+import { consultationId, createConsultation, organisationId, tempDatabase, userId } from './helpers.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 
+/** Digitalna Slovenija 2030: the first consultation the seeded database holds (checked in database()). */
+const DS2030 = 1;
 const window = {
+  consultationId: DS2030,
+  consultationStatus: 'open' as const,
   versionId: 'osnutek-test',
   opensAt: new Date('2026-11-01T08:00:00Z'),
   closesAt: new Date('2027-01-31T23:00:00Z'),
@@ -24,6 +30,8 @@ const window = {
 };
 /** An older version whose window closed before `window` opened. */
 const oldWindow = {
+  consultationId: DS2030,
+  consultationStatus: 'open' as const,
   versionId: 'osnutek-prej',
   label: 'Osnutek 0',
   opensAt: new Date('2026-10-01T08:00:00Z'),
@@ -46,6 +54,7 @@ async function database(): Promise<Db> {
   const { db } = tempDatabase();
   await prepareDatabase(db, { demo: true });
   await db.deleteFrom('comments').execute();
+  if ((await consultationId(db, 'ds2030')) !== DS2030) throw new Error('the windows of this file expect DS 2030 to be consultation 1');
   return db;
 }
 
@@ -84,7 +93,7 @@ describe('writing and submitting', () => {
       submittedAt: during.toISOString(),
       organisation: { name: 'Občina Bled', kind: 'municipality' },
     });
-    expect(await publicCountsByBlock(db, 'osnutek-test', 'gigabitna-infrastruktura')).toEqual(new Map([['cilji-2030', 1]]));
+    expect(await publicCountsByBlock(db, DS2030, 'osnutek-test', 'gigabitna-infrastruktura')).toEqual(new Map([['cilji-2030', 1]]));
   });
 
   it('refuses an empty or whitespace-only body and stores nothing', async () => {
@@ -357,5 +366,89 @@ describe('demo data', () => {
     expect(publicOnes.some((c) => c.supporters.length > 0)).toBe(true);
     expect(all.some((c) => c.state === 'draft')).toBe(true);
     void userId;
+  });
+});
+
+describe('several consultations side by side', () => {
+  /**
+   * Two consultations whose drafts share a version id, a chapter slug and a block key: Bled comments
+   * on the same-named paragraph of each. Every public read of one consultation shows only its own.
+   */
+  async function twoConsultations() {
+    const db = await database();
+    const other = await createConsultation(db, 'drugo', { title: 'Drugo posvetovanje' });
+    const otherWindow = { ...window, consultationId: other };
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const ours = await saveComment(db, bled, anchor(), form({ body: 'Pripomba k DS 2030.' }), 'submit', { now: during });
+    const theirs = await saveComment(db, bled, { ...anchor(), window: otherWindow }, form({ body: 'Pripomba k drugemu posvetovanju.' }), 'submit', { now: during });
+    if (!ours.ok || !theirs.ok) throw new Error('not submitted');
+    return { db, other, ours: ours.value.id, theirs: theirs.value.id };
+  }
+  const chapter = 'gigabitna-infrastruktura';
+
+  it('lists and counts only the consultation’s own comments, however alike their places', async () => {
+    const { db, other, ours, theirs } = await twoConsultations();
+    for (const [id, own] of [[DS2030, ours], [other, theirs]] as const) {
+      const listed = await listPublicComments(db, { consultationId: id, versionId: 'osnutek-test', chapterSlug: chapter });
+      expect(listed.map((c) => c.id)).toEqual([own]);
+      expect(listed[0].consultationId).toBe(id);
+      expect(await countPublicComments(db, { consultationId: id, versionId: 'osnutek-test' })).toBe(1);
+      expect(await listPublicComments(db, { consultationId: id, currentVersionId: 'osnutek-test', currentChapterSlug: chapter, currentBlockKey: 'cilji-2030' })).toHaveLength(1);
+    }
+    expect((await listPublicComments(db, { consultationId: other })).map((c) => c.consultation)).toEqual(['drugo']);
+    // Without a consultation, a version means nothing: the query refuses rather than mixing them.
+    await expect(listPublicComments(db, { versionId: 'osnutek-test' })).rejects.toThrow();
+    expect(await countPublicComments(db)).toBe(2);
+  });
+
+  it('counts per block and summarises a chapter per consultation', async () => {
+    const { db, other, ours, theirs } = await twoConsultations();
+    for (const [id, own] of [[DS2030, ours], [other, theirs]] as const) {
+      expect(await publicCountsByBlock(db, id, 'osnutek-test', chapter)).toEqual(new Map([['cilji-2030', 1]]));
+      const summary = await chapterCommentSummary(db, id, 'osnutek-test', chapter, 3);
+      expect(summary.counts).toEqual(new Map([['cilji-2030', 1]]));
+      expect(summary.latest.get('cilji-2030')?.map((c) => c.id)).toEqual([own]);
+      expect(summary.removed).toEqual([]);
+    }
+  });
+
+  it('reports on the consultation’s own comments only', async () => {
+    const { db, other } = await twoConsultations();
+    const chapters = [{ slug: chapter, number: 2, title: 'Gigabitna infrastruktura' }];
+    const ds = await buildReport(db, DS2030, chapters, 'osnutek-test');
+    const drugo = await buildReport(db, other, chapters, 'osnutek-test');
+    expect(ds.total).toBe(1);
+    expect(drugo.total).toBe(1);
+    expect(ds.groups.flatMap((g) => g.blocks.flatMap((b) => b.comments.map((c) => c.body)))).toEqual(['Pripomba k DS 2030.']);
+    expect(drugo.groups.flatMap((g) => g.blocks.flatMap((b) => b.comments.map((c) => c.body)))).toEqual(['Pripomba k drugemu posvetovanju.']);
+  });
+
+  it('open data: ?consultation= gives that consultation’s comments, each naming it; an unknown one is not found', async () => {
+    const { db, ours, theirs } = await twoConsultations();
+    const options = { baseUrl: 'https://posvet.example', currentVersionId: async () => 'osnutek-test' };
+    const all = await openDataItems(db, {}, options);
+    expect(all.ok && all.value.map((c) => [c.id, c.consultation])).toEqual([[ours, 'ds2030'], [theirs, 'drugo']]);
+    const drugo = await openDataItems(db, openDataQuery.parse({ consultation: 'drugo' }), options);
+    expect(drugo.ok && drugo.value.map((c) => [c.id, c.consultation, c.body])).toEqual([[theirs, 'drugo', 'Pripomba k drugemu posvetovanju.']]);
+    const ds = await openDataItems(db, openDataQuery.parse({ consultation: 'ds2030', chapter }), options);
+    expect(ds.ok && ds.value.map((c) => c.id)).toEqual([ours]);
+    const unknown = await openDataItems(db, { consultation: 'ni-takega' }, options);
+    expect(unknown.ok ? undefined : [unknown.error.code, unknown.error.message?.(sl)]).toEqual(['not_found', 'Posvetovanja „ni-takega“ ni.']);
+    expect(openDataQuery.safeParse({ consultation: '../etc' }).success).toBe(false);
+    expect(openDataQuery.safeParse({ consultation: 'DS 2030' }).success).toBe(false);
+    if (!drugo.ok) return;
+    const [header, row] = openDataCsv(drugo.value, sl.comments.openData).replace('\uFEFF', '').trim().split('\r\n');
+    expect(header.split(',').slice(0, 3)).toEqual(['"id"', '"consultation"', '"url"']);
+    expect(row).toContain('"drugo"');
+  });
+
+  it('an organisation’s own list says which consultation each comment belongs to', async () => {
+    const { db, ours, theirs } = await twoConsultations();
+    const bled = await actorFor(db, 'bled@posvet.test');
+    const own = await organisationComments(db, bled.organisationId);
+    expect(Object.fromEntries(own.map((c) => [c.id, [c.consultation_slug, c.consultation_title]]))).toEqual({
+      [ours]: ['ds2030', 'Digitalna Slovenija 2030 – vmesni pregled'],
+      [theirs]: ['drugo', 'Drugo posvetovanje'],
+    });
   });
 });

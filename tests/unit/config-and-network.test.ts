@@ -66,28 +66,33 @@ describe('page cache keys', () => {
   const url = (path: string) => new URL(path, 'http://localhost');
 
   it('keeps only the parameters a page reads, with values it accepts, in a fixed order', () => {
-    expect(normalisedCacheUrl(url('/osnutek/uvod?t=123&odstavek=odstavek-1-3&x=1'))).toBe('/osnutek/uvod?odstavek=odstavek-1-3');
-    expect(normalisedCacheUrl(url('/osnutek/uvod/3?stran=abc&t=1'))).toBe('/osnutek/uvod/3');
-    expect(normalisedCacheUrl(url('/osnutek/uvod/3?t=1&stran=2'))).toBe('/osnutek/uvod/3?stran=2');
+    expect(normalisedCacheUrl(url('/posvetovanja/ds2030/osnutek/uvod?t=123&odstavek=odstavek-1-3&x=1'))).toBe('/posvetovanja/ds2030/osnutek/uvod?odstavek=odstavek-1-3');
+    expect(normalisedCacheUrl(url('/posvetovanja/ds2030/osnutek/uvod/3?stran=abc&t=1'))).toBe('/posvetovanja/ds2030/osnutek/uvod/3');
+    expect(normalisedCacheUrl(url('/posvetovanja/ds2030/osnutek/uvod/3?t=1&stran=2'))).toBe('/posvetovanja/ds2030/osnutek/uvod/3?stran=2');
     expect(normalisedCacheUrl(url('/?sporocilo=odjava&t=1'))).toBe('/?sporocilo=odjava');
     expect(normalisedCacheUrl(url('/?sporocilo=karkoli'))).toBe('/');
     expect(normalisedCacheUrl(url('/api/v1/comments?status=new&chapter=uvod&t=1'))).toBe('/api/v1/comments?chapter=uvod&status=new');
+    // The consultation filter is part of the address the open data is answered for.
+    expect(normalisedCacheUrl(url('/api/v1/comments?t=1&consultation=sdjs2030'))).toBe('/api/v1/comments?consultation=sdjs2030');
+    expect(normalisedCacheUrl(url('/posvetovanja/sdjs2030/porocilo.csv?t=1'))).toBe('/posvetovanja/sdjs2030/porocilo.csv');
+    // The first version's addresses only redirect: nothing to cache.
+    expect(normalisedCacheUrl(url('/osnutek/uvod'))).toBeUndefined();
     expect(normalisedCacheUrl(url('/moj-racun'))).toBeUndefined();
   });
 
   it('caches only anonymous GETs of an address already normalised', () => {
-    expect(cacheKeyFor('GET', url('/osnutek/uvod'), null)).toBe('/osnutek/uvod');
-    expect(cacheKeyFor('GET', url('/osnutek/uvod?t=1'), null)).toBeUndefined();
-    expect(cacheKeyFor('GET', url('/osnutek/uvod'), 'posvet_seja=abc')).toBeUndefined();
-    expect(cacheKeyFor('POST', url('/osnutek/uvod'), null)).toBeUndefined();
+    expect(cacheKeyFor('GET', url('/posvetovanja/ds2030/osnutek/uvod'), null)).toBe('/posvetovanja/ds2030/osnutek/uvod');
+    expect(cacheKeyFor('GET', url('/posvetovanja/ds2030/osnutek/uvod?t=1'), null)).toBeUndefined();
+    expect(cacheKeyFor('GET', url('/posvetovanja/ds2030/osnutek/uvod'), 'posvet_seja=abc')).toBeUndefined();
+    expect(cacheKeyFor('POST', url('/posvetovanja/ds2030/osnutek/uvod'), null)).toBeUndefined();
   });
 });
 
 describe('boundaries', () => {
   it('finds the next publication, opening or closing after now', () => {
     const versions = [
-      toVersion('osnutek-1', { label: '1', publishedAt: '2026-11-02', opensAt: '2026-11-02T09:00', closesAt: '2026-11-19T23:59', caseNumber: '3510-1/2026', changeNote: '' }),
-      toVersion('osnutek-2', { label: '2', publishedAt: '2026-11-20', opensAt: '2026-11-20T09:00', closesAt: '2027-01-31T23:59', caseNumber: '3510-1/2026', changeNote: '' }),
+      toVersion('ds2030', 'osnutek-1', { label: '1', publishedAt: '2026-11-02', opensAt: '2026-11-02T09:00', closesAt: '2026-11-19T23:59', caseNumber: '3510-1/2026', changeNote: '' }),
+      toVersion('ds2030', 'osnutek-2', { label: '2', publishedAt: '2026-11-20', opensAt: '2026-11-20T09:00', closesAt: '2027-01-31T23:59', caseNumber: '3510-1/2026', changeNote: '' }),
     ];
     expect(new Date(nextBoundary(versions, new Date('2026-11-10T00:00:00Z'))).toISOString()).toBe('2026-11-19T23:00:00.000Z');
     expect(new Date(nextBoundary(versions, new Date('2026-11-20T00:00:00Z'))).toISOString()).toBe('2026-11-20T08:00:00.000Z');

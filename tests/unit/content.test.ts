@@ -11,18 +11,18 @@ import { currentOf, type DraftVersion } from '../../src/lib/server/content/versi
 
 // The strategy text itself: every chapter renders, and together they give people enough to comment on.
 describe('the drafts in content/', () => {
-  const versions = readVersionFiles();
+  const versions = readVersionFiles('ds2030');
 
   it('are Osnutek 1 and Osnutek 2, the newer one current, with windows that follow each other', () => {
     expect(versions.map((v) => v.label)).toEqual(['Osnutek 1', 'Osnutek 2']);
-    expect(currentOf(versions, new Date('2026-11-25T12:00:00Z')).id).toBe('osnutek-2');
-    expect(currentOf(versions, new Date('2026-11-10T12:00:00Z')).id).toBe('osnutek-1');
+    expect(currentOf(versions, new Date('2026-11-25T12:00:00Z'))?.id).toBe('osnutek-2');
+    expect(currentOf(versions, new Date('2026-11-10T12:00:00Z'))?.id).toBe('osnutek-1');
     expect(versions[0].closesAt.getTime()).toBeLessThanOrEqual(versions[1].opensAt.getTime());
   });
 
   for (const version of ['osnutek-1', 'osnutek-2']) {
     it(`${version}: the introduction, six priority areas, two cross-cutting chapters and implementation, 120+ blocks`, () => {
-      const chapters = readChapterFiles(version);
+      const chapters = readChapterFiles('ds2030', version);
       expect(chapters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       let total = 0;
       for (const chapter of chapters) {
@@ -36,8 +36,8 @@ describe('the drafts in content/', () => {
   }
 
   it('Osnutek 2 is a revision: most blocks unchanged, some changed, added and removed', () => {
-    const before = readChapterFiles('osnutek-1');
-    const after = readChapterFiles('osnutek-2');
+    const before = readChapterFiles('ds2030', 'osnutek-1');
+    const after = readChapterFiles('ds2030', 'osnutek-2');
     const counts = { unchanged: 0, changed: 0, added: 0, removed: 0 };
     for (const chapter of after) {
       const old = before.find((c) => c.slug === chapter.slug)!;
@@ -56,9 +56,9 @@ describe('the drafts in content/', () => {
   const day = (date: Date) => formatDate(date).replace(/\s+/g, ' ');
   /** The raw Markdown (front matter included) and version.json of a version, in one string. */
   const sourceOf = (version: string) =>
-    readdirSync(fromRoot('content', version))
+    readdirSync(fromRoot('content', 'ds2030', version))
       .filter((file) => /^\d\d-.+\.md$|^version\.json$/.test(file))
-      .map((file) => readFileSync(fromRoot('content', version, file), 'utf8'))
+      .map((file) => readFileSync(fromRoot('content', 'ds2030', version, file), 'utf8'))
       .join('\n');
   const datesIn = (text: string) =>
     [...text.matchAll(/(?<!\d)(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})(?!\d)/g)].map(([, d, m, y]) => ({
@@ -92,7 +92,7 @@ describe('the drafts in content/', () => {
         else if (date.at >= versions[0].publishedAt) expect([...earlierDates], `${date.text} in ${version}`).toContain(date.text);
       }
       // The introduction says when the window opens and closes.
-      const intro = readChapterFiles(version)[0].rendered.blocks.find((b) => b.key === 'kako-podati-pripombe')!;
+      const intro = readChapterFiles('ds2030', version)[0].rendered.blocks.find((b) => b.key === 'kako-podati-pripombe')!;
       const introText = intro.text.replace(/\s+/g, ' ');
       expect(introText).toContain(day(own.opensAt));
       expect(introText).toContain(day(own.lastDay));
@@ -101,7 +101,7 @@ describe('the drafts in content/', () => {
 
   // ——— issue 12, item 3: facts in the strategy text ———
 
-  const blocksOf = (version: string) => readChapterFiles(version).flatMap((c) => c.rendered.blocks.map((b) => ({ chapter: c, block: b })));
+  const blocksOf = (version: string) => readChapterFiles('ds2030', version).flatMap((c) => c.rendered.blocks.map((b) => ({ chapter: c, block: b })));
 
   it('the drafts are MDP’s: no former government office, and the information-security law is ZInfV-1', () => {
     for (const version of ['osnutek-1', 'osnutek-2']) {
@@ -120,7 +120,7 @@ describe('the drafts in content/', () => {
     it(`${version}: every measure is numbered U<chapter>.<n> and follows one template`, () => {
       const fields = ['Cilj', 'Nosilec', 'Sodelujoči', 'Viri', 'Rok', 'Kazalnik'];
       let measures = 0;
-      for (const chapter of readChapterFiles(version)) {
+      for (const chapter of readChapterFiles('ds2030', version)) {
         const { items } = chapter.rendered;
         const numbers: number[] = [];
         items.forEach((item, index) => {
@@ -147,7 +147,7 @@ describe('the drafts in content/', () => {
     });
 
     it(`${version}: every abbreviation used is in the list of abbreviations`, () => {
-      const list = readChapterFiles(version)[0].rendered.blocks.find((b) => b.key === 'kratice')!;
+      const list = readChapterFiles('ds2030', version)[0].rendered.blocks.find((b) => b.key === 'kratice')!;
       const rows = list.text.split('\n').slice(1).map((row) => row.split(' | ')[0]);
       const listed = new Set(rows.flatMap((abbreviation) => [abbreviation, abbreviation.split(' ')[0]]));
       const used = new Set<string>();
@@ -183,7 +183,7 @@ describe('the drafts in content/', () => {
 describe('a chapter file', () => {
   it('has YAML front matter: plain and quoted values are read as YAML reads them', () => {
     const source = '---\nnumber: 3\ntitle: Primer poglavja\nsummary: "Povzetek: z dvopičjem in „narekovaji“."\n---\n\nPrvi odstavek.\n\nDrugi odstavek.\n';
-    const chapter = parseChapterFile('osnutek-9', '03-primer.md', source);
+    const chapter = parseChapterFile('ds2030', 'osnutek-9', '03-primer.md', source);
     expect(chapter).toMatchObject({ versionId: 'osnutek-9', slug: 'primer', number: 3, title: 'Primer poglavja', summary: 'Povzetek: z dvopičjem in „narekovaji“.' });
     expect(chapter.rendered.blocks.map((b) => [b.number, b.text])).toEqual([
       ['3.1', 'Prvi odstavek.'],
@@ -192,18 +192,22 @@ describe('a chapter file', () => {
   });
 
   it('is refused without front matter, or with a field missing or of the wrong kind', () => {
-    expect(() => parseChapterFile('v', '01-a.md', 'Odstavek.\n')).toThrow(/01-a\.md: no front matter/);
-    expect(() => parseChapterFile('v', '01-a.md', '---\nnumber: 1\ntitle: A\n---\nOdstavek.\n')).toThrow(/01-a\.md: summary/);
-    expect(() => parseChapterFile('v', '01-a.md', '---\nnumber: prvo\ntitle: A\nsummary: B\n---\nOdstavek.\n')).toThrow(/01-a\.md: number/);
+    expect(() => parseChapterFile('ds2030', 'v', '01-a.md', 'Odstavek.\n')).toThrow(/01-a\.md: no front matter/);
+    expect(() => parseChapterFile('ds2030', 'v', '01-a.md', '---\nnumber: 1\ntitle: A\n---\nOdstavek.\n')).toThrow(/01-a\.md: summary/);
+    expect(() => parseChapterFile('ds2030', 'v', '01-a.md', '---\nnumber: prvo\ntitle: A\nsummary: B\n---\nOdstavek.\n')).toThrow(/01-a\.md: number/);
   });
 
   it('in content/ gives its summary without YAML quotes, and the pages read the same chapters and versions', async () => {
-    expect(await listVersions()).toEqual(readVersionFiles());
+    expect(await listVersions('ds2030')).toEqual(readVersionFiles('ds2030'));
+    expect(await listVersions('ni-takega-posvetovanja')).toEqual([]);
     for (const version of ['osnutek-1', 'osnutek-2']) {
-      const chapters = readChapterFiles(version);
+      const chapters = readChapterFiles('ds2030', version);
       for (const c of chapters) expect(c.summary, c.slug).not.toMatch(/^["']|["']$/);
-      expect(await listChapters(version)).toEqual(chapters);
+      expect(await listChapters('ds2030', version)).toEqual(chapters);
     }
-    expect(await listChapters('ni-take-verzije')).toEqual([]);
+    expect(await listChapters('ds2030', 'ni-take-verzije')).toEqual([]);
+    // The same version id in another consultation is another text.
+    expect(await listChapters('sdjs2030', 'osnutek-2')).toEqual([]);
+    expect((await listChapters('sdjs2030', 'osnutek-1')).map((c) => c.title)).not.toEqual(readChapterFiles('ds2030', 'osnutek-1').map((c) => c.title));
   });
 });

@@ -37,3 +37,40 @@ export async function organisationId(db: Db, code: string): Promise<number> {
 export async function userId(db: Db, email: string): Promise<number> {
   return (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 }
+
+export async function consultationId(db: Db, slug: string): Promise<number> {
+  return (await db.selectFrom('consultations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * A consultation row for a test (comments need one): owned by the directory's government
+ * organisation, or by a new one in a bare migrated database. Returns its id.
+ */
+export async function createConsultation(
+  db: Db,
+  slug: string,
+  options: { title?: string; status?: 'preparation' | 'open' | 'closed' | 'report_published'; caseNumber?: string } = {},
+): Promise<number> {
+  let owner = await db.selectFrom('organisations').select('id').where('kind', '=', 'government').orderBy('id').executeTakeFirst();
+  if (!owner) {
+    owner = await db
+      .insertInto('organisations')
+      .values({ code: `GOV-${slug}`, name: `Ministrstvo ${slug}`, short_name: `M ${slug}`, slug: `ministrstvo-${slug}`, kind: 'government' } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  }
+  const row = await db
+    .insertInto('consultations')
+    .values({
+      slug,
+      title: options.title ?? `Posvetovanje ${slug}`,
+      short_title: slug.toUpperCase(),
+      owner_organisation_id: owner.id,
+      case_number: options.caseNumber ?? `3510-9/${slug}`,
+      description: `Opis posvetovanja ${slug}.`,
+      status: options.status ?? 'open',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -7,6 +7,8 @@ import { reportCsv, type Report } from '../../src/lib/server/report/report.ts';
 function comment(over: Partial<PublicComment>): PublicComment {
   return {
     id: 1,
+    consultationId: 1,
+    consultation: 'ds2030',
     kind: 'comment',
     scope: 'block',
     versionId: 'osnutek-1',

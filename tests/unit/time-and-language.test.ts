@@ -265,6 +265,7 @@ describe('the words of the interface', () => {
     const ds2030 = readConsultationFiles().find((c) => c.slug === 'ds2030')!;
     expect(ds2030.data.description).toContain('23.\u00A03.\u00A02023');
     for (const { data } of readConsultationFiles()) expect(data.description.replace(/\d\.\u00A0(?=\d)/g, ''), data.description).not.toContain('\u00A0');
+    expect(t.audit.dateHint).toContain('3.\u00A02.\u00A02027');
     for (const s of strings) expect(s.replace(/\d\.\u00A0(?=\d)|\d\u00A0(?=MB)/g, ''), s).not.toContain('\u00A0');
   });
 

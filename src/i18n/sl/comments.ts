@@ -118,8 +118,9 @@ export const comments = {
     late: 'prejeta po roku',
     permalink: 'Stalna povezava',
     /** The open data CSV's yes and no (the `late` column). */
-    openData: { yes: 'da', no: 'ne' },
+    openData: { yes: 'da', no: 'ne', unknownConsultation: (slug: string) => `Posvetovanja „${slug}“ ni.` },
     myComments: 'Pripombe moje organizacije',
+    myCommentsIn: (consultation: string) => `Pripombe moje organizacije k posvetovanju „${consultation}“`,
     myCommentsLead: 'Neoddane pripombe vidijo samo člani vaše organizacije. Oddane pripombe lahko umaknete do konca posvetovanja.',
     noOwnComments: 'Vaša organizacija še nima pripomb.',
     edit: 'Uredi',

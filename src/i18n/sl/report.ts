@@ -4,8 +4,10 @@ import { f, counted, versionCase } from './shared.ts';
 export const report = {
   report: {
     title: 'Poročilo o upoštevanju pripomb',
-    lead: (version: string) =>
-      `Poročilo zajema vse javne pripombe k osnutku sprememb in dopolnitev strategije Digitalna Slovenija 2030 in stališča Ministrstva za digitalno preobrazbo do njih, razvrščene po odstavkih aktualnega besedila (${version}). Pripravljeno je samodejno iz podatkov portala in je vedno ažurno.`,
+    /** The page's title in the browser: which consultation's report it is. */
+    pageTitle: (consultation: string) => `Poročilo o upoštevanju pripomb – ${consultation}`,
+    lead: (consultation: string, version: string) =>
+      `Poročilo zajema vse javne pripombe k posvetovanju „${consultation}“ in stališča ministrstva do njih, razvrščene po odstavkih aktualnega besedila (${version}). Pripravljeno je samodejno iz podatkov portala in je vedno ažurno.`,
     generatedAt: (date: string, time: string) => `Stanje na dan ${date} ob ${time}.`,
     downloads: 'Prenosi',
     csv: 'Prenesi kot CSV',

@@ -24,6 +24,8 @@ export const DEMO_DRAFT = 'Osnutek pripombe (še ni oddan)';
 
 export interface ApiComment {
   id: number;
+  /** The consultation's slug. */
+  consultation: string;
   url: string;
   chapter: string | null;
   block: string | null;

@@ -118,7 +118,8 @@ export function queue(page: Page) {
 
 /** Opens the queue filtered by a text (through the GET form). */
 export async function filterQueue(page: Page, text: string, extra: (filters: Locator) => Promise<void> = async () => {}) {
-  await page.goto('/moderacija');
+  // The comments the tests write are on DS 2030's draft: its queue.
+  await page.goto('/moderacija?posvetovanje=ds2030');
   const { filters } = queue(page);
   await filters.getByLabel('Besedilo vsebuje').fill(text);
   await extra(filters);

@@ -207,7 +207,7 @@ export interface SeededComment {
   id: number;
   author: 'bled' | 'zmos';
   chapter: string;
-  /** 1-based position in the chapter: the block page is /osnutek/<chapter>/<position>. */
+  /** 1-based position in the chapter: the block page is /posvetovanja/ds2030/osnutek/<chapter>/<position>. */
   position: number;
   /** "3.1" */
   blockNumber: string;
@@ -290,7 +290,7 @@ export async function seed(browser: Browser): Promise<Seeded> {
     response: fields.response[j],
   }));
   for (const d of drafts) {
-    const path = `/osnutek/${d.chapter}/${d.position}`;
+    const path = `/posvetovanja/ds2030/osnutek/${d.chapter}/${d.position}`;
     const form: Record<string, string> = {
       kind: d.proposedText ? 'amendment' : 'comment',
       body: d.body.raw,

@@ -30,14 +30,18 @@ export async function findCommentForViewer(
   return { row, own, isPublic, full };
 }
 
-/** An organisation's own comments in every state, newest first. */
+/** An organisation's own comments in every state, newest first, each with its consultation (slug and title). */
 export async function organisationComments(db: Db, organisationId: number) {
   return db
-    .selectFrom('comments')
-    .select(['id', 'kind', 'state', 'chapter_slug', 'chapter_number', 'block_number', 'body', 'created_at', 'updated_at', 'submitted_at', 'withdrawn_at', 'hidden', 'moderation_status', 'consultation_id', 'version_id'])
-    .where('organisation_id', '=', organisationId)
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('comments as c')
+    .innerJoin('consultations as k', 'k.id', 'c.consultation_id')
+    .select([
+      'c.id', 'c.kind', 'c.state', 'c.chapter_slug', 'c.chapter_number', 'c.block_number', 'c.body', 'c.created_at', 'c.updated_at', 'c.submitted_at', 'c.withdrawn_at',
+      'c.hidden', 'c.moderation_status', 'c.consultation_id', 'c.version_id', 'k.slug as consultation_slug', 'k.title as consultation_title',
+    ])
+    .where('c.organisation_id', '=', organisationId)
+    .orderBy('c.updated_at', 'desc')
+    .orderBy('c.id', 'desc')
     .execute();
 }
 
@@ -47,7 +51,11 @@ export async function jointPositionsNaming(db: Db, organisationId: number) {
     .selectFrom('joint_position_members as j')
     .innerJoin('comments as c', 'c.id', 'j.comment_id')
     .innerJoin('organisations as a', 'a.id', 'c.organisation_id')
-    .select(['c.id', 'c.kind', 'c.body', 'c.consultation_id', 'c.version_id', 'c.block_number', 'c.chapter_number', 'c.submitted_at', 'j.status', 'a.name as association_name'])
+    .innerJoin('consultations as k', 'k.id', 'c.consultation_id')
+    .select([
+      'c.id', 'c.kind', 'c.body', 'c.consultation_id', 'c.version_id', 'c.block_number', 'c.chapter_number', 'c.submitted_at', 'j.status', 'a.name as association_name',
+      'k.slug as consultation_slug', 'k.title as consultation_title',
+    ])
     .where('j.organisation_id', '=', organisationId)
     .where('c.state', '=', 'submitted')
     .orderBy('c.submitted_at', 'desc')

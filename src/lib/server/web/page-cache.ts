@@ -48,7 +48,10 @@ const CACHEABLE: Array<{ path: RegExp; params: Record<string, ParamRule> }> = [
   { path: /^\/posvetovanja\/[^/]+\/verzije(\/[^/]+){0,2}$/, params: {} },
   { path: /^\/posvetovanja\/[^/]+\/porocilo(\.csv|\.xlsx)?$/, params: {} },
   // The open data answers 400 to a value it cannot read: such values are kept, so the answer stays.
-  { path: /^\/api\/v1\/comments$/, params: { consultation: /^.{0,200}$/s, chapter: /^.{0,200}$/s, status: /^.{0,200}$/s, organisation: /^.{0,200}$/s, format: /^.{0,200}$/s } },
+  {
+    path: /^\/api\/v1\/comments$/,
+    params: { consultation: /^.{0,200}$/s, chapter: /^.{0,200}$/s, status: /^.{0,200}$/s, organisation: /^.{0,200}$/s, format: /^.{0,200}$/s },
+  },
   { path: /^\/(dostopnost|zasebnost)$/, params: {} },
 ];
 

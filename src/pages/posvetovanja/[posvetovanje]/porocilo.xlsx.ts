@@ -3,6 +3,7 @@ import { publicBaseUrl } from '../../../lib/server/web/auth-context';
 import { getDb } from '../../../lib/server/platform/db';
 import { reportXlsx } from '../../../lib/server/report/report';
 import { currentReport } from '../../../lib/server/report/report-source';
+import { reportFileName } from '../../../lib/server/report/report-page';
 import { consultationOf } from '../../../lib/server/web/consultation-context';
 
 export const GET: APIRoute = async ({ locals, params, rewrite }) => {
@@ -14,7 +15,7 @@ export const GET: APIRoute = async ({ locals, params, rewrite }) => {
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': 'attachment; filename="porocilo-o-upostevanju-pripomb.xlsx"',
+      'Content-Disposition': `attachment; filename="${reportFileName(found.consultation, 'xlsx')}"`,
       'Cache-Control': 'no-store',
     },
   });

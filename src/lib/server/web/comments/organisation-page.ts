@@ -41,12 +41,33 @@ export async function organisationCommentsPage(page: PageContext) {
     errors,
     flash: flashMessage(page.url, page.locals.t),
     action: routes.organisationComments,
-    comments: (await organisationComments(db, user.organisationId)).map((c) => ({
-      ...c,
-      href: routes.comment(c.id),
-      edit: c.state === 'draft' && mayComment ? routes.commentEdit(c.id) : undefined,
-    })),
+    /** The comments per consultation (a person working on several sees which is which), the most recently active first. */
+    groups: byConsultation(
+      (await organisationComments(db, user.organisationId)).map((c) => ({
+        ...c,
+        href: routes.comment(c.id),
+        edit: c.state === 'draft' && mayComment ? routes.commentEdit(c.id) : undefined,
+      })),
+    ),
     /** Joint positions naming the municipality; undefined for other organisations. Answers close with the window of the comment's version. */
-    joint: municipality ? joint.map((j) => ({ ...j, href: routes.comment(j.id), mayAnswer: mayComment && !windowRefusal(windows(j.consultation_id, j.version_id), 'answer') })) : undefined,
+    joint: municipality
+      ? joint.map((j) => ({
+          ...j,
+          href: routes.comment(j.id),
+          consultationHref: routes.consultation(j.consultation_slug),
+          mayAnswer: mayComment && !windowRefusal(windows(j.consultation_id, j.version_id), 'answer'),
+        }))
+      : undefined,
   };
+}
+
+/** Comments grouped by their consultation, keeping the order in which each consultation first appears. */
+function byConsultation<C extends { consultation_slug: string; consultation_title: string }>(comments: C[]) {
+  const groups = new Map<string, { slug: string; title: string; href: string; comments: C[] }>();
+  for (const c of comments) {
+    let group = groups.get(c.consultation_slug);
+    if (!group) groups.set(c.consultation_slug, (group = { slug: c.consultation_slug, title: c.consultation_title, href: routes.consultation(c.consultation_slug), comments: [] }));
+    group.comments.push(c);
+  }
+  return [...groups.values()];
 }
