@@ -129,6 +129,10 @@ test.describe('consultations in the administration', () => {
       // The block page says so too.
       await bled.goto(path);
       await expect(bled.getByText('Ministrstvo je posvetovanje zaključilo; pripomb ne zbiramo več.')).toBeVisible();
+      await expect(bled.getByRole('button', { name: 'Oddaj pripombo' })).toHaveCount(0);
+      // Nor does the chapter offer the composer in place.
+      await bled.goto('/posvetovanja/sdjs2030/osnutek/uvod');
+      await expect(bled.getByRole('link', { name: 'Komentiraj odstavek 1.1' })).toHaveCount(0);
     } finally {
       // Reopened for the other tests of this worker.
       await page.goto('/admin/posvetovanja/sdjs2030');

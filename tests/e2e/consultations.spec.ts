@@ -75,7 +75,8 @@ test('a municipality comments on each consultation; each comment belongs to its 
   // Its permalink names its consultation and leads back to its paragraph.
   const comment = sdjs.find((c) => c.body === onSdjs) as unknown as { id: number };
   await page.goto(routes.comment(comment.id));
-  await expect(page.getByRole('link', { name: 'SDJS 2030' }).first()).toHaveAttribute('href', routes.consultation('sdjs2030'));
+  await expect(page.getByRole('main').getByRole('link', { name: 'Strategija digitalnih javnih storitev 2030' }).first()).toHaveAttribute('href', routes.consultation('sdjs2030'));
+  await expect(page).toHaveTitle(/SDJS 2030/);
 });
 
 test('the first version\'s addresses lead on permanently to the same page of DS2030', async ({ request, page }) => {

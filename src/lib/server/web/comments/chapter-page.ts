@@ -1,7 +1,7 @@
 import { routes } from '../../../routes.ts';
 import { supportedBy } from '../../comments/organisation-queries.ts';
 import { chapterCommentSummary, COMMENTS_IN_PLACE, countPublicComments } from '../../comments/queries.ts';
-import { listChapters, versionNoteFor } from '../../content/content.ts';
+import { listChapters, versionNoteFor, windowOf, windowState } from '../../content/content.ts';
 import { consultationWithDraft } from '../consultation-context.ts';
 import { getDb } from '../../platform/db.ts';
 import { flashMessage } from '../flash.ts';
@@ -44,7 +44,10 @@ export async function chapterPage(page: PageContext) {
     chapterCommentHref: routes.chapterComment(consultation.slug, chapter.slug),
     notes: new Map(await Promise.all(comments.map(async (c) => [c.id, await versionNoteFor(c, version)] as const))),
     supported: user && mayComment ? await supportedBy(db, user.organisationId, comments.map((c) => c.id)) : null,
-    composer: user && mayComment ? { organisationName: user.organisationName, members: await membersFor(db, user) } : undefined,
+    /** Comments are no longer taken: no composer, no "comment on" links. */
+    closed: windowState(windowOf(consultation, version)) === 'closed',
+    // The in-place composer only while comments are taken.
+    composer: user && mayComment && windowState(windowOf(consultation, version)) !== 'closed' ? { organisationName: user.organisationName, members: await membersFor(db, user) } : undefined,
     flashBlock,
     flash: flashMessage(page.url, page.locals.t),
   };
