@@ -32,7 +32,7 @@ test('a reader finds both consultations on the home page and reads a chapter of 
   await expect(page).toHaveURL(/\/posvetovanja\/sdjs2030\/osnutek\/obcinske-e-storitve$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('6. Občinske e-storitve in skupna platforma');
   const crumbs = page.getByRole('navigation', { name: 'Drobtinice' });
-  await expect(crumbs.getByRole('link', { name: 'SDJS 2030' })).toHaveAttribute('href', routes.consultation('sdjs2030'));
+  await expect(crumbs.getByRole('link', { name: 'Strategija digitalnih javnih storitev 2030' })).toHaveAttribute('href', routes.consultation('sdjs2030'));
   await expectNoAxeViolations(page);
 
   // The other consultation's text, from the list.

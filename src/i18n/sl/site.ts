@@ -1,5 +1,5 @@
 /** The site part of the Slovenian dictionary (site, window, home, chapter, versions, consultationFacts, forms, errors). */
-import { nb, f, counted, listForm, versionCase, listForms, plural, formatNumber } from './shared.ts';
+import { f, counted, listForm, versionCase, listForms, plural, formatNumber } from './shared.ts';
 
 /** The character count's words; # is the number. */
 const charactersLeft = { one: 'Na voljo imate še # znak.', two: 'Na voljo imate še # znaka.', few: 'Na voljo imate še # znake.', other: 'Na voljo imate še # znakov.' } as const;

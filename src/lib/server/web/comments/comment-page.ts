@@ -52,11 +52,6 @@ export async function commentPage(page: PageContext) {
   return {
     ...found,
     consultation,
-    /** Where the comment belongs: the consultations, then its consultation by title. */
-    crumbs: [
-      { href: routes.consultationList, label: page.locals.t.site.nav.consultation },
-      { href: routes.consultation(slug), label: consultation.title },
-    ],
     id,
     path,
     errors,
