@@ -220,7 +220,7 @@ test.describe('other pages', () => {
     const emblem = banner.locator('img.site-header__emblem');
     await expect(emblem).toHaveAttribute('alt', '');
     expect(await emblem.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    const home = banner.getByRole('link', { name: 'Posvet Digitalna Slovenija 2030' });
+    const home = banner.getByRole('link', { name: 'Posvet Posvetovanja z občinami' });
     await expect(home).toHaveAttribute('href', '/');
     // Keyboard: the skip link, then the portal's name, then the navigation.
     await page.keyboard.press('Tab');
@@ -246,7 +246,7 @@ test.describe('other pages', () => {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
-      await expect(page.getByRole('banner').getByRole('link', { name: 'Posvet Digitalna Slovenija 2030' })).toBeInViewport();
+      await expect(page.getByRole('banner').getByRole('link', { name: 'Posvet Posvetovanja z občinami' })).toBeInViewport();
       await expect(page.getByRole('banner').getByRole('link', { name: 'Prijava' })).toBeVisible();
     }
     await expectNoAxeViolations(page);
