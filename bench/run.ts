@@ -129,8 +129,8 @@ async function measureScale(label: string, comments: number, port: number) {
     });
 
     // 4. The moderation queue, filtered.
-    const queue = await timeSequential(`${server.url}/moderacija?status=new&chapter=digitalne-javne-storitve&sort=block`, { cookie: scale.moderatorCookie }, quick ? 10 : 30);
-    const queueText = await timeSequential(`${server.url}/moderacija?text=financiranja&orgKind=municipality`, { cookie: scale.moderatorCookie }, quick ? 10 : 30);
+    const queue = await timeSequential(`${server.url}/moderacija?posvetovanje=ds2030&status=new&chapter=digitalne-javne-storitve&sort=block`, { cookie: scale.moderatorCookie }, quick ? 10 : 30);
+    const queueText = await timeSequential(`${server.url}/moderacija?posvetovanje=ds2030&text=financiranja&orgKind=municipality`, { cookie: scale.moderatorCookie }, quick ? 10 : 30);
     rows.push({ scale: label, measure: 'moderation queue, filtered by status and chapter', result: `median ${queue.median.toFixed(1)} ms, p95 ${queue.p95.toFixed(1)} ms (HTTP ${queue.status})`, target: comments >= 100_000 ? '< 50 ms' : '—', met: comments >= 100_000 ? queue.median < 50 : null });
     rows.push({ scale: label, measure: 'moderation queue, full-text filter', result: `median ${queueText.median.toFixed(1)} ms, p95 ${queueText.p95.toFixed(1)} ms (HTTP ${queueText.status})`, target: '—', met: null });
   } finally {

@@ -31,7 +31,7 @@ export interface Scale {
   memberCookies: string[];
   moderatorCookie: string;
   adminCookie: string;
-  /** Block pages people can post comments to, e.g. /osnutek/uvod/3. */
+  /** Block pages people can post comments to, e.g. /posvetovanja/ds2030/osnutek/uvod/3. */
   blockPaths: string[];
   hotChapterPath: string;
   hotBlockKey: string;
