@@ -47,13 +47,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`insert into consultation_moderators (consultation_id, user_id)
               select (select id from consultations where slug = 'ds2030'), id from users where role = 'moderator'`.execute(db);
   }
-  await db.schema.createIndex('comments_consultation_queue').on('comments').columns(['consultation_id', 'state', 'moderation_status', 'submitted_at']).execute();
-  await db.schema.createIndex('comments_consultation_version').on('comments').columns(['consultation_id', 'version_id', 'chapter_slug', 'block_key']).execute();
+  // Every read of comments — the queue, the public pages, the report — is of one consultation: the
+  // indexes that served them (0003, 0004, 0006) lead with it now, under the same names, so a comment
+  // costs no more index writes than before.
+  const replace = async (name: string, columns: string[]) => {
+    await db.schema.dropIndex(name).execute();
+    await db.schema.createIndex(name).on('comments').columns(columns).execute();
+  };
+  await replace('comments_public_block', ['consultation_id', 'version_id', 'chapter_slug', 'block_key', 'state', 'hidden']);
+  await replace('comments_queue', ['consultation_id', 'state', 'moderation_status', 'submitted_at']);
+  await replace('comments_queue_chapter', ['consultation_id', 'state', 'chapter_slug', 'moderation_status', 'submitted_at']);
+  await replace('comments_queue_organisation', ['consultation_id', 'state', 'organisation_id', 'submitted_at']);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('comments_consultation_version').execute();
-  await db.schema.dropIndex('comments_consultation_queue').execute();
+  const replace = async (name: string, columns: string[]) => {
+    await db.schema.dropIndex(name).execute();
+    await db.schema.createIndex(name).on('comments').columns(columns).execute();
+  };
+  await replace('comments_public_block', ['version_id', 'chapter_slug', 'block_key', 'state', 'hidden']);
+  await replace('comments_queue', ['state', 'moderation_status', 'submitted_at']);
+  await replace('comments_queue_chapter', ['state', 'chapter_slug', 'moderation_status', 'submitted_at']);
+  await replace('comments_queue_organisation', ['state', 'organisation_id', 'submitted_at']);
   await sql`alter table comments drop column consultation_id`.execute(db);
   await db.schema.dropTable('consultation_moderators').execute();
   await db.schema.dropTable('consultations').execute();

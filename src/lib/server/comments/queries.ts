@@ -35,7 +35,7 @@ export async function chapterCommentSummary(db: Db, consultationId: number, curr
     union all
     select c.id, c.submitted_at, a.block_key, a.chapter_slug, a.status
     from comment_anchors a join comments c on c.id = a.comment_id
-    where a.version_id = ${currentVersionId} and a.chapter_slug = ${chapterSlug} and c.consultation_id = ${consultationId} and c.version_id != ${currentVersionId}
+    where a.version_id = ${currentVersionId} and a.chapter_slug = ${chapterSlug} and +c.consultation_id = ${consultationId} and c.version_id != ${currentVersionId}
       and c.state = 'submitted' and c.hidden = 0`;
   const counts = await sql<{ current_key: string; n: number }>`
     select current_key, count(*) as n from (${placed}) p
@@ -136,7 +136,13 @@ function publicCommentsQuery(db: Kysely<Database>, filter: PublicCommentFilter) 
     .where('c.state', '=', 'submitted')
     .where('c.hidden', '=', 0);
   if ((filter.versionId || filter.currentVersionId) && filter.consultationId === undefined) throw new Error('a version is only meaningful within a consultation');
-  if (filter.consultationId !== undefined) query = query.where('c.consultation_id', '=', filter.consultationId);
+  if (filter.consultationId !== undefined) {
+    // With a narrower filter (ids, a chapter, a block), the consultation is checked on the rows that
+    // filter finds: the unary plus keeps SQLite from reading every comment of the consultation by
+    // its index instead (it has no statistics to know better). A whole consultation uses the index.
+    const narrower = !!(filter.ids || filter.chapterSlug || filter.blockKey || filter.currentChapterSlug || filter.currentBlockKey);
+    query = narrower ? query.where(sql<number>`+c.consultation_id`, '=', filter.consultationId) : query.where('c.consultation_id', '=', filter.consultationId);
+  }
   if (filter.versionId) query = query.where('c.version_id', '=', filter.versionId);
   if (filter.chapterSlug) query = query.where('c.chapter_slug', '=', filter.chapterSlug);
   if (filter.blockKey) query = query.where('c.block_key', '=', filter.blockKey);

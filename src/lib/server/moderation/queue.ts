@@ -123,12 +123,12 @@ export async function listQueue(db: Db, consultationId: number, filter: QueueFil
 /** The tags used on a consultation's comments. */
 export async function allTags(db: Db, consultationId: number): Promise<string[]> {
   return (
+    // From the tags (few) to their comments, never from the consultation's comments (many) to tags.
     await db
       .selectFrom('comment_tags as g')
-      .innerJoin('comments as c', 'c.id', 'g.comment_id')
       .select('g.tag')
       .distinct()
-      .where('c.consultation_id', '=', consultationId)
+      .where((eb) => eb.exists(eb.selectFrom('comments as c').select('c.id').whereRef('c.id', '=', 'g.comment_id').where('c.consultation_id', '=', consultationId)))
       .orderBy('g.tag')
       .execute()
   ).map((r) => r.tag);
