@@ -14,5 +14,7 @@ declare namespace App {
     /** The reader's language and its dictionary, resolved per request by the middleware. */
     locale: import('./i18n').Locale;
     t: import('./i18n').Dictionary;
+    /** The windows of every consultation's versions, read once per request by whichever component asks first. */
+    windows?: Promise<import('./lib/server/comments/consultation-window').WindowLookup>;
   }
 }

@@ -45,9 +45,13 @@ export async function currentVersion(consultation: ConsultationRef, now = new Da
   return version;
 }
 
+let consultationFolders: string[] | undefined;
+
 /** When the pages' words next change by the clock alone, in any consultation (see versions.ts). */
 export async function nextContentBoundary(now = new Date()): Promise<number> {
-  const all = await Promise.all(readConsultationFiles().map((c) => listVersions(c.slug)));
+  // The folders are read once, like the rest of content/ (this is asked for every page the cache keeps).
+  consultationFolders ??= readConsultationFiles().map((c) => c.slug);
+  const all = await Promise.all(consultationFolders.map((slug) => listVersions(slug)));
   return nextBoundary(all.flat(), now);
 }
 
