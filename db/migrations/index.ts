@@ -9,6 +9,7 @@ import * as m0007 from './0007_accounts_hardening.ts';
 import * as m0008 from './0008_two_factor.ts';
 import * as m0009 from './0009_ministry.ts';
 import * as m0010 from './0010_consultations.ts';
+import * as m0011 from './0011_record.ts';
 
 // Listed statically (not read from the folder at run time) so that the bundled server and the
 // command-line tool run exactly the same migrations. Append new ones; never edit a landed one.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008_two_factor': m0008,
   '0009_ministry': m0009,
   '0010_consultations': m0010,
+  '0011_record': m0011,
 };

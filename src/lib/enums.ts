@@ -29,6 +29,13 @@ export type Decision = (typeof DECISIONS)[number];
 export const MODERATION_STATUSES = ['new', 'in_review', ...DECISIONS] as const;
 export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
 
+/**
+ * Where a comment's stance stands: drafted by a moderator, sent back by a reviewer, approved by a
+ * different moderator or an administrator, published by an administrator (only then public).
+ */
+export const STANCE_STATES = ['drafted', 'returned', 'approved', 'published'] as const;
+export type StanceState = (typeof STANCE_STATES)[number];
+
 export const HIDE_REASONS = ['spam', 'offensive', 'personal_data', 'duplicate'] as const;
 export type HideReason = (typeof HIDE_REASONS)[number];
 

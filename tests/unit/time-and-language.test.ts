@@ -280,7 +280,7 @@ describe('the words of the interface', () => {
       t.moderation.mail.decisionBody(1, 'Digitalna Slovenija 2030', 'ni upoštevana', 'Ker.', 'L'),
       t.moderation.mail.hiddenBody(1, 'Digitalna Slovenija 2030', 'žaljiva vsebina', 'L'),
     ];
-    for (const mail of mails) expect(mail.endsWith('\n\nLep pozdrav,\n\nMinistrstvo za digitalno preobrazbo'), mail).toBe(true);
+    for (const mail of mails) expect(mail.endsWith('\n\nLep pozdrav,\n\nMinistrstvo za digitalno preobrazbo\nMasarykova cesta 16, 1000 Ljubljana'), mail).toBe(true);
     expect(t.moderation.mail.decisionBody(7, 'Digitalna Slovenija 2030', 'ni upoštevana', 'Ker.', 'L')).toContain('Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. 7');
   });
 });

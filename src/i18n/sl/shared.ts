@@ -9,7 +9,13 @@ import { formatNumber } from '../format.ts';
 export const nb = (text: string) => text.replace(/(\d)\. (?=\d)/g, '$1.\u00A0');
 
 /** The ministry's signature under every e-mail the portal sends. */
-export const mailSignature = ['', 'Lep pozdrav,', '', 'Ministrstvo za digitalno preobrazbo'];
+export const mailSignature = ['', 'Lep pozdrav,', '', 'Ministrstvo za digitalno preobrazbo', 'Masarykova cesta 16, 1000 Ljubljana'];
+
+/**
+ * An e-mail of the portal as the ministry writes it: "Spoštovani," then the paragraphs (each a line
+ * or lines; empty strings separate them), then the signature. Every mail is built with it.
+ */
+export const letter = (lines: readonly string[]): string => ['Spoštovani,', '', ...lines, ...mailSignature].join('\n');
 
 /**
  * Every word that changes with a count, in its four forms: 1 (also 101, 201…), 2 (102…), 3 and 4

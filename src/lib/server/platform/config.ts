@@ -23,6 +23,13 @@ export interface Config {
   mailDir: string;
   mailFrom: string;
   /**
+   * Where replies to the portal's mail go (MAIL_REPLY_TO), an inbox people read; unset: no mail
+   * invites a reply.
+   */
+  mailReplyTo: string | undefined;
+  /** How many days the municipalities named in a joint position have to answer (JOINT_DEADLINE_DAYS, default 7). */
+  jointDeadlineDays: number;
+  /**
    * The origin people reach the portal at (scheme, host and port, no path): every link in a page, a
    * mail or a download is built from it, never from the request's Host header. Required in
    * production; in development http://localhost:PORT.
@@ -89,6 +96,15 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
     problems.push(`MAIL_FROM must be an address, optionally with a name: Posvet <posvet@gov.si> (is "${mailFrom}").`);
   }
 
+  const mailReplyTo = present(env, 'MAIL_REPLY_TO');
+  if (mailReplyTo !== undefined && !/^[^<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(mailReplyTo)) {
+    problems.push(`MAIL_REPLY_TO must be an address people read, optionally with a name: Ministrstvo za digitalno preobrazbo <gp.mdp@gov.si> (is "${mailReplyTo}").`);
+  }
+
+  const jointText = present(env, 'JOINT_DEADLINE_DAYS') ?? '7';
+  const jointDeadlineDays = /^\d{1,3}$/.test(jointText) ? Number(jointText) : NaN;
+  if (!(jointDeadlineDays >= 1 && jointDeadlineDays <= 90)) problems.push(`JOINT_DEADLINE_DAYS must be a whole number of days from 1 to 90 (is "${jointText}").`);
+
   const contactEmail = present(env, 'CONTACT_EMAIL') ?? 'gp.mdp@gov.si';
   if (!EMAIL.test(contactEmail)) problems.push(`CONTACT_EMAIL must be an e-mail address (is "${contactEmail}").`);
 
@@ -115,6 +131,8 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
       smtpUrl,
       mailDir: resolvePath(present(env, 'MAIL_DIR'), 'db/mail'),
       mailFrom,
+      mailReplyTo,
+      jointDeadlineDays: Number.isFinite(jointDeadlineDays) ? jointDeadlineDays : 7,
       publicUrl,
       contactEmail,
       trustedProxies: proxies.ok ? proxies.ranges : new BlockList(),

@@ -1,6 +1,6 @@
-import type { CommentKind, ConsultationStatus, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, ReceivedVia, Role, UserStatus } from '../../enums.ts';
+import type { CommentKind, ConsultationStatus, CommentScope, CommentState, Decision, JointStatus, ModerationStatus, OrganisationKind, ReceivedVia, Role, StanceState, UserStatus } from '../../enums.ts';
 
-export type { CommentKind, ConsultationStatus, CommentScope, CommentState, JointStatus, ModerationStatus, OrganisationKind, Role, UserStatus };
+export type { CommentKind, ConsultationStatus, CommentScope, CommentState, Decision, JointStatus, ModerationStatus, OrganisationKind, Role, StanceState, UserStatus };
 import type { Generated } from 'kysely';
 
 /** Row types of every table, as Kysely sees them. Keep in step with db/migrations. */
@@ -105,6 +105,8 @@ export interface MailOutboxTable {
   sent_at: string | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** A deliverer is sending it until then (another leaves it alone). */
+  claimed_until: string | null;
 }
 
 
@@ -157,6 +159,10 @@ export interface CommentTable {
   updated_at: Generated<string>;
   submitted_at: string | null;
   withdrawn_at: string | null;
+  /** What the organisation gave as its reason for withdrawing, if anything. */
+  withdrawal_reason: string | null;
+  /** A joint position: until when the named municipalities answer (never after the window closes). */
+  joint_deadline: string | null;
   late: Generated<number>;
   moderation_status: Generated<ModerationStatus>;
   response: string | null;
@@ -168,6 +174,41 @@ export interface CommentTable {
   recorded_by_user_id: number | null;
   decided_at: string | null;
   decided_by_user_id: number | null;
+}
+
+/**
+ * The working stance on a comment (one per comment). comments.moderation_status/response hold what
+ * is public: the stance as last published.
+ */
+export interface StanceTable {
+  comment_id: number;
+  status: Decision;
+  /** Obrazložitev. */
+  response: string | null;
+  state: StanceState;
+  /** Grows with every change; a form that saw an older revision is refused. */
+  revision: Generated<number>;
+  drafted_by: number | null;
+  drafted_at: string;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  /** Why a reviewer sent it back. */
+  review_note: string | null;
+  published_by: number | null;
+  published_at: string | null;
+}
+
+export interface AnswerTemplateTable {
+  id: Generated<number>;
+  consultation_id: number;
+  /** Null: for every chapter of the consultation. */
+  chapter_slug: string | null;
+  name: string;
+  body: string;
+  created_by: number | null;
+  created_at: Generated<string>;
+  updated_by: number | null;
+  updated_at: Generated<string>;
 }
 
 export interface CommentTagTable {
@@ -252,6 +293,8 @@ export interface Database {
   comments: CommentTable;
   comment_supports: CommentSupportTable;
   comment_tags: CommentTagTable;
+  stances: StanceTable;
+  answer_templates: AnswerTemplateTable;
   comment_notes: CommentNoteTable;
   joint_position_members: JointPositionMemberTable;
   organisations: OrganisationTable;
