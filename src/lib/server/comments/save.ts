@@ -5,6 +5,9 @@ import { isUniqueViolation } from '../platform/sql.ts';
 import { windowRefusal, type WindowLookup } from './consultation-window.ts';
 import { anchorRow, type CommentActor, type CommentAnchor, type CommentContent } from './input.ts';
 import { commentRow, contentColumns } from './row.ts';
+import { recordSubmission } from './submitted.ts';
+import { config } from '../platform/config.ts';
+import { deliverSoon } from '../platform/mail.ts';
 
 export type SaveIntent = 'draft' | 'submit';
 
@@ -30,7 +33,7 @@ export async function saveComment(
   anchor: CommentAnchor,
   input: CommentContent,
   intent: SaveIntent,
-  options: { commentId?: number; now?: Date; windows?: WindowLookup } = {},
+  options: { commentId?: number; now?: Date; windows?: WindowLookup; baseUrl?: string; ip?: string | null } = {},
 ): Promise<Result<Saved>> {
   const now = options.now ?? new Date();
   if (!can(actor, 'comment')) return fail('forbidden', (t) => t.access.notAllowed);
@@ -54,6 +57,8 @@ export async function saveComment(
 
   const attempt = () => db.transaction().execute(async (trx): Promise<Result<Saved>> => {
     let id = options.commentId;
+    /** The window of the comment's version, for what follows a submission. */
+    let window = anchor.window;
     if (id === undefined && key) {
       const earlier = await trx.selectFrom('comments').select(['id', 'organisation_id', 'state']).where('idempotency_key', '=', key).executeTakeFirst();
       if (earlier && earlier.organisation_id === actor.organisationId) {
@@ -68,8 +73,10 @@ export async function saveComment(
       const current = await trx.selectFrom('comments').select(['organisation_id', 'state', 'consultation_id', 'version_id']).where('id', '=', id).executeTakeFirst();
       if (!current || current.organisation_id !== actor.organisationId) return fail('forbidden', (t) => t.access.notAllowed);
       if (current.state !== 'draft') return fail('conflict', (t) => t.comments.errors.notADraft);
-      const refused = intent === 'submit' ? windowRefusal(windowOfVersion(current.consultation_id, current.version_id), 'submit-draft', now) : undefined;
+      const own = windowOfVersion(current.consultation_id, current.version_id);
+      const refused = intent === 'submit' ? windowRefusal(own, 'submit-draft', now) : undefined;
       if (refused) return fail('closed', refused);
+      if (own) window = own;
       await trx
         .updateTable('comments')
         .set({ ...contentColumns(input), updated_at: stamp, ...(state === 'submitted' ? { state, submitted_at: stamp } : {}) })
@@ -97,13 +104,31 @@ export async function saveComment(
         .values(members.map((row) => ({ comment_id: id!, organisation_id: row.member_id })))
         .execute();
     }
+    if (state === 'submitted') {
+      await recordSubmission(trx, {
+        commentId: id!,
+        organisationId: actor.organisationId,
+        actorId: actor.id,
+        window,
+        memberIds: members.map((row) => row.member_id),
+        now,
+        baseUrl: options.baseUrl ?? config.publicUrl,
+        ip: options.ip,
+      });
+    }
     return ok({ id: id!, state, duplicate: false });
   });
   try {
-    return await attempt();
+    return delivered(await attempt());
   } catch (error) {
     // The same form stored by a request that ran at the same time: answer with that comment.
     if (!isUniqueViolation(error) || !key) throw error;
-    return attempt();
+    return delivered(await attempt());
   }
+}
+
+/** A submission queued mail (the receipt, the named municipalities): send it once committed. */
+function delivered(result: Result<Saved>): Result<Saved> {
+  if (result.ok && result.value.state === 'submitted' && !result.value.duplicate) deliverSoon();
+  return result;
 }

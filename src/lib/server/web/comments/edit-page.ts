@@ -4,7 +4,7 @@ import { ownCommentForEditing } from '../../comments/organisation-queries.ts';
 import { findVersion, versionWindows, windowOf } from '../../content/content.ts';
 import { findConsultationById } from '../../consultations/consultations.ts';
 import { getDb } from '../../platform/db.ts';
-import { actorOf, requirePermission } from '../auth-context.ts';
+import { actorOf, clientIp, publicBaseUrl, requirePermission } from '../auth-context.ts';
 import { readForm } from '../forms.ts';
 import { membersFor, saveCommentForm } from './form.ts';
 import { idParam, notFound, type PageContext } from './page.ts';
@@ -45,7 +45,7 @@ export async function editPage(page: PageContext) {
   if (page.request.method === 'POST') {
     const form = await readForm(page.request);
     const anchor = { window: windowOf(consultation, version), scope: comment.scope };
-    const outcome = await saveCommentForm(db, actorOf(user), anchor, form, page.locals.t, { commentId: id, windows: await versionWindows() });
+    const outcome = await saveCommentForm(db, actorOf(user), anchor, form, page.locals.t, { commentId: id, windows: await versionWindows(), baseUrl: publicBaseUrl(), ip: clientIp(page) });
     if (outcome.ok) return { response: afterSave(page, outcome.value, routes.comment(id)) };
     ({ errors, values } = outcome);
     page.response.status = outcome.status;

@@ -36,7 +36,7 @@ export async function saveCommentForm(
   anchor: CommentAnchor,
   values: Record<string, string>,
   t: Dictionary,
-  options: { commentId?: number; now?: Date; windows?: WindowLookup } = {},
+  options: { commentId?: number; now?: Date; windows?: WindowLookup; baseUrl?: string; ip?: string | null } = {},
 ): Promise<Submitted<Saved>> {
   // Someone who may not comment learns that before anything about the form.
   if (!can(actor, 'comment')) return refusal({ code: 'forbidden', message: (d) => d.access.notAllowed }, t, values);
