@@ -9,5 +9,6 @@ import { legal } from './legal.ts';
 import { moderation } from './moderation.ts';
 import { report } from './report.ts';
 import { site } from './site.ts';
+import { stances } from './stances.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...report } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...report } as const;
