@@ -74,6 +74,10 @@ export const routes = {
   moderationNew: '/moderacija/nova',
   moderationStatistics: '/moderacija/statistika',
 
+  // Stances (issue 13, helper C1): the administrators' page that publishes approved stances.
+  /** `posvetovanje`, and `objavi` (vse | poglavje | osnutek) with `poglavje` for the confirmation; `objavljeno` after publishing. */
+  moderationPublish: (params?: Record<string, string | number | undefined>) => `/moderacija/objava${params ? query(params) : ''}`,
+
   // Administration
   admin: '/admin',
   adminOrganisations: '/admin/organizacije',

@@ -1,80 +1,51 @@
 import { z } from 'astro/zod';
-import { dictionary, perDictionary } from '../../../i18n/index.ts';
-import { DECISIONS, MODERATION_STATUSES, type Decision } from '../../enums.ts';
-import { ok, type Result } from '../../result.ts';
-import { absolute, routes } from '../../routes.ts';
+import { perDictionary } from '../../../i18n/index.ts';
+import { DECISIONS } from '../../enums.ts';
+import { fail, ok, type Result } from '../../result.ts';
 import type { Actor } from '../accounts/access.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
-import { deliverSoon } from '../platform/mail.ts';
-import { commentToModerate, consultationTitle, notifyOrganisation } from './common.ts';
-
-/** Decisions with public responses, and moving a comment between "new" and "in review". */
-
-export const MAX_RESPONSE = 10_000;
-
-const isDecision = (status: string): status is Decision => (DECISIONS as readonly string[]).includes(status);
-
-/** Every decision but "upoštevana" needs a public response explaining it. */
-export const decisionInput = perDictionary((t) => {
-  const m = t.moderation.errors;
-  return z
-    .object({
-      status: z.enum(MODERATION_STATUSES, { error: m.decisionRequired }),
-      response: z
-        .string()
-        .optional()
-        .transform((v) => (v ?? '').trim())
-        .pipe(z.string().max(MAX_RESPONSE, { error: m.responseTooLong(MAX_RESPONSE) })),
-    })
-    .superRefine((value, ctx) => {
-      if (isDecision(value.status) && value.status !== 'accepted' && !value.response) {
-        ctx.addIssue({ code: 'custom', path: ['response'], message: m.responseRequired });
-      }
-    });
-});
-export type DecisionInput = z.infer<ReturnType<typeof decisionInput>>;
+import { commentToModerate } from './common.ts';
 
 /**
- * Records a decision (or moves a comment between new and in review). The organisation is told of a
- * decision, or of a changed one, by e-mail.
+ * Moving a comment between "nova" and "v obravnavi" — the moderators' own stage before a stance.
+ * A decision is never recorded here: it is a stance, drafted, approved and published (stances.ts).
  */
-export async function decide(db: Db, actor: Actor, commentId: number, input: DecisionInput, baseUrl: string, ip: string | null): Promise<Result> {
+
+export const WORKFLOW_STATUSES = ['new', 'in_review'] as const;
+export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
+
+export const workflowInput = perDictionary((t) =>
+  z.object({ status: z.enum(WORKFLOW_STATUSES, { error: t.stances.errors.workflowOnly }) }),
+);
+export type WorkflowInput = z.infer<ReturnType<typeof workflowInput>>;
+
+const isDecision = (status: string) => (DECISIONS as readonly string[]).includes(status);
+
+/**
+ * Puts a comment back among the new ones or marks it "in review". A comment with a stance (in any
+ * state) stays in review; a published decision is not a stage to move away from.
+ */
+export async function moveComment(db: Db, actor: Actor, commentId: number, input: WorkflowInput, ip: string | null): Promise<Result> {
   const found = await commentToModerate(db, actor, commentId);
   if (!found.ok) return found;
-  const comment = found.value;
-  const { status, response } = input;
-  const decided = isDecision(status);
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('comments')
-      .set({
-        moderation_status: status,
-        response: response || null,
-        decided_at: decided ? now : null,
-        decided_by_user_id: decided ? actor.id : null,
-      })
-      .where('id', '=', commentId)
-      .execute();
+  return db.transaction().execute(async (trx) => {
+    const comment = await trx.selectFrom('comments').select('moderation_status').where('id', '=', commentId).executeTakeFirstOrThrow();
+    if (isDecision(comment.moderation_status)) return fail('conflict', (t) => t.stances.errors.decided);
+    if (comment.moderation_status === input.status) return ok();
+    if (input.status === 'new' && (await trx.selectFrom('stances').select('comment_id').where('comment_id', '=', commentId).executeTakeFirst())) {
+      return fail('conflict', (t) => t.stances.errors.hasStance);
+    }
+    await trx.updateTable('comments').set({ moderation_status: input.status }).where('id', '=', commentId).where('moderation_status', '=', comment.moderation_status).execute();
     await recordAudit(trx, {
       actorUserId: actor.id,
-      action: decided ? 'comment.decided' : 'comment.status_changed',
+      action: 'comment.status_changed',
       targetType: 'comment',
       targetId: commentId,
-      before: { status: comment.moderation_status, response: comment.response },
-      after: { status, response: response || null },
+      before: { status: comment.moderation_status },
+      after: { status: input.status },
       ip,
     });
-    const changed = comment.moderation_status !== status || (comment.response ?? '') !== response;
-    if (decided && changed) {
-      // The organisation's language: Slovenian.
-      const t = dictionary();
-      const link = absolute(baseUrl, routes.comment(commentId));
-      const title = await consultationTitle(trx, comment.consultation_id);
-      await notifyOrganisation(trx, comment.organisation_id, t.moderation.mail.decisionSubject(commentId), t.moderation.mail.decisionBody(commentId, title, t.comments.statuses[status], response || null, link));
-    }
+    return ok();
   });
-  deliverSoon();
-  return ok();
 }

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { sql } from 'kysely';
-import { COMMENT_KINDS, MODERATION_STATUSES, ORGANISATION_KINDS } from '../../enums.ts';
+import { COMMENT_KINDS, MODERATION_STATUSES, ORGANISATION_KINDS, STANCE_STATES } from '../../enums.ts';
 import type { Db } from '../platform/db.ts';
 import { containsText } from '../platform/sql.ts';
 import { idField } from './common.ts';
@@ -9,6 +9,8 @@ import { idField } from './common.ts';
 
 export const PAGE_SIZE = 25;
 export const QUEUE_SORTS = ['submitted', '-submitted', 'block', 'organisation', 'status'] as const;
+/** The stance filter: no stance yet, or a stance in one of its states. */
+export const STANCE_FILTERS = ['none', ...STANCE_STATES] as const;
 
 const optionalId = z.union([z.literal(''), idField]).optional().transform((v) => (v === '' ? undefined : v));
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
@@ -21,6 +23,9 @@ export const queueFilterSchema = z.object({
   orgKind: optionalEnum(ORGANISATION_KINDS),
   kind: optionalEnum(COMMENT_KINDS),
   status: optionalEnum(MODERATION_STATUSES),
+  stance: optionalEnum(STANCE_FILTERS),
+  /** Withdrawn comments instead of the submitted ones. */
+  withdrawn: z.literal('1').optional().catch(undefined),
   assignee: z.union([z.literal('none'), z.literal('me'), idField]).optional().catch(undefined),
   tag: z.string().trim().max(40).optional().catch(undefined).transform((v) => v || undefined),
   late: z.literal('1').optional().catch(undefined),
@@ -35,11 +40,20 @@ export function parseQueueFilter(params: URLSearchParams): QueueFilter {
   return queueFilterSchema.parse(Object.fromEntries([...params.entries()].filter(([, v]) => v !== '')));
 }
 
-/** The queue: submitted comments (withdrawn ones are gone), filtered, sorted and paginated on the server. */
+/**
+ * The queue: submitted comments (or, filtered so, the withdrawn ones), filtered, sorted and
+ * paginated on the server, each with its stance's state.
+ */
 export async function listQueue(db: Db, consultationId: number, filter: QueueFilter, viewerId: number) {
-  // Filters only on the comments table (organisations through subqueries), so that counting the
-  // matches — needed for the pages — reads an index rather than joining every row.
-  let query = db.selectFrom('comments as c').where('c.consultation_id', '=', consultationId).where('c.state', '=', 'submitted');
+  // Filters on the comments table (organisations through subqueries) and the stance joined by its
+  // key, so that counting the matches — needed for the pages — reads an index rather than joining every row.
+  let query = db
+    .selectFrom('comments as c')
+    .leftJoin('stances as s', 's.comment_id', 'c.id')
+    .where('c.consultation_id', '=', consultationId)
+    .where('c.state', '=', filter.withdrawn ? 'withdrawn' : 'submitted');
+  if (filter.stance === 'none') query = query.where('s.comment_id', 'is', null);
+  else if (filter.stance) query = query.where('s.state', '=', filter.stance);
   if (filter.chapter) query = query.where('c.chapter_slug', '=', filter.chapter);
   if (filter.block) query = query.where('c.block_number', '=', filter.block);
   if (filter.organisation) query = query.where('c.organisation_id', '=', filter.organisation);
@@ -88,6 +102,8 @@ export async function listQueue(db: Db, consultationId: number, filter: QueueFil
     'c.late',
     'c.hidden',
     'c.received_via',
+    'c.state',
+    's.state as stance_state',
     'o.name as organisation_name',
     'o.kind as organisation_kind',
     'a.name as assignee_name',

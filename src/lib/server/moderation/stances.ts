@@ -51,8 +51,9 @@ export const reviewInput = perDictionary((t) => {
   const m = t.stances.errors;
   return z
     .object({
-      verdict: z.enum(['approve', 'return']),
-      note: z
+      verdict: z.enum(['approve', 'return'], { error: m.verdictRequired }),
+      /** Named apart from the internal notes' `note`: both forms are on one page. */
+      reviewNote: z
         .string()
         .optional()
         .transform((v) => (v ?? '').replace(/\r\n?/g, '\n').trim())
@@ -60,7 +61,7 @@ export const reviewInput = perDictionary((t) => {
       revision: revisionField,
     })
     .superRefine((value, ctx) => {
-      if (value.verdict === 'return' && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: m.noteRequired });
+      if (value.verdict === 'return' && !value.reviewNote) ctx.addIssue({ code: 'custom', path: ['reviewNote'], message: m.noteRequired });
     });
 });
 export type ReviewInput = z.infer<ReturnType<typeof reviewInput>>;
@@ -159,7 +160,7 @@ export async function reviewStance(db: Db, actor: Actor, commentId: number, inpu
     const state = input.verdict === 'approve' ? ('approved' as const) : ('returned' as const);
     const changed = await trx
       .updateTable('stances')
-      .set({ state, revision: stance.revision + 1, reviewed_by: actor.id, reviewed_at: now.toISOString(), review_note: input.verdict === 'return' ? input.note : input.note || null })
+      .set({ state, revision: stance.revision + 1, reviewed_by: actor.id, reviewed_at: now.toISOString(), review_note: input.reviewNote || null })
       .where('comment_id', '=', commentId)
       .where('revision', '=', stance.revision)
       .executeTakeFirst();
@@ -170,7 +171,7 @@ export async function reviewStance(db: Db, actor: Actor, commentId: number, inpu
       targetType: 'comment',
       targetId: commentId,
       before: { state: stance.state },
-      after: { state, note: input.note || null },
+      after: { state, note: input.reviewNote || null },
       ip,
     });
     return ok();
@@ -179,13 +180,18 @@ export async function reviewStance(db: Db, actor: Actor, commentId: number, inpu
 
 export interface PublishSelection {
   consultationId: number;
-  /** One chapter's comments only (undefined: the whole consultation). */
-  chapterSlug?: string;
+  /** One chapter's comments only; null: those on the draft as a whole (undefined: the whole consultation). */
+  chapterSlug?: string | null;
   /** These comments only; each must have an approved stance. */
   commentIds?: readonly number[];
 }
 
 const CHUNK = 200;
+
+/** A query over comments `c` narrowed to one chapter, or (null) to the comments on the whole draft. */
+function inChapter<Q extends { where: (...args: any[]) => Q }>(query: Q, chapterSlug: string | null): Q {
+  return chapterSlug === null ? query.where('c.chapter_slug', 'is', null) : query.where('c.chapter_slug', '=', chapterSlug);
+}
 
 /**
  * An administrator publishes approved stances: each is written into the comment's public status and
@@ -207,6 +213,7 @@ export async function publishStances(db: Db, actor: Actor, selection: PublishSel
           .where('s.state', '=', 'approved')
           .where('c.state', '=', 'submitted')
           .where('c.consultation_id', '=', selection.consultationId)
+          .$if(selection.chapterSlug !== undefined, (q) => inChapter(q, selection.chapterSlug!))
           .execute()
       ).map((r) => r.comment_id),
     );
@@ -229,7 +236,7 @@ export async function publishStances(db: Db, actor: Actor, selection: PublishSel
         .where('s.comment_id', '>', after)
         .where('c.consultation_id', '=', selection.consultationId)
         .where('c.state', '=', 'submitted');
-      if (selection.chapterSlug) query = query.where('c.chapter_slug', '=', selection.chapterSlug);
+      if (selection.chapterSlug !== undefined) query = inChapter(query, selection.chapterSlug);
       if (selection.commentIds?.length) query = query.where('s.comment_id', 'in', [...selection.commentIds]);
       const rows = await query.orderBy('s.comment_id').limit(CHUNK).execute();
       if (rows.length === 0) break;

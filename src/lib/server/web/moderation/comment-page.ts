@@ -2,7 +2,8 @@ import { routes } from '../../../routes.ts';
 import type { Actor } from '../../accounts/access.ts';
 import { addNote, noteInput, setTags, tagsInput } from '../../moderation/annotate.ts';
 import { assign, assignInput } from '../../moderation/bulk.ts';
-import { decide, decisionInput } from '../../moderation/decisions.ts';
+import { moveComment, workflowInput } from '../../moderation/decisions.ts';
+import { draftStance, mayReview, reviewInput, reviewStance, stanceInput, stanceOf, type StanceView } from '../../moderation/stances.ts';
 import { consultationOfComment, moderationPage, type ModerationPage } from '../../moderation/detail.ts';
 import { mayModerate } from '../../consultations/moderators.ts';
 import { setHidden, visibilityInput } from '../../moderation/hide.ts';
@@ -21,7 +22,9 @@ import { MODERATION_STATUS, refused, type PageAnswer, type PageContext } from '.
 type Command = (context: PageContext, actor: Actor, commentId: number, ip: string, values: Record<string, string>) => Promise<Submitted<unknown>>;
 
 const intents: Record<string, Command> = {
-  decide: (context, actor, id, ip, values) => submitForm(context, decisionInput, (input) => decide(getDb(), actor, id, input, publicBaseUrl(), ip), { statuses: MODERATION_STATUS, values }),
+  draft: (context, actor, id, ip, values) => submitForm(context, stanceInput, (input) => draftStance(getDb(), actor, id, input, ip), { statuses: MODERATION_STATUS, values }),
+  review: (context, actor, id, ip, values) => submitForm(context, reviewInput, (input) => reviewStance(getDb(), actor, id, input, ip), { statuses: MODERATION_STATUS, values }),
+  status: (context, actor, id, ip, values) => submitForm(context, workflowInput, (input) => moveComment(getDb(), actor, id, input, ip), { statuses: MODERATION_STATUS, values }),
   note: (context, actor, id, ip, values) => submitForm(context, noteInput, ({ note }) => addNote(getDb(), actor, id, note, ip), { statuses: MODERATION_STATUS, values }),
   tags: (context, actor, id, ip, values) => submitForm(context, tagsInput, ({ tags }) => setTags(getDb(), actor, id, tags, ip), { statuses: MODERATION_STATUS, values }),
   assign: (context, actor, id, ip, values) => submitForm(context, assignInput, ({ assignee }) => assign(getDb(), actor, id, assignee, ip), { statuses: MODERATION_STATUS, values }),
@@ -38,7 +41,10 @@ async function post(context: PageContext, user: NonNullable<App.Locals['user']>,
   return refused(result);
 }
 
-export async function commentPage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<ModerationPage & { id: number }>> {
+/** The page's read model: the comment with everything around it, its stance, and whether the viewer may review it. */
+export type CommentPageView = ModerationPage & { id: number; stance: StanceView | undefined; mayReview: boolean };
+
+export async function commentPage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<CommentPageView>> {
   const id = /^\d{1,9}$/.test(context.params.id ?? '') ? Number(context.params.id) : NaN;
   if (!Number.isSafeInteger(id)) return { response: await context.rewrite('/404') };
   // Another consultation's comment is not this moderator's to see or change: 403 before any form is read.
@@ -54,5 +60,6 @@ export async function commentPage(context: PageContext, user: NonNullable<App.Lo
   const view = await moderationPage(getDb(), id);
   // Not submitted (or withdrawn meanwhile, also when a form was posted): the "not found" page.
   if (!view) return { response: await context.rewrite('/404') };
-  return { view: { ...view, id }, form };
+  const stance = await stanceOf(getDb(), id);
+  return { view: { ...view, id, stance, mayReview: mayReview(actorOf(user), stance) }, form };
 }
