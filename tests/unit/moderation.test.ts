@@ -12,7 +12,8 @@ import { addNote, setTags, tagsInput } from '../../src/lib/server/moderation/ann
 import { assign, bulkAction, bulkInput } from '../../src/lib/server/moderation/bulk.ts';
 import { statistics } from '../../src/lib/server/moderation/statistics.ts';
 import { consultationModerators } from '../../src/lib/server/consultations/moderators.ts';
-import { decide, decisionInput } from '../../src/lib/server/moderation/decisions.ts';
+import { moveComment, workflowInput } from '../../src/lib/server/moderation/decisions.ts';
+import { draftStance } from '../../src/lib/server/moderation/stances.ts';
 import { setHidden, visibilityInput } from '../../src/lib/server/moderation/hide.ts';
 import { listQueue, parseQueueFilter } from '../../src/lib/server/moderation/queue.ts';
 import { receivedInput, recordReceivedComment } from '../../src/lib/server/moderation/received.ts';
@@ -20,6 +21,7 @@ import { buildReport, reportCsv, reportXlsx } from '../../src/lib/server/report/
 import { submitForm } from '../../src/lib/server/web/form-handling.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { organisationId, tempDatabase } from './helpers.ts';
+import { publishStance } from './stance-helpers.ts';
 import { unzipText } from '../support/zip.ts';
 
 /** A paragraph of a consultation's first draft, its window open from November to January. */
@@ -61,6 +63,10 @@ async function setup() {
   const anchor = anchorIn(ds);
   const moderator = await actor('moderator@posvet.test');
   const admin = await actor('admin@posvet.test');
+  // The second demo moderator of DS 2030: approves what the first drafts.
+  const maja = await actor('moderatorka@posvet.test');
+  /** Drafted by the moderator, approved by the second one, published by the administrator. */
+  const hands = { drafter: moderator, reviewer: maja, admin };
   const bled = await actor('bled@posvet.test');
   const submit = async (body: string, who: CommentActor = bled, where: CommentAnchor = anchor) => {
     const outcome = await saveComment(db, who, where, { kind: 'comment', body }, 'submit', { now: new Date('2026-12-01T10:00:00Z') });
@@ -69,52 +75,76 @@ async function setup() {
   };
   /** A comment on the other consultation (SDJS 2030), which the demo moderator does not moderate. */
   const submitElsewhere = (body: string, who: CommentActor = bled) => submit(body, who, anchorIn(sdjs));
-  return { db, actor, moderator, admin, bled, submit, submitElsewhere, ds, sdjs, anchor };
+  return { db, actor, moderator, admin, maja, hands, bled, submit, submitElsewhere, ds, sdjs, anchor };
 }
 
+/** What was done to a comment after it was submitted (its submission is audited too). */
 async function auditActions(db: Db, commentId: number) {
-  return (await db.selectFrom('audit_log').select('action').where('target_type', '=', 'comment').where('target_id', '=', String(commentId)).orderBy('id').execute()).map((r) => r.action);
+  return (
+    await db.selectFrom('audit_log').select('action').where('target_type', '=', 'comment').where('target_id', '=', String(commentId)).where('action', '!=', 'comment.submitted').orderBy('id').execute()
+  ).map((r) => r.action);
 }
 
-describe('decisions', () => {
-  it('every decision but "upoštevana" needs a public response; nothing is stored without one', async () => {
+describe('the moderators’ own stage: nova and v obravnavi', () => {
+  it('a comment moves between nova and v obravnavi, audited; a decision is never recorded this way', async () => {
     const { db, moderator, submit } = await setup();
     const id = await submit('Predlagamo rok 2028.');
-    for (const status of ['rejected', 'partially_accepted', 'noted']) {
-      const outcome = await viaForm(decisionInput, { status, response: '   ' }, (input) => decide(db, moderator, id, input, BASE, IP));
+    const move = (values: Record<string, string>) => viaForm(workflowInput, values, (input) => moveComment(db, moderator, id, input, IP));
+    for (const status of ['rejected', 'accepted', 'bogus', '']) {
+      const outcome = await move({ status });
       expect(outcome.ok).toBe(false);
-      if (!outcome.ok) expect(outcome.errors.response).toMatch(/^Vpišite obrazložitev/);
+      if (!outcome.ok) expect(outcome.errors.status).toBe(sl.stances.errors.workflowOnly);
     }
-    expect((await db.selectFrom('comments').select('moderation_status').where('id', '=', id).executeTakeFirstOrThrow()).moderation_status).toBe('new');
-    expect(await db.selectFrom('mail_outbox').selectAll().execute()).toHaveLength(0);
-    expect((await viaForm(decisionInput, { status: 'accepted', response: '' }, (input) => decide(db, moderator, id, input, BASE, IP))).ok).toBe(true);
+    const status = async () => (await db.selectFrom('comments').select('moderation_status').where('id', '=', id).executeTakeFirstOrThrow()).moderation_status;
+    expect(await status()).toBe('new');
+    expect((await move({ status: 'in_review' })).ok).toBe(true);
+    expect(await status()).toBe('in_review');
+    expect((await move({ status: 'new' })).ok).toBe(true);
+    expect(await status()).toBe('new');
+    expect(await auditActions(db, id)).toEqual(['comment.status_changed', 'comment.status_changed']);
+    expect(await db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'bled@posvet.test').where('subject', 'like', 'Stališče%').execute()).toHaveLength(0);
   });
 
-  it('a decision with a response is public, audited with before and after, and mailed to the organisation', async () => {
-    const { db, moderator, submit } = await setup();
+  it('a comment with a stance stays v obravnavi, and a published decision is not moved', async () => {
+    const { db, moderator, hands, submit } = await setup();
     const id = await submit('Predlagamo rok 2028.');
-    expect((await decide(db, moderator, id, { status: 'rejected', response: 'Rok 2030 izhaja iz ciljev EU.' }, BASE, IP)).ok).toBe(true);
+    expect((await draftStance(db, moderator, id, { status: 'noted', response: 'Seznanjeni.' }, IP)).ok).toBe(true);
+    expect(await moveComment(db, moderator, id, { status: 'new' }, IP)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await db.selectFrom('comments').select('moderation_status').where('id', '=', id).executeTakeFirstOrThrow()).moderation_status).toBe('in_review');
+    const published = await submit('Druga pripomba.');
+    await publishStance(db, hands, published, 'accepted');
+    for (const status of ['new', 'in_review'] as const) expect(await moveComment(db, moderator, published, { status }, IP)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await db.selectFrom('comments').select('moderation_status').where('id', '=', published).executeTakeFirstOrThrow()).moderation_status).toBe('accepted');
+  });
+});
+
+describe('decisions', () => {
+  it('a published stance is public with its obrazložitev, audited with before and after, and mailed to the organisation', async () => {
+    const { db, admin, hands, submit } = await setup();
+    const id = await submit('Predlagamo rok 2028.');
+    await publishStance(db, hands, id, 'rejected', 'Rok 2030 izhaja iz ciljev EU.');
     const [comment] = await listPublicComments(db, { ids: [id] });
     expect(comment).toMatchObject({ status: 'rejected', response: 'Rok 2030 izhaja iz ciljev EU.' });
-    const entry = await db.selectFrom('audit_log').selectAll().where('action', '=', 'comment.decided').executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ actor_user_id: moderator.id, target_id: String(id) });
-    expect(JSON.parse(entry.before_json!)).toMatchObject({ status: 'new' });
+    const entry = await db.selectFrom('audit_log').selectAll().where('action', '=', 'stance.published').where('target_id', '=', String(id)).executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ actor_user_id: admin.id, target_id: String(id) });
+    expect(JSON.parse(entry.before_json!)).toMatchObject({ status: 'in_review' });
     expect(JSON.parse(entry.after_json!)).toMatchObject({ status: 'rejected' });
-    const mail = await db.selectFrom('mail_outbox').selectAll().execute();
+    const mail = await db.selectFrom('mail_outbox').selectAll().where('subject', 'like', 'Stališče%').execute();
     expect(mail.map((m) => m.to_address)).toEqual(['bled@posvet.test']);
     expect(mail[0].subject).toContain(`št. ${id}`);
-    expect(mail[0].body_text).toContain('ni upoštevana');
+    expect(mail[0].body_text).toContain('Stališče: ni upoštevana.');
     expect(mail[0].body_text).toContain('Rok 2030 izhaja iz ciljev EU.');
   });
 
-  it('only moderators and administrators decide', async () => {
+  it('only moderators and administrators draft stances', async () => {
     const { db, actor, submit } = await setup();
     const id = await submit('Besedilo');
     for (const email of ['bled@posvet.test', 'ljubljana@posvet.test']) {
-      const outcome = await decide(db, await actor(email), id, { status: 'accepted', response: '' }, BASE, IP);
-      expect(outcome.ok).toBe(false);
+      const outcome = await draftStance(db, await actor(email), id, { status: 'accepted', response: '' }, IP);
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect((await decide(db, await actor('admin@posvet.test'), id, { status: 'accepted', response: '' }, BASE, IP)).ok).toBe(true);
+    expect(await db.selectFrom('stances').selectAll().where('comment_id', '=', id).execute()).toHaveLength(0);
+    expect((await draftStance(db, await actor('admin@posvet.test'), id, { status: 'accepted', response: '' }, IP)).ok).toBe(true);
   });
 });
 
@@ -256,10 +286,10 @@ describe('a received comment recorded twice with one form', () => {
 
 describe('the report', () => {
   it('totals equal a direct count in the database', async () => {
-    const { db, moderator, submit, actor, ds } = await setup();
+    const { db, moderator, hands, submit, actor, ds } = await setup();
     const ids = [await submit('A'), await submit('B'), await submit('C', await actor('ljubljana@posvet.test')), await submit('D', await actor('zmos@posvet.test'))];
-    await decide(db, moderator, ids[0], { status: 'accepted', response: '' }, BASE, IP);
-    await decide(db, moderator, ids[1], { status: 'rejected', response: 'Ne.' }, BASE, IP);
+    await publishStance(db, hands, ids[0], 'accepted');
+    await publishStance(db, hands, ids[1], 'rejected', 'Ne.');
     await setHidden(db, moderator, ids[2], { hidden: true, reason: 'spam' }, BASE, IP);
     const report = await buildReport(db, ds, [
       { slug: 'gigabitna-infrastruktura', number: 2, title: 'Gigabitna infrastruktura' },
@@ -278,9 +308,9 @@ describe('the report', () => {
   });
 
   it('CSV and XLSX carry decisions and responses, with formulas neutralised', async () => {
-    const { db, moderator, submit, ds } = await setup();
+    const { db, hands, submit, ds } = await setup();
     const id = await submit('=HYPERLINK("http://zlonamerno","klik")');
-    await decide(db, moderator, id, { status: 'rejected', response: '+Odziv z znakom plus' }, BASE, IP);
+    await publishStance(db, hands, id, 'rejected', '+Odziv z znakom plus');
     const report = await buildReport(db, ds, [{ slug: 'gigabitna-infrastruktura', number: 2, title: 'Gigabitna infrastruktura' }]);
     const csv = reportCsv(report, BASE, sl);
     expect(csv).toContain(`"'=HYPERLINK(""http://zlonamerno"",""klik"")"`);
@@ -322,7 +352,7 @@ describe('moderation per consultation', () => {
     const { db, moderator, admin, submitElsewhere } = await setup();
     const id = await submitElsewhere('Pripomba k SDJS 2030');
     const refusals = [
-      await decide(db, moderator, id, { status: 'accepted', response: '' }, BASE, IP),
+      await draftStance(db, moderator, id, { status: 'accepted', response: '' }, IP),
       await setHidden(db, moderator, id, { hidden: true, reason: 'spam' }, BASE, IP),
       await addNote(db, moderator, id, 'Ne bi smela biti shranjena.', IP),
       await setTags(db, moderator, id, ['tuja'], IP),
@@ -333,10 +363,11 @@ describe('moderation per consultation', () => {
     expect(row).toMatchObject({ moderation_status: 'new', hidden: 0, assignee_user_id: null });
     expect(await db.selectFrom('comment_notes').select('id').where('comment_id', '=', id).execute()).toHaveLength(0);
     expect(await db.selectFrom('comment_tags').select('tag').where('comment_id', '=', id).execute()).toHaveLength(0);
+    expect(await db.selectFrom('stances').select('comment_id').where('comment_id', '=', id).execute()).toHaveLength(0);
     expect(await auditActions(db, id)).toEqual([]);
-    expect(await db.selectFrom('mail_outbox').selectAll().execute()).toHaveLength(0);
+    expect(await db.selectFrom('mail_outbox').selectAll().where('subject', 'not like', 'Potrdilo%').execute()).toHaveLength(0);
     // The administrator moderates every consultation.
-    expect((await decide(db, admin, id, { status: 'accepted', response: '' }, BASE, IP)).ok).toBe(true);
+    expect((await draftStance(db, admin, id, { status: 'accepted', response: '' }, IP)).ok).toBe(true);
   });
 
   it('bulk actions change only comments of consultations the moderator moderates', async () => {
@@ -358,9 +389,9 @@ describe('moderation per consultation', () => {
   });
 
   it('a comment is assigned only to someone who moderates its consultation, as its select offers', async () => {
-    const { db, moderator, admin, submitElsewhere, ds, sdjs } = await setup();
+    const { db, moderator, maja, admin, submitElsewhere, ds, sdjs } = await setup();
     const id = await submitElsewhere('Tuja');
-    expect((await consultationModerators(db, ds)).map((u) => u.id).sort()).toEqual([moderator.id, admin.id].sort());
+    expect((await consultationModerators(db, ds)).map((u) => u.id).sort()).toEqual([moderator.id, maja.id, admin.id].sort());
     expect((await consultationModerators(db, sdjs)).map((u) => u.id)).toEqual([admin.id]);
     expect(await assign(db, admin, id, moderator.id, IP)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect((await assign(db, admin, id, admin.id, IP)).ok).toBe(true);
@@ -376,9 +407,11 @@ describe('moderation per consultation', () => {
   });
 
   it('the mails about a decision and a hiding name the consultation', async () => {
-    const { db, admin, submitElsewhere } = await setup();
+    const { db, admin, maja, submitElsewhere, sdjs } = await setup();
     const id = await submitElsewhere('Tuja');
-    await decide(db, admin, id, { status: 'rejected', response: 'Ne.' }, BASE, IP);
+    // The second moderator helps with SDJS 2030 too: the administrator drafts, she approves.
+    await db.insertInto('consultation_moderators').values({ consultation_id: sdjs, user_id: maja.id }).execute();
+    await publishStance(db, { drafter: admin, reviewer: maja, admin }, id, 'rejected', 'Ne.');
     await setHidden(db, admin, id, { hidden: true, reason: 'spam' }, BASE, IP);
     const mail = await db.selectFrom('mail_outbox').select('body_text').orderBy('id').execute();
     expect(mail).toHaveLength(2);

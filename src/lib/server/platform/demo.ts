@@ -1,9 +1,10 @@
 import { readChapterFiles } from '../content/content-files.ts';
+import type { Kysely } from 'kysely';
 import type { Db } from './db.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { commentRow } from '../comments/row.ts';
-import type { CommentKind, JointStatus, Role } from './schema.ts';
-import { FIRST_CONSULTATION } from '../../enums.ts';
+import type { CommentKind, Database, JointStatus, Role } from './schema.ts';
+import { FIRST_CONSULTATION, type Decision, type StanceState } from '../../enums.ts';
 import { sdjsDemoComments } from './demo-sdjs2030.ts';
 
 /** Demo accounts, seeded unless NODE_ENV=production; listed in the README. */
@@ -13,6 +14,8 @@ export const demoAccounts: ReadonlyArray<{ email: string; name: string; organisa
   { email: 'admin@posvet.test', name: 'Ana Administratorka', organisationCode: 'MDP', role: 'admin' },
   // Assigned to the first consultation only: the demo shows a moderator's restriction (the admin moderates all).
   { email: 'moderator@posvet.test', name: 'Marko Moderator', organisationCode: 'MDP', role: 'moderator', moderates: [FIRST_CONSULTATION] },
+  // A second moderator of the same consultation: a stance is approved by someone other than its drafter.
+  { email: 'moderatorka@posvet.test', name: 'Maja Moderatorka', organisationCode: 'MDP', role: 'moderator', moderates: [FIRST_CONSULTATION] },
   { email: 'ljubljana@posvet.test', name: 'Lea Novak', organisationCode: '61', role: 'org_admin' },
   { email: 'bled@posvet.test', name: 'Blaž Kranjc', organisationCode: '3', role: 'member' },
   { email: 'zmos@posvet.test', name: 'Zala Horvat', organisationCode: 'ZMOS', role: 'org_admin' },
@@ -64,7 +67,26 @@ export interface DemoComment {
   consultation?: string;
   onBehalfOf?: Array<[code: string, status: JointStatus]>;
   supporters?: string[];
+  /** Its stance, recorded as the moderators' commands record it (stances.ts). */
+  stance?: DemoStance;
 }
+
+/** A demo stance: drafted by one person, reviewed by another, published by the administrator (e-mails of demo accounts). */
+export interface DemoStance {
+  state: StanceState;
+  status: Decision;
+  response?: string;
+  drafter: string;
+  reviewer?: string;
+  /** Why it was returned. */
+  note?: string;
+  /** When it was drafted; reviewed a day and published two days later. */
+  at: string;
+}
+
+const MARKO = 'moderator@posvet.test';
+const MAJA = 'moderatorka@posvet.test';
+const ANA = 'admin@posvet.test';
 
 const ds2030DemoComments: DemoComment[] = [
   {
@@ -77,6 +99,15 @@ const ds2030DemoComments: DemoComment[] = [
       'Mestna občina Ljubljana podpira usklajevanje gradnje omrežij s komunalnimi deli. Predlagamo, da država občinam zagotovi enotne vzorce soglasij in služnostnih pogodb ter skupno evidenco načrtovanih del, saj je zdaj vsaka občina prepuščena sama sebi.\n\nV praksi največ časa izgubimo pri usklajevanju z upravljavci druge gospodarske javne infrastrukture, zato naj ukrep U2.3 to izrecno vključi.',
     at: '2026-09-21T07:41:00Z',
     supporters: ['ZMOS', '3'],
+    stance: {
+      state: 'published',
+      status: 'partially_accepted',
+      response:
+        'Ukrep U2.3 bomo dopolnili z usklajevanjem z upravljavci druge gospodarske javne infrastrukture. Enotne vzorce soglasij in služnostnih pogodb bo MDP pripravilo skupaj z združenji občin; skupne evidence načrtovanih del strategija ne predvideva, ker jo že vzpostavlja Geodetska uprava.',
+      drafter: MARKO,
+      reviewer: MAJA,
+      at: '2026-11-02T09:15:00Z',
+    },
   },
   {
     key: 'demo-bled-kompetence',
@@ -87,6 +118,14 @@ const ds2030DemoComments: DemoComment[] = [
     body:
       'Ali bo država financirala tudi delo oseb, ki bodo v lokalnih točkah digitalne pomoči svetovale starejšim? Majhna občina, kot je Bled, lahko zagotovi prostor v knjižnici ali krajevni skupnosti, ne more pa trajno zaposliti svetovalca.',
     at: '2026-09-28T11:05:00Z',
+    stance: {
+      state: 'published',
+      status: 'noted',
+      response: 'Financiranje svetovalcev v lokalnih točkah digitalne pomoči bo določil program izvajanja za leti 2027 in 2028; strategija ostaja pri cilju, da so točke dostopne v vsaki upravni enoti.',
+      drafter: MAJA,
+      reviewer: MARKO,
+      at: '2026-11-03T10:20:00Z',
+    },
   },
   {
     key: 'demo-zmos-platforma',
@@ -107,6 +146,14 @@ const ds2030DemoComments: DemoComment[] = [
       ['50', 'declined'],
     ],
     supporters: ['SOS'],
+    stance: {
+      state: 'approved',
+      status: 'accepted',
+      response: 'Rok in vir financiranja bomo vpisali v ukrep, kot predlagate.',
+      drafter: MAJA,
+      reviewer: MARKO,
+      at: '2026-11-20T08:00:00Z',
+    },
   },
   {
     key: 'demo-sos-nis2',
@@ -119,6 +166,13 @@ const ds2030DemoComments: DemoComment[] = [
     rationale: 'Po podatkih naše ankete iz leta 2025 ima manj kot tretjina občin z manj kot 5.000 prebivalci zunanjega izvajalca za informacijsko varnost.',
     at: '2026-10-07T06:57:00Z',
     supporters: ['61', 'ZMOS'],
+    stance: {
+      state: 'published',
+      status: 'accepted',
+      drafter: MARKO,
+      reviewer: ANA,
+      at: '2026-11-04T12:00:00Z',
+    },
   },
   {
     key: 'demo-ljubljana-podatkovni-centri',
@@ -129,6 +183,15 @@ const ds2030DemoComments: DemoComment[] = [
     body: 'Predlagamo, da se občinam uporaba državnega oblaka omogoči brez nadomestila, sicer bo prehod za manjše občine predrag.',
     amend: ['bo omogočena uporaba oblačnih storitev', 'bo brez nadomestila omogočena uporaba storitev državnega računalniškega oblaka'],
     at: '2026-10-14T12:30:00Z',
+    stance: {
+      state: 'returned',
+      status: 'rejected',
+      response: 'Predlog ni sprejemljiv.',
+      drafter: MARKO,
+      reviewer: MAJA,
+      note: 'Obrazložitev je prekratka: pojasnite, zakaj brezplačna uporaba državnega oblaka ni mogoča in kaj lahko občine pričakujejo namesto nje.',
+      at: '2026-11-18T13:30:00Z',
+    },
   },
   {
     key: 'demo-bled-osnutek',
@@ -150,6 +213,13 @@ const ds2030DemoComments: DemoComment[] = [
     body:
       'Javni izzivi so dobrodošli, vendar naj bodo odprti tudi za skupna naročila več občin. Posamezna manjša občina ne more biti prvi naročnik inovativne rešitve.',
     at: '2026-10-09T08:10:00Z',
+    stance: {
+      state: 'drafted',
+      status: 'partially_accepted',
+      response: 'Javne izzive bomo odprli tudi za skupna naročila več občin; posamezna občina bo lahko sodelovala kot soizvajalka naročila.',
+      drafter: MAJA,
+      at: '2026-11-25T07:45:00Z',
+    },
   },
   {
     key: 'demo-bled-osnutek2',
@@ -189,6 +259,7 @@ export async function seedDemoComments(db: Db): Promise<number> {
     (await db.selectFrom('organisations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]),
   );
   const authors = new Map((await db.selectFrom('users').select(['id', 'organisation_id']).execute()).map((u) => [u.organisation_id, u.id]));
+  const people = new Map((await db.selectFrom('users').select(['id', 'email']).execute()).map((u) => [u.email, u.id]));
   await db.transaction().execute(async (trx) => {
     for (const demo of missing) {
       const versionId = demo.version ?? 'osnutek-1';
@@ -232,7 +303,63 @@ export async function seedDemoComments(db: Db): Promise<number> {
         const supporter = organisations.get(code);
         if (supporter) await trx.insertInto('comment_supports').values({ comment_id: id, organisation_id: supporter, user_id: authors.get(supporter) ?? null, created_at: when }).execute();
       }
+      if (demo.stance && row.state === 'submitted') await seedStance(trx, id, demo.stance, people);
     }
   });
   return missing.length;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * A demo stance as the commands leave it (stances.ts): the stance row; the comment "v obravnavi",
+ * or — published — its public status and obrazložitev; an audit entry for each step, dated as it
+ * happened (drafted; reviewed a day later; published two days later). No mail: nobody is told of
+ * demo data.
+ */
+async function seedStance(trx: Kysely<Database>, commentId: number, stance: DemoStance, people: Map<string, number>) {
+  const drafter = people.get(stance.drafter) ?? null;
+  const reviewer = stance.reviewer ? (people.get(stance.reviewer) ?? null) : null;
+  const publisher = people.get('admin@posvet.test') ?? null;
+  const drafted = new Date(stance.at);
+  const reviewed = new Date(drafted.getTime() + DAY).toISOString();
+  const published = new Date(drafted.getTime() + 2 * DAY).toISOString();
+  const response = stance.response ?? null;
+  const isReviewed = stance.state !== 'drafted';
+  const isPublished = stance.state === 'published';
+  const steps = [1, isReviewed ? 1 : 0, isPublished ? 1 : 0].reduce((a, b) => a + b, 0);
+  await trx
+    .insertInto('stances')
+    .values({
+      comment_id: commentId,
+      status: stance.status,
+      response,
+      state: stance.state,
+      revision: steps,
+      drafted_by: drafter,
+      drafted_at: drafted.toISOString(),
+      reviewed_by: isReviewed ? reviewer : null,
+      reviewed_at: isReviewed ? reviewed : null,
+      review_note: stance.note ?? null,
+      published_by: isPublished ? publisher : null,
+      published_at: isPublished ? published : null,
+    })
+    .execute();
+  await trx
+    .updateTable('comments')
+    .set(isPublished ? { moderation_status: stance.status, response, decided_at: published, decided_by_user_id: drafter } : { moderation_status: 'in_review' })
+    .where('id', '=', commentId)
+    .execute();
+  const facts = { status: stance.status, response, state: 'drafted' };
+  const audit = (actor: number | null, action: string, at: string, before: unknown, after: unknown) =>
+    trx
+      .insertInto('audit_log')
+      .values({ actor_user_id: actor, action, target_type: 'comment', target_id: String(commentId), before_json: JSON.stringify(before), after_json: JSON.stringify(after), ip: null, created_at: at })
+      .execute();
+  await audit(drafter, 'stance.drafted', drafted.toISOString(), null, facts);
+  if (isReviewed) {
+    const state = stance.state === 'returned' ? 'returned' : 'approved';
+    await audit(reviewer, `stance.${state}`, reviewed, { state: 'drafted' }, { state, note: stance.note ?? null });
+  }
+  if (isPublished) await audit(publisher, 'stance.published', published, { status: 'in_review', response: null }, { status: stance.status, response });
 }
