@@ -12,6 +12,7 @@ import { listQueue, parseQueueFilter } from '../../src/lib/server/moderation/que
 import { draftStance, mayReview, publishStances, reviewInput, reviewStance, stanceInput, stanceOf } from '../../src/lib/server/moderation/stances.ts';
 import { statistics } from '../../src/lib/server/moderation/statistics.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
+import type { StanceState } from '../../src/lib/enums.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { buildReport } from '../../src/lib/server/report/report.ts';
 import { submitForm } from '../../src/lib/server/web/form-handling.ts';
@@ -352,7 +353,7 @@ describe('the queue and the statistics by stance', () => {
     expect(Object.fromEntries(rows.map((r) => [r.id, r.stance_state]))).toEqual({ [none]: null, [drafted]: 'drafted', [returned]: 'returned', [approved]: 'approved' });
 
     const stats = await statistics(db, ds);
-    const direct = async (state: string | null) =>
+    const direct = async (state: StanceState | null) =>
       Number(
         (
           await db

@@ -103,6 +103,7 @@ const minutes = (phrase: (n: number) => string) => (n: number) => tail('čez ')(
 const atMost = (phrase: (n: number) => string) => (n: number) => tail('največ ')(phrase(n));
 const znakov = ['največ 1 znaka', 'največ 2 znakov', 'največ 3 znakov', 'največ 5 znakov', 'največ 101 znaka', 'največ 102 znakov'];
 const pripomb = ['1 pripomba', '2 pripombi', '3 pripombe', '5 pripomb', '101 pripomba', '102 pripombi'];
+const stalisc = ['1 stališče', '2 stališči', '3 stališča', '5 stališč', '101 stališče', '102 stališči'];
 const cezMinut = ['čez 1 minuto.', 'čez 2 minuti.', 'čez 3 minute.', 'čez 5 minut.', 'čez 101 minuto.', 'čez 102 minuti.'];
 const withoutEnd = (text: string) => text.replace(/\)?\.?$/, '');
 
@@ -205,6 +206,14 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   'moderation.errors.responseTooLong': [[(n) => withoutEnd(atMost(t.moderation.errors.responseTooLong)(n)), znakov]],
   'moderation.errors.noteTooLong': [[(n) => withoutEnd(atMost(t.moderation.errors.noteTooLong)(n)), znakov]],
   'consultationAdmin.errors.tooLong': [[(n) => withoutEnd(atMost(t.consultationAdmin.errors.tooLong)(n)), znakov]],
+  // Stances (issue 13, C1): 1 stališče, 2 stališči, 3 stališča, 5 stališč.
+  'stances.publish.done': [
+    [(n) => t.stances.publish.done(n), ['Objavljeno je 1 stališče.', 'Objavljeni sta 2 stališči.', 'Objavljena so 3 stališča.', 'Objavljenih je 5 stališč.', 'Objavljeno je 101 stališče.', 'Objavljeni sta 102 stališči.']],
+  ],
+  'stances.publish.confirmAll': [[(n) => t.stances.publish.confirmAll(n), stalisc.map((p) => `Objavili boste ${p} tega posvetovanja.`)]],
+  'stances.publish.confirmChapter': [[(n) => t.stances.publish.confirmChapter(n, 'Uvod'), stalisc.map((p) => `Objavili boste ${p} k poglavju Uvod.`)]],
+  'stances.publish.more': [[(n) => t.stances.publish.more(n), stalisc.map((p) => `… in še ${p}.`)]],
+  'stances.publish.publishChapterLabel': [[(n) => t.stances.publish.publishChapterLabel(n, 'Uvod'), stalisc.map((p) => `Objavi ${p}: Uvod`)]],
   'statistics.blockCount': [[(n) => t.statistics.blockCount('3.4', n), pripomb.map((p) => `Odstavek 3.4: ${p}`)]],
   'audit.total': [[(n) => t.audit.total(n), ['1 vpis', '2 vpisa', '3 vpisi', '5 vpisov', '101 vpis', '102 vpisa']]],
   'report.total': [

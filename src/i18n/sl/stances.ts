@@ -10,7 +10,6 @@ export const stances = {
     states: { drafted: 'predlog stališča', returned: 'vrnjeno v dopolnitev', approved: 'odobreno', published: 'objavljeno' } as Record<string, string>,
     /** The queue's and the statistics' short names of a comment's stance state (`none`: no stance yet). */
     stateFilter: { none: 'brez stališča', drafted: 'predlog stališča', returned: 'vrnjeno', approved: 'odobreno', published: 'objavljeno' } as Record<string, string>,
-    stalisce,
     statistics: {
       perStance: 'Pripombe po stanju stališča',
       state: 'Stanje stališča',
@@ -22,7 +21,6 @@ export const stances = {
       withdrawn: 'Umaknjene pripombe (namesto oddanih)',
       withdrawnTag: 'umaknjena',
     },
-    counted: (n: number) => counted(n, stalisce),
     /** The stance panel of a comment's moderation page. */
     panel: {
       title: 'Stališče do pripombe',
@@ -41,7 +39,6 @@ export const stances = {
       response: 'Obrazložitev',
       noResponse: 'brez obrazložitve',
       unknown: 'neznan uporabnik',
-      approved: 'Stališče je odobreno. Javno bo, ko ga objavi skrbnik.',
       stillPublic: 'Do objave novega stališča ostane javno dosedanje objavljeno stališče.',
     },
     draft: {
@@ -60,18 +57,11 @@ export const stances = {
       approve: 'Odobri',
       return: 'Vrni v dopolnitev',
       own: 'To je vaš predlog stališča. Odobriti ali vrniti ga mora drug moderator ali skrbnik.',
-      approvedNote: 'Stališče je odobreno in čaka na objavo.',
     },
     workflow: {
-      legend: 'Stanje obravnave',
       now: (status: string) => `Stanje obravnave: ${status}.`,
       toReview: 'Označi „v obravnavi“',
       toNew: 'Vrni med nove',
-    },
-    saved: {
-      drafted: 'Predlog stališča je shranjen. Odobriti ga mora drug moderator ali skrbnik.',
-      approved: 'Stališče je odobreno. Javno bo, ko ga objavi skrbnik.',
-      returned: 'Predlog stališča je vrnjen v dopolnitev.',
     },
     /** The publishing page (/moderacija/objava). */
     publish: {
