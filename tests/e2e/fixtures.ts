@@ -19,6 +19,8 @@ export const DEMO_PASSWORD = 'posvet-demo-2030';
 export const people = {
   admin: 'admin@posvet.test',
   moderator: 'moderator@posvet.test',
+  /** The second moderator of DS 2030 (approves what the first drafts). */
+  moderatorka: 'moderatorka@posvet.test',
   bled: 'bled@posvet.test',
   ljubljana: 'ljubljana@posvet.test',
   zmos: 'zmos@posvet.test',

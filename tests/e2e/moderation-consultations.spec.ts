@@ -45,7 +45,7 @@ test('a moderator assigned to DS 2030 moderates its queue and is refused SDJS 20
   expect((await page.goto('/moderacija?posvetovanje=ni-takega'))?.status()).toBe(404);
 
   // Posting to the SDJS comment's page, or selecting it in a bulk action, changes nothing.
-  const forms: Array<Record<string, string>> = [{ intent: 'decide', status: 'accepted', response: '' }, { intent: 'hide', reason: 'spam' }, { intent: 'note', note: 'Ne sme biti shranjena.' }];
+  const forms: Array<Record<string, string>> = [{ intent: 'draft', status: 'accepted', response: '' }, { intent: 'hide', reason: 'spam' }, { intent: 'note', note: 'Ne sme biti shranjena.' }];
   for (const form of forms) {
     expect((await postForm(page, `/moderacija/pripombe/${foreign.id}`, form)).status(), form.intent).toBe(403);
   }

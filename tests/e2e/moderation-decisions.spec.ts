@@ -1,11 +1,12 @@
 import { parseCsv, readXlsx } from '../support/spreadsheets.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, people, postForm, signIn, submitForm, test, unique } from './fixtures.ts';
-import { texts, CHAPTERS, apiComments, apiComment, submitAsBled, readMail, decisionForm } from './support/moderation.ts';
+import { texts, CHAPTERS, apiComments, apiComment, submitAsBled, readMail, stanceForm, reviewForm } from './support/moderation.ts';
 
 /*
- * Moderation: decisions with public responses and where they show (permalink, open-data API,
- * report page, CSV, XLSX, e-mail to the organisation), and the audit log.
+ * Moderation: stances with public obrazložitve — drafted by a moderator, approved by a second
+ * person, published by an administrator — and where they show once published (permalink,
+ * open-data API, report page, CSV, XLSX, e-mail to the organisation), and the audit log.
  *
  * Each worker has a database of its own (tests/e2e/fixtures.ts). Every test first has Občina Bled
  * submit its own comments with a unique marker (through the plain, no-JavaScript form) and then acts
@@ -25,11 +26,11 @@ test.describe('deciding', () => {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Obravnava pripombe št. ${id}`);
     await expect(page.getByText(body)).toBeVisible();
-    const form = decisionForm(page);
-    await expect(form.choice('nova')).toBeChecked();
+    const form = stanceForm(page);
+    for (const label of ['upoštevana', 'delno upoštevana', 'ni upoštevana', 'vzeta na znanje']) await expect(form.choice(label)).not.toBeChecked();
     await expectNoAxeViolations(page);
 
-    // Without a response: refused, nothing saved.
+    // Without an obrazložitev: refused, nothing saved.
     await form.choice('ni upoštevana').check();
     expect(await submitForm(page, form.save)).toBe(400);
     const summary = page.getByRole('alert');
@@ -41,17 +42,31 @@ test.describe('deciding', () => {
     await expectNoAxeViolations(page);
     expect(await apiComment(request, body)).toMatchObject({ id, status: 'new', response: null });
 
-    // With a response: saved.
+    // With one: saved as a predlog stališča, still not public.
     await form.response.fill(response);
     expect(await submitForm(page, form.save)).toBe(303);
     await expect(page).toHaveURL(new RegExp(`${path}\\?shranjeno=1$`));
     await expect(page.getByRole('status')).toHaveText(texts.saved);
     await expect(form.choice('ni upoštevana')).toBeChecked();
     await expect(form.response).toHaveValue(response);
-    // The history lists the decision.
+    await expect(page.locator('[data-working-stance]')).toContainText('predlog stališča');
+    expect(await apiComment(request, body)).toMatchObject({ id, status: 'in_review', response: null });
+    // The history lists it, with who.
     const history = page.locator('h2', { hasText: 'Zgodovina' }).locator('xpath=following-sibling::ol[1]');
-    await expect(history.getByRole('listitem').first()).toContainText('sprejeto stališče – Marko Moderator');
-    await expect(history.getByRole('listitem').first()).toContainText('"status":"rejected"');
+    await expect(history.getByRole('listitem').first()).toContainText('Marko Moderator');
+
+    // The administrator approves it and publishes it.
+    const admin = await as('admin');
+    await admin.goto(path);
+    expect(await submitForm(admin, reviewForm(admin).approve)).toBe(303);
+    await expect(admin.locator('[data-working-stance]')).toContainText('odobreno');
+    expect(await apiComment(request, body)).toMatchObject({ id, status: 'in_review', response: null });
+    await admin.goto('/moderacija/objava?posvetovanje=ds2030');
+    await admin.getByRole('button', { name: /^Objavi vsa odobrena stališča/ }).click();
+    await expect(admin.locator(`tr[data-publish-row="${id}"]`)).toContainText('ni upoštevana');
+    expect(await submitForm(admin, admin.getByRole('button', { name: /^Potrjujem objavo/ }))).toBe(303);
+    await expect(admin.getByRole('status')).toHaveText(/^Objavljen/);
+    await admin.context().close();
 
     // The public permalink.
     const reader = await newPage();
@@ -121,19 +136,20 @@ test.describe('deciding', () => {
     // The organisation is told by e-mail.
     const mail = await readMail(people.bled, `Stališče do pripombe št. ${id} `);
     expect(mail.subject).toBe(`Stališče do pripombe št. ${id} – Posvet`);
-    expect(mail.body).toContain(`Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“: ni upoštevana.`);
-    expect(mail.body).toMatch(/\r?\n\r?\nLep pozdrav,\r?\n\r?\nMinistrstvo za digitalno preobrazbo\s*$/);
+    expect(mail.body).toMatch(new RegExp(`^Spoštovani,\\r?\\n\\r?\\nMinistrstvo za digitalno preobrazbo je objavilo stališče do pripombe št\\. ${id}, ki jo je vaša organizacija oddala k besedilu odstavka 5\\.1 poglavja „[^“]+“ v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“\\.`));
+    expect(mail.body).toMatch(/Stališče: ni upoštevana\. Ministrstvo predloga ne bo upoštevalo; razloge pojasnjuje obrazložitev\./);
+    expect(mail.body).toMatch(/\r?\n\r?\nLep pozdrav,\r?\n\r?\nMinistrstvo za digitalno preobrazbo\r?\nMasarykova cesta 16, 1000 Ljubljana\s*$/);
     expect(mail.body).toContain(response);
     expect(mail.body).toMatch(new RegExp(`https?://\\S+/pripombe/${id}\\s`));
   });
 
-  test('a comment withdrawn while its page is open: saving a decision or a note says it is gone, never a server error', async ({ request, page, as, newPage }) => {
+  test('a comment withdrawn while its page is open: saving a stance or a note says it is gone, never a server error', async ({ request, page, as, newPage }) => {
     const body = `Pripomba, ki jo občina umakne med obravnavo ${unique('umik')}`;
     const [id] = await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'society', block: 5, body }]);
     await signIn(page, people.moderator);
     const path = `/moderacija/pripombe/${id}`;
     await page.goto(path);
-    const form = decisionForm(page);
+    const form = stanceForm(page);
     await form.choice('vzeta na znanje').check();
     await form.response.fill('Hvala, seznanjeni smo.');
 
@@ -148,7 +164,7 @@ test.describe('deciding', () => {
     // The moderator saves: the comment is no longer there (404, the Slovenian page), nothing breaks.
     const status = await submitForm(page, form.save);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.notFound);
-    expect(status, 'status of the decision posted for a withdrawn comment').toBe(404);
+    expect(status, 'status of the stance posted for a withdrawn comment').toBe(404);
     const note = await postForm(page, path, { intent: 'note', note: 'Opomba k umaknjeni pripombi.' });
     expect(note.status(), 'status of a note posted for a withdrawn comment').toBe(404);
     // A plain GET is a 404 as it should be.
@@ -161,12 +177,18 @@ test.describe('deciding', () => {
     const [id] = await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'society', block: 2, body }]);
     await signIn(page, people.moderator);
     await page.goto(`/moderacija/pripombe/${id}`);
-    const form = decisionForm(page);
+    const form = stanceForm(page);
     await form.choice('upoštevana').check();
     await expect(form.response).toHaveValue('');
     expect(await submitForm(page, form.save)).toBe(303);
     await expect(page.getByRole('status')).toHaveText(texts.saved);
     await expect(form.choice('upoštevana')).toBeChecked();
+    // Approved and published by the administrator.
+    const admin = await as('admin');
+    await admin.goto(`/moderacija/pripombe/${id}`);
+    expect(await submitForm(admin, reviewForm(admin).approve)).toBe(303);
+    expect((await postForm(admin, '/moderacija/objava?posvetovanje=ds2030', { objavi: 'vse', ids: String(id) })).status()).toBe(303);
+    await admin.context().close();
 
     expect(await apiComment(request, body)).toMatchObject({ id, status: 'accepted', response: null });
     const permalink = await newPage();
@@ -176,17 +198,18 @@ test.describe('deciding', () => {
     await expect(card.getByRole('region', { name: 'Obrazložitev stališča' })).toHaveCount(0);
     await permalink.context().close();
     const mail = await readMail(people.bled, `Stališče do pripombe št. ${id} `);
-    expect(mail.body).toContain(`stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“: upoštevana.`);
+    expect(mail.body).toContain(`stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala k besedilu odstavka 5.2 poglavja`);
+    expect(mail.body).toContain('Stališče: upoštevana. Predlog bo upoštevan v naslednji različici besedila.');
     expect(mail.body).not.toContain('Obrazložitev:');
   });
 
-  test('every decision is in the audit log, which the administrator filters by action and person', async ({ request, page, as }) => {
+  test('every stance drafted is in the audit log, which the administrator filters by action and person', async ({ request, page, as }) => {
     const body = `Pripomba za dnevnik odločitev ${unique('dnevnik')}`;
     const response = 'Delno upoštevamo: rok dopolnimo, vira financiranja ne.';
     const [id] = await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'society', block: 4, body }]);
     await signIn(page, people.moderator);
     await page.goto(`/moderacija/pripombe/${id}`);
-    const form = decisionForm(page);
+    const form = stanceForm(page);
     await form.choice('delno upoštevana').check();
     await form.response.fill(response);
     expect(await submitForm(page, form.save)).toBe(303);
@@ -194,14 +217,14 @@ test.describe('deciding', () => {
 
     const admin = await as('admin');
     await admin.goto('/admin/dnevnik');
-    await admin.getByLabel('Dejanje', { exact: true }).selectOption('comment.decided');
+    await admin.getByLabel('Dejanje', { exact: true }).selectOption('stance.drafted');
     await admin.getByLabel('E-naslov izvajalca').fill(people.moderator);
     await admin.getByRole('button', { name: 'Filtriraj' }).click();
-    await expect(admin).toHaveURL(/\/admin\/dnevnik\?dejanje=comment\.decided&izvajalec=moderator%40posvet\.test/);
-    await expect(admin.getByLabel('Dejanje', { exact: true })).toHaveValue('comment.decided');
+    await expect(admin).toHaveURL(/\/admin\/dnevnik\?dejanje=stance\.drafted&izvajalec=moderator%40posvet\.test/);
+    await expect(admin.getByLabel('Dejanje', { exact: true })).toHaveValue('stance.drafted');
     const rows = admin.getByRole('table', { name: 'Dnevnik dogodkov' }).locator('tbody tr');
     await expect(rows.first()).toBeVisible();
-    for (const cell of await rows.locator('td:nth-child(2)').allTextContents()) expect(cell).toBe('comment.decided');
+    for (const cell of await rows.locator('td:nth-child(2)').allTextContents()) expect(cell).toBe('stance.drafted');
     for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) expect(cell).toBe(people.moderator);
     const entry = rows.filter({ has: admin.getByRole('cell', { name: `comment ${id}`, exact: true }) });
     await expect(entry).toHaveCount(1);

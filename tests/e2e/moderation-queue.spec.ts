@@ -41,7 +41,7 @@ test.describe('access', () => {
     // Posting the bulk form or a decision directly changes nothing.
     const bulk = await postForm(page, '/moderacija', { [`select.${id}`]: '1', bulk: 'in_review' });
     expect(bulk.status()).toBe(403);
-    const decision = await postForm(page, `/moderacija/pripombe/${id}`, { intent: 'decide', status: 'accepted', response: 'Ne bi smelo biti shranjeno.' });
+    const decision = await postForm(page, `/moderacija/pripombe/${id}`, { intent: 'draft', status: 'accepted', response: 'Ne bi smelo biti shranjeno.' });
     expect(decision.status()).toBe(403);
     expect(await apiComment(request, body)).toMatchObject({ id, status: 'new', response: null });
   });

@@ -24,6 +24,7 @@ test.describe('statistics and the report', () => {
       'Pripombe po poglavjih',
       'Pripombe po vrsti organizacije',
       'Pripombe po stanju obravnave',
+      'Pripombe po stanju stališča',
       'Oddane pripombe po dnevih',
     ]);
     for (const chart of await charts.all()) {

@@ -59,7 +59,11 @@ describe('the ministry, everywhere people read', () => {
     expect((await post('/pozabljeno-geslo', '', { email: memberEmail })).status).toBeLessThan(400);
     const ministry = inspect(dbPath, (db) => (db.prepare("select id from organisations where kind = 'government'").get() as { id: number }).id);
     expect((await post('/admin', scale.adminCookie, { intent: 'invite', email: 'nova.sodelavka@gov.si', organisationId: String(ministry), role: 'moderator', name: 'Nova Sodelavka' })).status).toBeLessThan(400);
-    expect((await post('/moderacija/pripombe/1', scale.moderatorCookie, { intent: 'decide', status: 'rejected', response: 'Predlog presega okvir strategije.' })).status).toBeLessThan(400);
+    // A stance: drafted by the moderator, approved and published by the administrator.
+    expect((await post('/moderacija/pripombe/1', scale.moderatorCookie, { intent: 'draft', status: 'rejected', response: 'Predlog presega okvir strategije.' })).status).toBeLessThan(400);
+    expect((await post('/moderacija/pripombe/1', scale.adminCookie, { intent: 'review', verdict: 'approve', reviewNote: '' })).status).toBeLessThan(400);
+    const slug = inspect(dbPath, (db) => (db.prepare('select s.slug from comments c join consultations s on s.id = c.consultation_id where c.id = 1').get() as { slug: string }).slug);
+    expect((await post(`/moderacija/objava?posvetovanje=${slug}`, scale.adminCookie, { objavi: 'vse', ids: '1' })).status).toBeLessThan(400);
     expect((await post('/moderacija/pripombe/2', scale.moderatorCookie, { intent: 'hide', reason: 'spam' })).status).toBeLessThan(400);
     const mails = await waitFor('four mails', () => {
       const written = mailsIn(mailDir);

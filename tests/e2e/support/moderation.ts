@@ -1,10 +1,10 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { readMail as readMailIn } from '../../support/mail.ts';
-import { expect, mailDir } from '../fixtures.ts';
+import { expect, mailDir, postForm } from '../fixtures.ts';
 
 /**
  * What the moderation specs share: the interface's texts, the chapters they write on, the open-data
- * API, Občina Bled's comments to act on, the queue and the decision form.
+ * API, Občina Bled's comments to act on, the queue, the stance forms and a stance made public.
  */
 
 export const texts = {
@@ -14,7 +14,7 @@ export const texts = {
   errorSummary: 'Prišlo je do težave',
   saved: 'Spremembe so shranjene.',
   nothingSelected: 'Izberite vsaj eno pripombo.',
-  responseRequired: 'Vpišite obrazložitev: pri vseh stališčih razen „upoštevana“ je obvezna.',
+  responseRequired: 'Vpišite obrazložitev. Obvezna je za vsa stališča razen „upoštevana“.',
   noteRequired: 'Vpišite besedilo opombe.',
   reasonRequired: 'Izberite razlog za skritje.',
   organisationRequired: 'Izberite organizacijo, ki je pripombo poslala.',
@@ -140,11 +140,45 @@ export async function expectChanged(page: Page, n: number): Promise<void> {
   await expect(banner, `bulk.done(${n})`).toHaveText(`${verb} ${n} ${noun}.`);
 }
 
-/** The decision form of a comment's moderation page. */
-export function decisionForm(page: Page) {
+/** The stance form of a comment's moderation page (a predlog stališča). */
+export function stanceForm(page: Page) {
   return {
-    choice: (label: string) => page.getByRole('group', { name: 'Stanje obravnave ali stališče do pripombe' }).getByRole('radio', { name: label, exact: true }),
-    response: page.getByLabel('Obrazložitev stališča (javna)'),
-    save: page.getByRole('button', { name: 'Shrani stališče' }),
+    choice: (label: string) => page.getByRole('group', { name: 'Stališče do pripombe' }).getByRole('radio', { name: label, exact: true }),
+    response: page.getByLabel('Obrazložitev stališča (javna po objavi)'),
+    save: page.getByRole('button', { name: 'Shrani predlog stališča' }),
   };
+}
+
+/** The review of a predlog stališča: approve, or return with a note. */
+export function reviewForm(page: Page) {
+  return {
+    note: page.getByLabel('Opomba za predlagatelja'),
+    approve: page.getByRole('button', { name: 'Odobri', exact: true }),
+    return: page.getByRole('button', { name: 'Vrni v dopolnitev' }),
+  };
+}
+
+/**
+ * Makes a stance public as the ministry does, through the pages' forms posted directly: the
+ * moderator drafts it, the administrator (a second person) approves it and publishes it (this
+ * comment only, on its consultation's publishing page).
+ */
+export async function publishStance(
+  moderator: Page | APIRequestContext,
+  admin: Page | APIRequestContext,
+  id: number,
+  status: 'accepted' | 'partially_accepted' | 'rejected' | 'noted',
+  response = '',
+  consultation = 'ds2030',
+): Promise<void> {
+  const path = `/moderacija/pripombe/${id}`;
+  const steps: Array<[Page | APIRequestContext, string, Record<string, string>]> = [
+    [moderator, path, { intent: 'draft', status, response }],
+    [admin, path, { intent: 'review', verdict: 'approve', reviewNote: '' }],
+    [admin, `/moderacija/objava?posvetovanje=${consultation}`, { objavi: 'vse', ids: String(id) }],
+  ];
+  for (const [who, where, form] of steps) {
+    const response = await postForm(who, where, form);
+    expect(response.status(), `${form.intent ?? 'publish'} on ${id}`).toBe(303);
+  }
 }

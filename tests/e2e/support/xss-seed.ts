@@ -316,9 +316,14 @@ export async function seed(browser: Browser): Promise<Seeded> {
   await Promise.all(
     comments.map(async (c, j) => {
       const path = `/moderacija/pripombe/${c.id}`;
-      if (c.response) expectRedirect(await post(moderator, path, { intent: 'decide', status: statuses[j % statuses.length], response: c.response.raw }), `response on ${c.id}`);
+      if (!c.response) return;
+      // Drafted by the moderator, approved by the administrator (a second person), published below.
+      expectRedirect(await post(moderator, path, { intent: 'draft', status: statuses[j % statuses.length], response: c.response.raw }), `stance on ${c.id}`);
+      expectRedirect(await post(admin, path, { intent: 'review', verdict: 'approve', reviewNote: '' }), `approving the stance on ${c.id}`);
     }),
   );
+  const answered = comments.filter((c) => c.response).map((c) => c.id);
+  if (answered.length) expectRedirect(await post(admin, '/moderacija/objava?posvetovanje=ds2030', { objavi: 'vse', ids: answered.join(',') }), 'publishing the stances');
   fields.note.forEach((p, k) => comments[k % 4].notes.push(p));
   for (const c of comments.slice(0, 4)) {
     for (const note of c.notes) expectRedirect(await post(moderator, `/moderacija/pripombe/${c.id}`, { intent: 'note', note: note.raw }), `note "${note.label}" on ${c.id}`);
