@@ -25,8 +25,8 @@ test('a stance is drafted, returned, drafted anew, approved by a second moderato
   const path = `/moderacija/pripombe/${id}`;
   const working = (page: import('@playwright/test').Page) => page.locator('[data-working-stance]');
 
-  // Moderator A drafts (without JavaScript: every form works without it).
-  const a = await as('moderator', { javaScriptEnabled: false });
+  // Moderator A drafts (the forms are plain posts; axe needs JavaScript on).
+  const a = await as('moderator');
   await a.goto(path);
   await expect(a.getByText('Stališče do pripombe še ni objavljeno.')).toBeVisible();
   await expect(a.getByText('Predloga stališča še ni.')).toBeVisible();
@@ -47,7 +47,7 @@ test('a stance is drafted, returned, drafted anew, approved by a second moderato
   expect(await apiComment(request, body)).toMatchObject({ id, status: 'in_review', response: null });
 
   // Moderator B sends it back: first without the note (refused, nothing changed), then with one.
-  const b = await as('moderatorka', { javaScriptEnabled: false });
+  const b = await as('moderatorka');
   await b.goto(path);
   await expect(working(b)).toContainText('predlog stališča');
   await expectNoAxeViolations(b);
@@ -91,7 +91,7 @@ test('a stance is drafted, returned, drafted anew, approved by a second moderato
   await b.context().close();
 
   // The administrator publishes the chapter's approved stances, after seeing what will be published.
-  const admin = await as('admin', { javaScriptEnabled: false });
+  const admin = await as('admin');
   await admin.goto('/moderacija?posvetovanje=ds2030');
   await admin.getByRole('link', { name: 'Objava stališč' }).click();
   await expect(admin).toHaveURL(/\/moderacija\/objava\?posvetovanje=ds2030$/);
