@@ -86,7 +86,7 @@ test.describe('the queue', () => {
     const row = q.row(marker);
     const link = row.getByRole('link', { name: body });
     await expect(link).toHaveAttribute('href', `/moderacija/pripombe/${id}`);
-    await expect(row.getByRole('cell')).toHaveText(['', body, '4.1', 'Občina Bled', 'vprašanje', 'nova', '–', /^\d{1,2}\.\s\d{1,2}\.\s\d{4}$/]);
+    await expect(row.getByRole('cell')).toHaveText(['', body, '4.1', 'Občina Bled', 'vprašanje', 'nova', 'brez stališča', '–', /^\d{1,2}\.\s\d{1,2}\.\s\d{4}$/]);
     await expect(row.getByRole('checkbox', { name: `Izberi pripombo št. ${id}`, exact: true })).not.toBeChecked();
     await expectNoAxeViolations(page);
 
