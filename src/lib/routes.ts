@@ -74,6 +74,10 @@ export const routes = {
   moderationNew: '/moderacija/nova',
   moderationStatistics: '/moderacija/statistika',
 
+  // Answer templates (issue 13, helper C2): the moderators' page of a consultation's templates.
+  /** With `posvetovanje` the consultation; `uredi`/`izbrisi` open a template's edit form or delete confirmation. */
+  moderationTemplates: (params?: Record<string, string | number | undefined>) => `/moderacija/predloge${params ? query(params) : ''}`,
+
   // Administration
   admin: '/admin',
   adminOrganisations: '/admin/organizacije',
