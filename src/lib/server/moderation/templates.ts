@@ -4,7 +4,8 @@ import { perDictionary } from '../../../i18n/index.ts';
 import { fail, invalid, ok, type Result } from '../../result.ts';
 import type { Actor } from '../accounts/access.ts';
 import { can } from '../accounts/access.ts';
-import { currentVersion, listChapters } from '../content/content.ts';
+import { listChapters, listVersions } from '../content/content.ts';
+import { currentOf } from '../content/versions.ts';
 import { findConsultationById } from '../consultations/consultations.ts';
 import { mayModerate } from '../consultations/moderators.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -73,7 +74,8 @@ export type FittingTemplate = Awaited<ReturnType<typeof templatesFor>>[number];
 /** The current draft's chapters of a consultation (what a template may be for). */
 export async function templateChapters(db: Db, consultationId: number) {
   const consultation = await findConsultationById(db, consultationId);
-  const version = consultation && (await currentVersion(consultation));
+  // The current version as the pages read it (without the anchoring the pages trigger).
+  const version = consultation && currentOf(await listVersions(consultation.slug));
   return version ? (await listChapters(consultation.slug, version.id)).map((c) => ({ slug: c.slug, number: c.number, title: c.title })) : [];
 }
 
