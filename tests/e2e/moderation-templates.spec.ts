@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from './axe.ts';
-import { expect, submitForm, test, unique, type Server } from './fixtures.ts';
+import { expect, postForm, submitForm, test, unique, type Server } from './fixtures.ts';
 import { CHAPTERS, decisionForm, filterQueue, queue, submitAsBled, texts } from './support/moderation.ts';
 
 /*
@@ -96,6 +96,17 @@ test.describe('answer templates', () => {
     expect(await submitForm(page, confirm.getByRole('button', { name: 'Izbriši predlogo' }))).toBe(303);
     await expect(page.getByRole('status').filter({ hasText: 'Predloga je izbrisana.' })).toBeVisible();
     await expect(page.getByRole('heading', { name: `${name} (splošna)`, exact: true })).toHaveCount(0);
+  });
+
+  test('a municipality member is refused the templates page and its forms with 403', async ({ as }) => {
+    const bled = await as('bled', { javaScriptEnabled: false });
+    expect((await bled.goto(TEMPLATES))?.status()).toBe(403);
+    await expect(bled.getByRole('heading', { level: 1 })).toHaveText(texts.forbidden);
+    const name = unique('Občinska');
+    expect((await postForm(bled, TEMPLATES, { intent: 'create', name, chapter: '', body: 'Ne bi smela nastati.' })).status()).toBe(403);
+    const moderator = await as('moderator', { javaScriptEnabled: false });
+    await moderator.goto(TEMPLATES);
+    await expect(moderator.getByRole('heading', { name, exact: true })).toHaveCount(0);
   });
 
   test('a template fills the obrazložitev of a comment; then one predlog stališča with a template goes to two comments from the queue', async ({ request, as, server }) => {
