@@ -77,6 +77,9 @@ export const routes = {
   // Stances (issue 13, helper C1): the administrators' page that publishes approved stances.
   /** `posvetovanje`, and `objavi` (vse | poglavje | osnutek) with `poglavje` for the confirmation; `objavljeno` after publishing. */
   moderationPublish: (params?: Record<string, string | number | undefined>) => `/moderacija/objava${params ? query(params) : ''}`,
+  // Answer templates (issue 13, helper C2): the moderators' page of a consultation's templates.
+  /** With `posvetovanje` the consultation; `uredi`/`izbrisi` open a template's edit form or delete confirmation. */
+  moderationTemplates: (params?: Record<string, string | number | undefined>) => `/moderacija/predloge${params ? query(params) : ''}`,
 
   // Administration
   admin: '/admin',

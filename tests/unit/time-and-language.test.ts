@@ -216,6 +216,22 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   'stances.publish.publishChapterLabel': [[(n) => t.stances.publish.publishChapterLabel(n, 'Uvod'), stalisc.map((p) => `Objavi ${p}: Uvod`)]],
   'statistics.blockCount': [[(n) => t.statistics.blockCount('3.4', n), pripomb.map((p) => `Odstavek 3.4: ${p}`)]],
   'audit.total': [[(n) => t.audit.total(n), ['1 vpis', '2 vpisa', '3 vpisi', '5 vpisov', '101 vpis', '102 vpisa']]],
+  'templates.bulk.done': [
+    [(n) => t.templates.bulk.done(n), ['1 pripombi.', '2 pripombah.', '3 pripombah.', '5 pripombah.', '101 pripombi.', '102 pripombah.'].map((p) => `Predlog stališča je zapisan pri ${p}`)],
+  ],
+  'templates.bulk.tooMany': [
+    [(n) => t.templates.bulk.tooMany(n), ['1 pripombo.', '2 pripombi.', '3 pripombe.', '5 pripomb.', '101 pripombo.', '102 pripombi.'].map((p) => `Hkrati lahko izberete največ ${p}`)],
+  ],
+  // A list of n comments' numbers (a list of 101 is plural, as listForm says).
+  'templates.bulk.stale': [
+    [
+      (n) => {
+        const text = t.templates.bulk.stale(Array.from({ length: n }, (_, i) => i + 1));
+        return `${text.split(' št.')[0]} … ${/Preverite (\S+)/.exec(text)?.[1]}`;
+      },
+      ['Pripombo … jo', 'Pripombi … ju', 'Pripombe … jih', 'Pripombe … jih', 'Pripombe … jih', 'Pripombe … jih'],
+    ],
+  ],
   'report.total': [
     [(n) => t.report.total(n), ['Skupaj 1 javna pripomba.', 'Skupaj 2 javni pripombi.', 'Skupaj 3 javne pripombe.', 'Skupaj 5 javnih pripomb.', 'Skupaj 101 javna pripomba.', 'Skupaj 102 javni pripombi.']],
   ],

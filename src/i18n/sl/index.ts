@@ -10,5 +10,6 @@ import { moderation } from './moderation.ts';
 import { report } from './report.ts';
 import { site } from './site.ts';
 import { stances } from './stances.ts';
+import { templates } from './templates.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...report } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...report } as const;

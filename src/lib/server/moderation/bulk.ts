@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { Kysely } from 'kysely';
 import { perDictionary } from '../../../i18n/index.ts';
+import type { Decision } from '../../enums.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { can, type Actor } from '../accounts/access.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -8,6 +9,8 @@ import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/schema.ts';
 import { consultationModerators, mayModerate } from '../consultations/moderators.ts';
 import { forbidden, idField, submittedComment, tagField } from './common.ts';
+import { PAGE_SIZE } from './queue.ts';
+import { draftStanceIn, Refused, stanceInput } from './stances.ts';
 
 /** Assignment, tagging and "in review" for a selection from the queue, and assignment of one comment. */
 
@@ -152,4 +155,91 @@ export async function bulkAction(db: Db, actor: Actor, input: BulkInput, ip: str
         return { before: { status: 'new' }, after: { status: 'in_review' } };
       }, ip));
   }
+}
+
+/** At most one page of the queue at once. */
+export const MAX_BULK_STANCES = PAGE_SIZE;
+
+/** The queue's bulk stance: one decision and one obrazložitev for each selected comment, each with the stance revision the queue showed. */
+export interface BulkStanceInput {
+  ids: number[];
+  /** Comment id → the revision of its stance as the queue showed it (0: none yet). */
+  revisions: Record<number, number>;
+  status: Decision;
+  response: string;
+}
+
+/** The bulk stance fields' names in the queue's form (beside the boxes `select.<id>` and `revision-<id>`). */
+export const BULK_STANCE_FIELDS = { status: 'stance-status', response: 'stance-response' } as const;
+
+function revisionsOf(values: Record<string, string>): Record<number, number> {
+  const revisions: Record<number, number> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const id = /^revision-(\d{1,9})$/.exec(key)?.[1];
+    if (id && /^\d{1,12}$/.test(value)) revisions[Number(id)] = Number(value);
+  }
+  return revisions;
+}
+
+/** The bulk stance form: the boxes ticked, their revisions, the decision and the obrazložitev (the rules of `stanceInput`). */
+export const bulkStanceInput = perDictionary((t) => {
+  const m = t.moderation.errors;
+  return z.preprocess(
+    (values) => ({ ...(values as object), ids: selectedIds(values as Record<string, string>), revisions: revisionsOf(values as Record<string, string>) }),
+    z
+      .object({
+        ids: z.array(z.number()).min(1, { error: m.nothingSelected }).max(MAX_BULK_STANCES, { error: t.templates.bulk.tooMany(MAX_BULK_STANCES) }),
+        revisions: z.record(z.string(), z.number()),
+        [BULK_STANCE_FIELDS.status]: z.string().optional(),
+        [BULK_STANCE_FIELDS.response]: z.string().optional(),
+      })
+      .transform((v, ctx): BulkStanceInput => {
+        const stance = stanceInput(t).safeParse({ status: v[BULK_STANCE_FIELDS.status] || undefined, response: v[BULK_STANCE_FIELDS.response] });
+        if (stance.success) return { ids: v.ids, revisions: v.revisions as Record<number, number>, status: stance.data.status, response: stance.data.response };
+        for (const issue of stance.error.issues) {
+          const field = issue.path[0] === 'response' ? BULK_STANCE_FIELDS.response : BULK_STANCE_FIELDS.status;
+          ctx.addIssue({ code: 'custom', path: [field], message: issue.message });
+        }
+        return z.NEVER;
+      }),
+  );
+});
+
+/**
+ * A predlog stališča for each selected comment (those of consultations the actor moderates; others
+ * are left out, as every bulk action leaves them): each its own stance row and audit entry, all in
+ * one transaction. A comment whose stance changed since the queue showed it refuses the whole
+ * selection, naming every such comment. Answers how many comments got the stance.
+ */
+export async function draftStances(db: Db, actor: Actor, input: BulkStanceInput, ip: string | null, now = new Date()): Promise<Result<number>> {
+  if (!can(actor, 'moderate')) return forbidden();
+  if (input.ids.length === 0) return fail('invalid', (t) => t.moderation.errors.nothingSelected);
+  if (new Set(input.ids).size > MAX_BULK_STANCES) return fail('invalid', (t) => t.templates.bulk.tooMany(MAX_BULK_STANCES));
+  const ids = [...(await moderatable(db, actor, input.ids)).keys()].sort((a, b) => a - b);
+  if (ids.length === 0) return forbidden();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const changed: number[] = [];
+      for (const commentId of ids) {
+        const drafted = await draftStanceIn(trx, actor, commentId, { status: input.status, response: input.response, revision: input.revisions[commentId] }, ip, now);
+        if (drafted.ok) continue;
+        if (drafted.error.code !== 'conflict') throw new Refused(drafted);
+        changed.push(commentId);
+      }
+      // Every comment that changed is named, then nothing written stays.
+      if (changed.length) throw new Refused(fail('conflict', (t) => t.templates.bulk.stale(changed)));
+      return ok(ids.length);
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
+  }
+}
+
+/** The revision of each comment's stance (0: none yet), for the queue's rows. */
+export async function stanceRevisions(db: Kysely<Database>, commentIds: readonly number[]): Promise<Record<number, number>> {
+  const revisions: Record<number, number> = Object.fromEntries(commentIds.map((id) => [id, 0]));
+  if (commentIds.length === 0) return revisions;
+  for (const row of await db.selectFrom('stances').select(['comment_id', 'revision']).where('comment_id', 'in', [...commentIds]).execute()) revisions[row.comment_id] = row.revision;
+  return revisions;
 }
