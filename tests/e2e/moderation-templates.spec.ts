@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from './axe.ts';
 import { expect, postForm, submitForm, test, unique, type Server } from './fixtures.ts';
-import { CHAPTERS, decisionForm, filterQueue, queue, submitAsBled, texts } from './support/moderation.ts';
+import { CHAPTERS, stanceForm, filterQueue, queue, submitAsBled, texts } from './support/moderation.ts';
 
 /*
  * Moderators work faster: answer templates (/moderacija/predloge) kept per consultation, a template
@@ -130,7 +130,7 @@ test.describe('answer templates', () => {
     await chooser.selectOption({ label: own.name });
     await plain.getByRole('button', { name: 'Vstavi', exact: true }).click();
     await expect(plain).toHaveURL(new RegExp(`/moderacija/pripombe/${ids[0]}\\?predloga=\\d+#odziv$`));
-    const decision = decisionForm(plain);
+    const decision = stanceForm(plain);
     await expect(decision.response).toHaveValue(own.body);
     await expect(plain.getByRole('status').filter({ hasText: `Predloga „${own.name}“ je vstavljena v obrazložitev.` })).toBeVisible();
     await expectNoAxeViolationsWithoutJs(plain);
@@ -145,8 +145,8 @@ test.describe('answer templates', () => {
     await live.goto(`/moderacija/pripombe/${ids[1]}`);
     await live.getByLabel('Predloga obrazložitve').selectOption({ label: own.name });
     await live.getByRole('button', { name: 'Vstavi', exact: true }).click();
-    await expect(decisionForm(live).response).toHaveValue(own.body);
-    await expect(decisionForm(live).response).toBeFocused();
+    await expect(stanceForm(live).response).toHaveValue(own.body);
+    await expect(stanceForm(live).response).toBeFocused();
     await expect(live).toHaveURL(new RegExp(`/moderacija/pripombe/${ids[1]}$`));
     await expectNoAxeViolations(live);
 
