@@ -5,9 +5,10 @@
 import { accounts } from './accounts.ts';
 import { comments } from './comments.ts';
 import { consultations } from './consultations.ts';
+import { joint } from './joint.ts';
 import { legal } from './legal.ts';
 import { moderation } from './moderation.ts';
 import { report } from './report.ts';
 import { site } from './site.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...report } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...report, ...joint } as const;
