@@ -16,5 +16,7 @@ declare namespace App {
     t: import('./i18n').Dictionary;
     /** The windows of every consultation's versions, read once per request by whichever component asks first. */
     windows?: Promise<import('./lib/server/comments/consultation-window').WindowLookup>;
+    /** For a signed-in member of a municipality: joint positions waiting for its answer (the navigation's badge). */
+    jointAwaiting?: number;
   }
 }

@@ -11,6 +11,7 @@ import { getDb } from './lib/server/platform/db'; // [two-factor]
 import { twoFactorSetupRedirect } from './lib/server/accounts/two-factor/status'; // [two-factor]
 import { legacyTarget, routes } from './lib/routes';
 import { FIRST_CONSULTATION } from './lib/enums';
+import { jointAnswersAwaited, nextJointDeadline } from './lib/server/comments/joint'; // [joint positions]
 
 // Headers that Astro's CSP (set in astro.config.mjs) does not cover; on every answer, redirects too.
 const securityHeaders: Record<string, string> = {
@@ -83,6 +84,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (hit) return withHeaders(hit, false);
   }
   if (!anonymous && !STATIC.test(context.url.pathname)) await loadSession(context);
+  // [joint positions] A municipality's member sees in the navigation how many wait for its answer.
+  const signedIn = context.locals.user as App.Locals['user'];
+  if (signedIn?.organisationKind === 'municipality') context.locals.jointAwaiting = await jointAnswersAwaited(getDb(), signedIn.organisationId);
   // [two-factor, issue 10 item 15] A role that must use 2FA sets it up before anything else.
   const setupFirst = await twoFactorSetupRedirect(getDb(), context.locals.user, context.url);
   if (setupFirst) return withHeaders(context.redirect(setupFirst, 303), true);
@@ -100,6 +104,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // The one place public pages are invalidated: after any request that may have written. A refused
   // request (4xx, 5xx) wrote nothing.
   if (!SAFE_METHODS.includes(context.request.method) && final.status < 400) pageCache.invalidate();
-  // A cached page lives until public data changes or the next publication or window boundary.
-  return cacheKey ? pageCache.store(cacheKey, final, await nextContentBoundary()) : final;
+  // A cached page lives until public data changes or the next publication or window boundary — or
+  // the next joint position's deadline, when it stops being "v usklajevanju".
+  return cacheKey ? pageCache.store(cacheKey, final, Math.min(await nextContentBoundary(), await nextJointDeadline(getDb()))) : final;
 });

@@ -1,5 +1,9 @@
+import Database from 'better-sqlite3';
+import type { Page } from '@playwright/test';
+import { readMail as readMailIn } from '../support/mail.ts';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from './axe.ts';
-import { expect, people, signIn, test, unique } from './fixtures.ts';
+import { baseURL, expect, mailDir, people, signIn, test, unique, uniqueEmail, type NewPage } from './fixtures.ts';
+import { inviteUser, readMail as readInvitation } from './support/accounts.ts';
 import { apiComment, apiComments, submitOnBlockPage, texts } from './support/comments.ts';
 
 /*
@@ -35,15 +39,14 @@ test.describe('commenting without JavaScript', () => {
 
     const reader = await newPage();
     await reader.goto(`/pripombe/${comment.id}`);
-    // While the named municipalities may still answer, the position says it is being agreed and
-    // how many have confirmed — never that it speaks for all it names.
-    await expect(reader.getByRole('heading', { level: 3 })).toHaveText(
-      'Združenje mestnih občin Slovenije – ZMOS (skupno stališče v usklajevanju): potrdila ga še ni nobena od 2 navedenih občin',
-    );
-    await expect(reader.getByRole('article').locator('p', { hasText: /^Še nista odgovorili/ })).toHaveText('Še nista odgovorili 2 občini: Ljubljana, Maribor');
+    // While the named municipalities may still answer, the position says it is being agreed, how
+    // many have answered and until when — never that it speaks for all it names.
+    await expect(reader.getByRole('heading', { level: 3 })).toHaveText('Združenje mestnih občin Slovenije');
+    const standing = reader.getByRole('article').locator('.joint-standing p');
+    await expect(standing.first()).toHaveText(/^Skupno stališče v usklajevanju – ni še odgovorila nobena od 2 navedenih občin, rok \d{1,2}\.\s\d{1,2}\.\s\d{4}$/);
+    await expect(reader.getByRole('article').locator('p', { hasText: /^Še nista odgovorili/ })).toHaveText('Še nista odgovorili: Ljubljana, Maribor');
     const confirmedBy = reader.getByRole('article').locator('p', { hasText: /^Potrdil/ });
-    await expect(reader.getByRole('article')).toContainText('Maribor');
-    await expect(confirmedBy.filter({ hasText: 'Ljubljana' })).toHaveCount(0); // nobody has confirmed yet
+    await expect(confirmedBy).toHaveCount(0); // nobody has confirmed yet
     await expectNoAxeViolations(reader);
 
     // Ljubljana sees it among the joint positions naming it, and confirms.
@@ -62,17 +65,129 @@ test.describe('commenting without JavaScript', () => {
     await ljubljana.context().close();
 
     await reader.goto(`/pripombe/${comment.id}`);
-    await expect(confirmedBy).toHaveText('Potrdila je 1 občina: Ljubljana');
-    await expect(reader.getByRole('article').locator('p', { hasText: /^Še ni odgovorila/ })).toHaveText('Še ni odgovorila 1 občina: Maribor');
-    await expect(reader.getByRole('heading', { level: 3 })).toHaveText(
-      'Združenje mestnih občin Slovenije – ZMOS (skupno stališče v usklajevanju): doslej ga je potrdila 1 od 2 navedenih občin',
-    );
+    await expect(confirmedBy).toHaveText('Potrdila: Ljubljana');
+    await expect(reader.getByRole('article').locator('p', { hasText: /^Še ni odgovorila/ })).toHaveText('Še ni odgovorila: Maribor');
+    await expect(standing.first()).toHaveText(/^Skupno stališče v usklajevanju – odgovorila 1 od 2 navedenih občin, rok /);
     await reader.context().close();
     const after = await apiComment(request, body);
     expect(after.onBehalfOf).toEqual([
       { name: 'Mestna občina Ljubljana', code: '61', confirmation: 'confirmed' },
       { name: 'Mestna občina Maribor', code: '70', confirmation: 'pending' },
     ]);
+  });
+});
+
+// ——— a joint position through confirmation, decline and its deadline ———
+
+/** A new member of a municipality, invited by the administrator and signed in on a page of their own. */
+async function municipalityMember(newPage: NewPage, organisation: string): Promise<Page> {
+  const email = uniqueEmail('obcina');
+  const password = `Zelena jablana cveti ${unique()}`;
+  const admin = await newPage({ as: 'admin' });
+  await inviteUser(admin, email, organisation, 'član');
+  await admin.context().close();
+  const invitation = await readInvitation(email, 'povabilo');
+  const page = await newPage({ javaScriptEnabled: false });
+  const accepted = await page.request.post(invitation, { headers: { Origin: baseURL() }, form: { username: email, name: 'Klara Testna', password, passwordConfirm: password }, maxRedirects: 0 });
+  expect(accepted.status(), 'accepting the invitation').toBe(303);
+  return page;
+}
+
+/** The number on the navigation's badge ("Odgovorite: 2"), or 0 without one. */
+async function badge(page: Page): Promise<number> {
+  const link = page.getByRole('navigation', { name: 'Glavna navigacija' }).getByRole('link', { name: /^Naše pripombe/ });
+  const text = (await link.textContent()) ?? '';
+  return Number(/Odgovorite: (\d+)/.exec(text)?.[1] ?? 0);
+}
+
+test.describe('a joint position is agreed before it speaks for anyone', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('confirmed by one, declined by another, one silent: being agreed until the deadline, then for the one that confirmed', async ({ page, request, as, newPage, server }) => {
+    const kranj = await municipalityMember(newPage, 'Mestna občina Kranj');
+    await kranj.goto('/organizacija/pripombe');
+    const before = await badge(kranj);
+
+    const body = unique('Skupno stališče mestnih občin o gradnji omrežij.');
+    await signIn(page, people.zmos);
+    await submitOnBlockPage(page, '/posvetovanja/ds2030/osnutek/uvod/7', { body, members: ['Kranj', 'Ljubljana', 'Maribor'] });
+    const { id } = await apiComment(request, body);
+
+    // Kranj's member sees in the navigation that one more position waits for its answer.
+    await kranj.goto('/posvetovanja/ds2030');
+    expect(await badge(kranj)).toBe(before + 1);
+    await expect(kranj.getByRole('link', { name: new RegExp(`^Naše pripombe.*čak(a|ata|ajo) na vaš odgovor$`) })).toBeVisible();
+    await kranj.getByRole('link', { name: /^Naše pripombe/ }).click();
+    await expect(kranj).toHaveURL(/\/organizacija\/pripombe$/);
+    const waiting = kranj.getByRole('region', { name: 'Skupna stališča, ki čakajo na vaš odgovor' });
+    const item = waiting.getByRole('listitem').filter({ has: kranj.getByRole('link', { name: `Pripomba št. ${id}`, exact: true }) });
+    await expect(item).toContainText('Združenje mestnih občin Slovenije');
+    await expect(item).toContainText(body);
+    await expect(item).toContainText(/Rok za odgovor: \d{1,2}\.\s\d{1,2}\.\s\d{4} \d{1,2}\.\d{2}/);
+    await expectNoAxeViolationsWithoutJs(kranj);
+    await item.getByRole('button', { name: `Potrjujemo – Pripomba št. ${id}` }).click();
+    await expect(kranj.getByRole('status')).toHaveText(texts.jointAnswered);
+    expect(await badge(kranj)).toBe(before);
+    // Answered, it moves to the positions already answered; the answer may change until the deadline.
+    const answered = kranj.getByRole('region', { name: 'Skupna stališča, ki navajajo vašo občino' }).getByRole('listitem').filter({ has: kranj.getByRole('link', { name: `Pripomba št. ${id}`, exact: true }) });
+    await expect(answered).toContainText('Vaš odgovor: potrjujemo');
+    await expect(answered.getByRole('button', { name: `Zavračamo – Pripomba št. ${id}` })).toBeEnabled();
+
+    const ljubljana = await as('ljubljana', { javaScriptEnabled: false });
+    await ljubljana.goto('/organizacija/pripombe');
+    await ljubljana.getByRole('button', { name: `Zavračamo – Pripomba št. ${id}` }).click();
+    await expect(ljubljana.getByRole('status')).toHaveText(texts.jointAnswered);
+
+    // The association is told of each answer.
+    const zmos = 'zmos@posvet.test';
+    const confirmed = await readMailIn(mailDir(), zmos, `Mestna občina Kranj: potrditev skupnega stališča (pripomba št. ${id})`);
+    expect(confirmed.body).toContain('Mestna občina Kranj je potrdila skupno stališče');
+    const declined = await readMailIn(mailDir(), zmos, `Mestna občina Ljubljana: zavrnitev skupnega stališča (pripomba št. ${id})`);
+    expect(declined.body).toContain('Odgovori doslej – potrdile: 1, zavrnile: 1, še brez odgovora: 1.');
+    expect(declined.body).toContain('Še ni odgovorila 1 občina; rok za odgovor je');
+
+    // Until the deadline the public reads that it is being agreed.
+    const reader = await newPage();
+    await reader.goto(`/pripombe/${id}`);
+    const card = reader.getByRole('article');
+    await expect(card.locator('.joint-standing p').first()).toHaveText(/^Skupno stališče v usklajevanju – odgovorili 2 od 3 navedenih občin, rok /);
+    await expect(card.locator('p', { hasText: /^Potrdila:/ })).toHaveText('Potrdila: Kranj');
+    await expect(card.locator('p', { hasText: /^Zavrnila:/ })).toHaveText('Zavrnila: Ljubljana');
+    await expect(card.locator('p', { hasText: /^Še ni odgovorila:/ })).toHaveText('Še ni odgovorila: Maribor');
+
+    // Ljubljana's page is open when the deadline passes (set in the database: no waiting a week).
+    await ljubljana.goto('/organizacija/pripombe');
+    const past = new Date(Date.now() - 60_000);
+    const db = new Database(server.databasePath);
+    try {
+      db.prepare('update comments set joint_deadline = ? where id = ?').run(past.toISOString(), id);
+    } finally {
+      db.close();
+    }
+    await ljubljana.getByRole('button', { name: `Potrjujemo – Pripomba št. ${id}` }).click();
+    await expect(ljubljana.getByRole('alert')).toContainText(/Rok za odgovor na to skupno stališče je potekel \d{1,2}\.\s\d{1,2}\.\s\d{4} \d{1,2}\.\d{2}; odgovora ni več mogoče oddati ali spremeniti\./);
+    // Nothing changed, and the page offers no more answers.
+    const closedItem = ljubljana.getByRole('listitem').filter({ has: ljubljana.getByRole('link', { name: `Pripomba št. ${id}`, exact: true }) });
+    await expect(closedItem).toContainText('Vaš odgovor: zavračamo');
+    await expect(closedItem).toContainText('Rok za odgovor je potekel');
+    await expect(closedItem.getByRole('button')).toHaveCount(0);
+
+    // Afterwards it speaks only for Kranj; Ljubljana's decline and Maribor's silence are listed apart.
+    await reader.goto(`/pripombe/${id}`);
+    await expect(card.locator('.joint-standing p').first()).toHaveText('ZMOS v imenu 1 od 3 navedenih občin: Kranj');
+    await expect(card.locator('p', { hasText: /^Zavrnila:/ })).toHaveText('Zavrnila: Ljubljana');
+    await expect(card.locator('p', { hasText: /^Ni odgovorila:/ })).toHaveText('Ni odgovorila: Maribor');
+    await expect(card).not.toContainText('v usklajevanju');
+    await expectNoAxeViolations(reader);
+    const data = (await apiComments(request, '?consultation=ds2030&chapter=uvod')).find((c) => c.id === id) as unknown as { jointPosition: unknown };
+    expect(data.jointPosition).toEqual({
+      state: 'agreed',
+      deadline: past.toISOString(),
+      confirmed: [{ name: 'Mestna občina Kranj', code: '52' }],
+      declined: [{ name: 'Mestna občina Ljubljana', code: '61' }],
+      noAnswer: [{ name: 'Mestna občina Maribor', code: '70' }],
+    });
+    expect(await badge(kranj)).toBe(before);
   });
 });
 

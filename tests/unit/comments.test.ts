@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dictionary } from '../../src/i18n/index.ts';
 import type { Result } from '../../src/lib/result.ts';
-import { answerJointPosition, deleteDraft, setSupport, withdrawComment } from '../../src/lib/server/comments/commands.ts';
+import { deleteDraft, setSupport, withdrawComment } from '../../src/lib/server/comments/commands.ts';
+import { answerJointPosition } from '../../src/lib/server/comments/joint.ts';
 import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/input.ts';
 import { findCommentForViewer, organisationComments } from '../../src/lib/server/comments/organisation-queries.ts';
 import { chapterCommentSummary, countPublicComments, listPublicComments, publicCountsByBlock } from '../../src/lib/server/comments/queries.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../src/lib/server/comments/queries.ts';
 import { dictionary } from '../../src/i18n/index.ts';
 import { reportCsv, type Report } from '../../src/lib/server/report/report.ts';
+import { jointStanding } from '../../src/lib/server/comments/joint-standing.ts';
 
 /** One comment as the report holds it; what a test does not name is empty. */
 function comment(over: Partial<PublicComment>): PublicComment {
@@ -27,6 +28,7 @@ function comment(over: Partial<PublicComment>): PublicComment {
     organisation: { id: 9, name: 'Občina Bled', shortName: 'Bled', kind: 'municipality', code: '3' },
     supporters: [],
     onBehalfOf: [],
+    joint: null,
     anchorStatus: 'unchanged',
     currentChapterSlug: 'digitalne-kompetence',
     currentBlockKey: 'k',
@@ -69,6 +71,15 @@ describe('the report as CSV', () => {
             { name: 'Mestna občina Ljubljana', shortName: 'Ljubljana', code: '61', status: 'confirmed' },
             { name: 'Občina Bled', shortName: 'Bled', code: '3', status: 'pending' },
           ],
+          // Its deadline passed with Bled's answer missing: it speaks for Ljubljana only.
+          joint: jointStanding(
+            [
+              { name: 'Mestna občina Ljubljana', shortName: 'Ljubljana', code: '61', status: 'confirmed' },
+              { name: 'Občina Bled', shortName: 'Bled', code: '3', status: 'pending' },
+            ],
+            new Date('2026-11-12T09:41:00Z'),
+            new Date('2026-11-30T10:00:00Z'),
+          ),
           organisation: { id: 1, name: 'Združenje mestnih občin Slovenije', shortName: 'ZMOS', kind: 'association', code: 'ZMOS' },
         }),
       ]),
@@ -83,7 +94,7 @@ describe('the report as CSV', () => {
       [
         `\uFEFF${HEADER}`,
         `"1";"3. Digitalne kompetence";"${ZW}3.4";"Osnutek 1";"${ZW}3.4";"Občina Bled";"občina";"pripomba";"Pripomba.";"";"";"";"";"še v obravnavi";"";"5. 11. 2026 10.41";"ne";"${BASE}/pripombe/1"`,
-        `"2";"3. Digitalne kompetence";"${ZW}6.10";"Osnutek 2";"${ZW}6.12";"Združenje mestnih občin Slovenije";"združenje občin";"predlog spremembe";"Pripomba.";"";"";"Ljubljana (potrdila), Bled (še ni odgovorila)";"";"ni upoštevana";"Ne; ker ""tako"".";"16. 7. 2026 0.05";"da";"${BASE}/pripombe/2"`,
+        `"2";"3. Digitalne kompetence";"${ZW}6.10";"Osnutek 2";"${ZW}6.12";"Združenje mestnih občin Slovenije";"združenje občin";"predlog spremembe";"Pripomba.";"";"";"ZMOS v imenu 1 od 2 navedenih občin: Ljubljana; Ni odgovorila: Bled";"";"ni upoštevana";"Ne; ker ""tako"".";"16. 7. 2026 0.05";"da";"${BASE}/pripombe/2"`,
         '',
       ].join('\r\n'),
     );

@@ -199,6 +199,42 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   'comments.errors.bodyTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.bodyTooLong)(n)), znakov]],
   'comments.errors.proposedTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.proposedTooLong)(n)), znakov]],
   'comments.errors.rationaleTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.rationaleTooLong)(n)), znakov]],
+  'joint.coordinating': [
+    [
+      (n) => t.joint.coordinating(n, 200, '7. 12. 2026'),
+      ['odgovorila 1', 'odgovorili 2', 'odgovorile 3', 'odgovorilo 5', 'odgovorila 101', 'odgovorili 102'].map((x) => `Skupno stališče v usklajevanju – ${x} od 200 navedenih občin, rok 7. 12. 2026`),
+    ],
+    [
+      (n) => t.joint.coordinating(0, n, '7. 12. 2026'),
+      ['1 navedene občine', '2 navedenih občin', '3 navedenih občin', '5 navedenih občin', '101 navedene občine', '102 navedenih občin'].map((x) => `Skupno stališče v usklajevanju – ni še odgovorila nobena od ${x}, rok 7. 12. 2026`),
+    ],
+  ],
+  'joint.agreed': [
+    [
+      (n) => t.joint.agreed('ZMOS', n, n),
+      ['1 od 1 navedene občine', '2 od 2 navedenih občin', '3 od 3 navedenih občin', '5 od 5 navedenih občin', '101 od 101 navedene občine', '102 od 102 navedenih občin'].map((x) => `ZMOS v imenu ${x}`),
+    ],
+    [(n) => t.joint.agreed('ZMOS', 0, n), ['1 navedene občine', '2 navedenih občin', '3 navedenih občin', '5 navedenih občin', '101 navedene občine', '102 navedenih občin'].map((x) => `ZMOS: skupnega stališča ni potrdila nobena od ${x}`)],
+  ],
+  // Labels before a list of names: they agree with the names (101 names are plural).
+  'joint.confirmedList': [[(n) => t.joint.confirmedList(n), ['Potrdila', 'Potrdili', 'Potrdile', 'Potrdile', 'Potrdile', 'Potrdile']]],
+  'joint.declinedList': [[(n) => t.joint.declinedList(n), ['Zavrnila', 'Zavrnili', 'Zavrnile', 'Zavrnile', 'Zavrnile', 'Zavrnile']]],
+  'joint.noAnswerList': [
+    [(n) => t.joint.noAnswerList(n, true), ['Ni odgovorila', 'Nista odgovorili', 'Niso odgovorile', 'Niso odgovorile', 'Niso odgovorile', 'Niso odgovorile']],
+    [(n) => t.joint.noAnswerList(n, false), ['Še ni odgovorila', 'Še nista odgovorili', 'Še niso odgovorile', 'Še niso odgovorile', 'Še niso odgovorile', 'Še niso odgovorile']],
+  ],
+  'joint.badgeLabel': [
+    [
+      (n) => t.joint.badgeLabel(n),
+      ['1 skupno stališče čaka', '2 skupni stališči čakata', '3 skupna stališča čakajo', '5 skupnih stališč čaka', '101 skupno stališče čaka', '102 skupni stališči čakata'].map((x) => `${x} na vaš odgovor`),
+    ],
+  ],
+  'joint.mail.answeredBody': [
+    [
+      (n) => t.joint.mail.answeredBody('Občina Bled', true, 7, 'k odstavku 1.1', 'DS', 'T', n, 'D', 'L').split('\n')[5],
+      ['Še ni odgovorila 1 občina', 'Še nista odgovorili 2 občini', 'Še niso odgovorile 3 občine', 'Še ni odgovorilo 5 občin', 'Še ni odgovorila 101 občina', 'Še nista odgovorili 102 občini'].map((x) => `${x}; rok za odgovor je D.`),
+    ],
+  ],
   'moderation.found': [[(n) => t.moderation.found(n), ['Najdena je 1 pripomba.', 'Najdeni sta 2 pripombi.', 'Najdene so 3 pripombe.', 'Najdenih je 5 pripomb.', 'Najdena je 101 pripomba.', 'Najdeni sta 102 pripombi.']]],
   'moderation.bulk.done': [
     [(n) => t.moderation.bulk.done(n), ['Spremenjena je 1 pripomba.', 'Spremenjeni sta 2 pripombi.', 'Spremenjene so 3 pripombe.', 'Spremenjenih je 5 pripomb.', 'Spremenjena je 101 pripomba.', 'Spremenjeni sta 102 pripombi.']],
@@ -304,6 +340,8 @@ describe('the words of the interface', () => {
       t.account.resetMail.body('Ana', 'L'),
       t.moderation.mail.decisionBody(1, 'Digitalna Slovenija 2030', 'ni upoštevana', 'Ker.', 'L'),
       t.moderation.mail.hiddenBody(1, 'Digitalna Slovenija 2030', 'žaljiva vsebina', 'L'),
+      t.joint.mail.askBody('ZMOS', 'Občina Bled', 1, 'k odstavku 1.1', 'Digitalna Slovenija 2030', 'Besedilo.', '7. 12. 2026 10.00', 'L'),
+      t.joint.mail.answeredBody('Občina Bled', false, 1, 'k odstavku 1.1', 'Digitalna Slovenija 2030', 'T', 0, '', 'L'),
     ];
     for (const mail of mails) expect(mail.endsWith('\n\nLep pozdrav,\n\nMinistrstvo za digitalno preobrazbo\nMasarykova cesta 16, 1000 Ljubljana'), mail).toBe(true);
     expect(t.moderation.mail.decisionBody(7, 'Digitalna Slovenija 2030', 'ni upoštevana', 'Ker.', 'L')).toContain('Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. 7');

@@ -5,6 +5,7 @@
 import { accounts } from './accounts.ts';
 import { comments } from './comments.ts';
 import { consultations } from './consultations.ts';
+import { joint } from './joint.ts';
 import { legal } from './legal.ts';
 import { moderation } from './moderation.ts';
 import { report } from './report.ts';
@@ -12,4 +13,4 @@ import { site } from './site.ts';
 import { stances } from './stances.ts';
 import { templates } from './templates.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...report } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...report, ...joint } as const;

@@ -4,7 +4,7 @@ import type { Db } from '../platform/db.ts';
 import { windowRefusal, type WindowLookup } from './consultation-window.ts';
 import type { CommentActor } from './input.ts';
 
-/** What is done with a comment once it exists: withdrawal, deleting a draft, co-signing, answering a joint position. */
+/** What is done with a comment once it exists: withdrawal, deleting a draft, co-signing (answering a joint position: joint.ts). */
 
 const notAllowed = (): { ok: false; error: DomainError } => fail('forbidden', (t) => t.access.notAllowed);
 
@@ -58,35 +58,4 @@ export async function setSupport(db: Db, actor: CommentActor, commentId: number,
     await db.deleteFrom('comment_supports').where('comment_id', '=', commentId).where('organisation_id', '=', actor.organisationId).execute();
   }
   return ok();
-}
-
-/**
- * A municipality named in a joint position confirms or declines that the association speaks for it,
- * until the window of the comment's version closes.
- */
-export async function answerJointPosition(
-  db: Db,
-  actor: CommentActor,
-  commentId: number,
-  answer: 'confirmed' | 'declined',
-  windows: WindowLookup,
-  now = new Date(),
-): Promise<Result> {
-  if (!can(actor, 'comment')) return notAllowed();
-  const comment = await db.selectFrom('comments').select(['consultation_id', 'version_id']).where('id', '=', commentId).executeTakeFirst();
-  if (!comment) return notAllowed();
-  const refused = windowRefusal(windows(comment.consultation_id, comment.version_id), 'answer', now);
-  if (refused) {
-    // Only someone it names learns anything about the comment.
-    const named = await db.selectFrom('joint_position_members').select('comment_id').where('comment_id', '=', commentId).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
-    return named ? fail('closed', refused) : notAllowed();
-  }
-  const result = await db
-    .updateTable('joint_position_members')
-    .set({ status: answer, responded_at: now.toISOString(), responded_by: actor.id })
-    .where('comment_id', '=', commentId)
-    .where('organisation_id', '=', actor.organisationId)
-    .where((eb) => eb.exists(eb.selectFrom('comments').select('id').where('id', '=', commentId).where('state', '=', 'submitted')))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1 ? ok() : notAllowed();
 }

@@ -6,6 +6,7 @@ import type { Consultation } from '../consultations/consultations.ts';
 import { findConsultation, listConsultations } from '../consultations/consultations.ts';
 import { toCsv } from '../platform/csv.ts';
 import type { Db } from '../platform/db.ts';
+import type { JointMember } from './joint-standing.ts';
 import { listPublicComments, type PublicComment } from './queries.ts';
 
 /**
@@ -41,6 +42,11 @@ export interface OpenDataItem {
   kind: string;
   organisation: { name: string; kind: string; code: string };
   onBehalfOf: Array<{ name: string; code: string; confirmation: string }>;
+  /**
+   * A joint position's standing (null for any other comment): `coordinating` while a named
+   * municipality may still answer (before `deadline`), then `agreed` — it speaks only for `confirmed`.
+   */
+  jointPosition: OpenDataJointPosition | null;
   body: string;
   proposedText: string | null;
   rationale: string | null;
@@ -50,6 +56,17 @@ export interface OpenDataItem {
   response: string | null;
   supporters: Array<{ name: string; code: string }>;
 }
+
+export interface OpenDataJointPosition {
+  state: 'coordinating' | 'agreed';
+  /** ISO 8601 UTC: until when the named municipalities answer. */
+  deadline: string | null;
+  confirmed: Array<{ name: string; code: string }>;
+  declined: Array<{ name: string; code: string }>;
+  noAnswer: Array<{ name: string; code: string }>;
+}
+
+const named = (members: JointMember[]) => members.map((m) => ({ name: m.name, code: m.code }));
 
 export function toOpenDataItem(c: PublicComment, base: string): OpenDataItem {
   return {
@@ -66,6 +83,15 @@ export function toOpenDataItem(c: PublicComment, base: string): OpenDataItem {
     kind: c.kind,
     organisation: { name: c.organisation.name, kind: c.organisation.kind, code: c.organisation.code },
     onBehalfOf: c.onBehalfOf.map((j) => ({ name: j.name, code: j.code, confirmation: j.status })),
+    jointPosition: c.joint
+      ? {
+          state: c.joint.state,
+          deadline: c.joint.deadline?.toISOString() ?? null,
+          confirmed: named(c.joint.confirmed),
+          declined: named(c.joint.declined),
+          noAnswer: named(c.joint.noAnswer),
+        }
+      : null,
     body: c.body,
     proposedText: c.proposedText,
     rationale: c.rationale,
@@ -109,17 +135,19 @@ export async function openDataItems(
   return ok(items);
 }
 
-/** The CSV columns: the JSON's field names, in its order. */
+/** The CSV columns: the JSON's field names, in its order (`jointPosition`'s fields flattened to joint*). */
 export const OPEN_DATA_COLUMNS = [
   'id', 'consultation', 'url', 'version', 'chapter', 'block', 'blockKey', 'anchorStatus', 'currentBlock', 'kind', 'organisation', 'organisationKind',
-  'organisationCode', 'onBehalfOf', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters',
+  'organisationCode', 'onBehalfOf', 'jointState', 'jointDeadline', 'jointConfirmed', 'jointDeclined', 'jointNoAnswer', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters',
 ] as const;
 
 /** RFC 4180 CSV with commas; `late` as the given words for yes and no. */
 export function openDataCsv(items: OpenDataItem[], words: { yes: string; no: string }): string {
   const rows = items.map((j) => [
     j.id, j.consultation, j.url, j.version, j.chapter, j.block, j.blockKey, j.anchorStatus, j.currentBlock, j.kind, j.organisation.name, j.organisation.kind, j.organisation.code,
-    j.onBehalfOf.map((o) => `${o.name} (${o.confirmation})`).join('; '), j.body, j.proposedText, j.rationale, j.submittedAt,
+    j.onBehalfOf.map((o) => `${o.name} (${o.confirmation})`).join('; '),
+    j.jointPosition?.state ?? '', j.jointPosition?.deadline ?? '', ...(['confirmed', 'declined', 'noAnswer'] as const).map((list) => (j.jointPosition?.[list] ?? []).map((o) => o.name).join('; ')),
+    j.body, j.proposedText, j.rationale, j.submittedAt,
     j.late ? words.yes : words.no, j.status, j.response, j.supporters.map((s) => s.name).join('; '),
   ]);
   return toCsv(OPEN_DATA_COLUMNS, rows);

@@ -1,3 +1,4 @@
+import type { JointStatus } from '../../enums.ts';
 import type { Db } from '../platform/db.ts';
 import { listPublicComments } from './queries.ts';
 
@@ -30,14 +31,22 @@ export async function findCommentForViewer(
   return { row, own, isPublic, full };
 }
 
-/** An organisation's own comments in every state, newest first, each with its consultation (slug and title). */
+/**
+ * An organisation's own comments in every state, newest first, each with its consultation (slug and
+ * title) and what its record shows: the withdrawal (when, why), the hiding (why), the decision as
+ * published (comments.moderation_status and response hold only what is public) and whether a stance
+ * is being worked on — only that, never the unpublished stance itself.
+ */
 export async function organisationComments(db: Db, organisationId: number) {
   return db
     .selectFrom('comments as c')
     .innerJoin('consultations as k', 'k.id', 'c.consultation_id')
+    .leftJoin('stances as s', (join) => join.onRef('s.comment_id', '=', 'c.id').on('s.state', '!=', 'published'))
     .select([
-      'c.id', 'c.kind', 'c.state', 'c.chapter_slug', 'c.chapter_number', 'c.block_number', 'c.body', 'c.created_at', 'c.updated_at', 'c.submitted_at', 'c.withdrawn_at',
-      'c.hidden', 'c.moderation_status', 'c.consultation_id', 'c.version_id', 'k.slug as consultation_slug', 'k.title as consultation_title',
+      'c.id', 'c.kind', 'c.state', 'c.scope', 'c.chapter_slug', 'c.chapter_number', 'c.block_number', 'c.body', 'c.created_at', 'c.updated_at', 'c.submitted_at',
+      'c.withdrawn_at', 'c.withdrawal_reason', 'c.hidden', 'c.hidden_reason', 'c.moderation_status', 'c.response', 'c.joint_deadline', 'c.consultation_id',
+      'c.version_id', 'k.slug as consultation_slug', 'k.title as consultation_title', 'k.status as consultation_status',
+      (eb) => eb.case().when('s.comment_id', 'is not', null).then(1).else(0).end().as('stance_in_progress'),
     ])
     .where('c.organisation_id', '=', organisationId)
     .orderBy('c.updated_at', 'desc')
@@ -45,7 +54,21 @@ export async function organisationComments(db: Db, organisationId: number) {
     .execute();
 }
 
-/** Joint positions naming this municipality, with its answer so far. */
+/** The named municipalities of the given joint positions, in one query: comment id → members. */
+export async function jointMembersOf(db: Db, commentIds: number[]) {
+  const members = new Map<number, Array<{ name: string; shortName: string; code: string; status: JointStatus }>>();
+  if (commentIds.length === 0) return members;
+  const rows = await db
+    .selectFrom('joint_position_members as j')
+    .innerJoin('organisations as o', 'o.id', 'j.organisation_id')
+    .select(['j.comment_id', 'j.status', 'o.name', 'o.short_name', 'o.code'])
+    .where('j.comment_id', 'in', commentIds)
+    .execute();
+  for (const r of rows) members.set(r.comment_id, [...(members.get(r.comment_id) ?? []), { name: r.name, shortName: r.short_name, code: r.code, status: r.status }]);
+  return members;
+}
+
+/** Joint positions naming this municipality, with its answer so far and the position's deadline. */
 export async function jointPositionsNaming(db: Db, organisationId: number) {
   return db
     .selectFrom('joint_position_members as j')
@@ -53,8 +76,8 @@ export async function jointPositionsNaming(db: Db, organisationId: number) {
     .innerJoin('organisations as a', 'a.id', 'c.organisation_id')
     .innerJoin('consultations as k', 'k.id', 'c.consultation_id')
     .select([
-      'c.id', 'c.kind', 'c.body', 'c.consultation_id', 'c.version_id', 'c.block_number', 'c.chapter_number', 'c.submitted_at', 'j.status', 'a.name as association_name',
-      'k.slug as consultation_slug', 'k.title as consultation_title',
+      'c.id', 'c.kind', 'c.body', 'c.consultation_id', 'c.version_id', 'c.scope', 'c.block_number', 'c.chapter_number', 'c.submitted_at', 'c.joint_deadline', 'j.status',
+      'a.name as association_name', 'a.short_name as association_short_name', 'k.slug as consultation_slug', 'k.title as consultation_title', 'k.status as consultation_status',
     ])
     .where('j.organisation_id', '=', organisationId)
     .where('c.state', '=', 'submitted')

@@ -4,6 +4,8 @@ import type { CommentKind, CommentScope, JointStatus } from '../../enums.ts';
 import type { AnchorStatus } from '../content/anchoring.ts';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/schema.ts';
+import { config } from '../platform/config.ts';
+import { jointStanding, storedJointDeadline, type JointStanding } from './joint-standing.ts';
 
 /** The public comments — submitted, not hidden — as pages, the report and open data read them. */
 
@@ -98,6 +100,8 @@ export interface PublicComment {
   organisation: { id: number; name: string; shortName: string; kind: string; code: string };
   supporters: Array<{ name: string; code: string }>;
   onBehalfOf: Array<{ name: string; shortName: string; code: string; status: JointStatus }>;
+  /** What a joint position says now (joint-standing.ts); null for any other comment. */
+  joint: JointStanding | null;
   /** Where the comment stands in the current version (when one was asked for). */
   anchorStatus: AnchorStatus | null;
   currentChapterSlug: string | null;
@@ -123,6 +127,8 @@ export interface PublicCommentFilter {
   /** With currentVersionId: only comments whose place now is in this chapter / block. */
   currentChapterSlug?: string;
   currentBlockKey?: string;
+  /** The moment a joint position's standing is read at (default: now). */
+  now?: Date;
 }
 
 /** The public comments a filter selects: submitted, not hidden. */
@@ -203,6 +209,8 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
       'c.late',
       'c.moderation_status',
       'c.response',
+      'c.joint_deadline',
+      'k.status as consultation_status',
       'o.id as organisation_id',
       'o.name as organisation_name',
       'o.short_name as organisation_short_name',
@@ -238,32 +246,38 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
   };
   const supportsBy = group(supports);
   const jointBy = group(joint);
-  return rows.map((r) => ({
-    id: r.id,
-    consultationId: r.consultation_id,
-    consultation: r.consultation,
-    kind: r.kind,
-    scope: r.scope,
-    versionId: r.version_id,
-    chapterSlug: r.chapter_slug,
-    chapterNumber: r.chapter_number,
-    blockKey: r.block_key,
-    blockNumber: r.block_number,
-    quote: r.quote,
-    body: r.body,
-    proposedText: r.proposed_text,
-    rationale: r.rationale,
-    submittedAt: r.submitted_at!,
-    late: r.late === 1,
-    status: r.moderation_status,
-    response: r.response,
-    organisation: { id: r.organisation_id, name: r.organisation_name, shortName: r.organisation_short_name, kind: r.organisation_kind, code: r.organisation_code },
-    supporters: (supportsBy.get(r.id) ?? []).map((s) => ({ name: s.name, code: s.code })),
-    onBehalfOf: (jointBy.get(r.id) ?? [])
+  const now = filter.now ?? new Date();
+  return rows.map((r) => {
+    const onBehalfOf = (jointBy.get(r.id) ?? [])
       .map((j) => ({ name: j.name, shortName: j.short_name, code: j.code, status: j.status }))
-      .sort((a, b) => collator.compare(a.shortName, b.shortName)),
-    ...placeNow(r, filter.currentVersionId),
-  }));
+      .sort((a, b) => collator.compare(a.shortName, b.shortName));
+    return {
+      id: r.id,
+      consultationId: r.consultation_id,
+      consultation: r.consultation,
+      kind: r.kind,
+      scope: r.scope,
+      versionId: r.version_id,
+      chapterSlug: r.chapter_slug,
+      chapterNumber: r.chapter_number,
+      blockKey: r.block_key,
+      blockNumber: r.block_number,
+      quote: r.quote,
+      body: r.body,
+      proposedText: r.proposed_text,
+      rationale: r.rationale,
+      submittedAt: r.submitted_at!,
+      late: r.late === 1,
+      status: r.moderation_status,
+      response: r.response,
+      organisation: { id: r.organisation_id, name: r.organisation_name, shortName: r.organisation_short_name, kind: r.organisation_kind, code: r.organisation_code },
+      supporters: (supportsBy.get(r.id) ?? []).map((s) => ({ name: s.name, code: s.code })),
+      onBehalfOf,
+      // Answers stop when the ministry closes the consultation, whatever the deadline says.
+      joint: onBehalfOf.length ? jointStanding(onBehalfOf, storedJointDeadline(r, config.jointDeadlineDays), now, r.consultation_status === 'open') : null,
+      ...placeNow(r, filter.currentVersionId),
+    };
+  });
 }
 
 function placeNow(

@@ -2,6 +2,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { formatDateTimePlain, type Dictionary } from '../../../i18n/index.ts';
 import { DECISIONS, MODERATION_STATUSES, ORGANISATION_KINDS } from '../../enums.ts';
 import { absolute, routes } from '../../routes.ts';
+import { describeJoint } from '../comments/joint-standing.ts';
 import { listPublicComments, type PublicComment } from '../comments/queries.ts';
 import { toCsv } from '../platform/csv.ts';
 import type { Db } from '../platform/db.ts';
@@ -111,7 +112,8 @@ function rowsOf(report: Report, baseUrl: string, t: Dictionary): string[][] {
           c.body,
           c.proposedText ?? '',
           c.rationale ?? '',
-          c.onBehalfOf.map((j) => `${j.shortName} (${t.comments.jointStatuses[j.status]})`).join(', '),
+          // What the joint position says: being agreed, or for whom it speaks (joint-standing.ts).
+          c.joint ? describeJoint(t, c.organisation.shortName, c.joint).line : '',
           c.supporters.map((s) => s.name).join(', '),
           t.comments.publicStatuses[publicStatusOf(c.status)] ?? c.status,
           c.response ?? '',

@@ -1,9 +1,9 @@
 import { routes } from '../../../routes.ts';
 import type { Result } from '../../../result.ts';
-import { answerJointPosition } from '../../comments/commands.ts';
-import { windowRefusal } from '../../comments/consultation-window.ts';
-import { jointPositionsNaming, organisationComments } from '../../comments/organisation-queries.ts';
+import { answerJointPosition } from '../../comments/joint.ts';
+import { organisationRecord } from '../../comments/organisation-record.ts';
 import { versionWindows } from '../../content/content.ts';
+import { config } from '../../platform/config.ts';
 import { getDb } from '../../platform/db.ts';
 import { actorOf, requirePermission } from '../auth-context.ts';
 import { errorState } from '../form-handling.ts';
@@ -12,7 +12,10 @@ import { readForm } from '../forms.ts';
 import { idParam, type PageContext } from './page.ts';
 import { viewerMayComment } from './viewer.ts';
 
-/** The organisation's own comments in every state, and the joint positions that name it (a municipality answers them here). */
+/**
+ * The organisation's record: the joint positions waiting for its answer first (a municipality answers
+ * them here), then its own comments in every state with where each stands.
+ */
 export async function organisationCommentsPage(page: PageContext) {
   const guard = requirePermission(page, 'organisation.view');
   if (guard.response) return { response: guard.response };
@@ -26,7 +29,7 @@ export async function organisationCommentsPage(page: PageContext) {
     const answer = form.intent === 'confirm' ? 'confirmed' : form.intent === 'decline' ? 'declined' : undefined;
     const result: Result =
       answer && commentId !== undefined
-        ? await answerJointPosition(db, actorOf(user), commentId, answer, windows)
+        ? await answerJointPosition(db, actorOf(user), commentId, answer, windows, new Date(), config.publicUrl)
         : { ok: false, error: { code: 'forbidden', message: (t) => t.access.notAllowed } };
     if (result.ok) return { response: page.redirect(withFlash(routes.organisationComments, 'odgovor-shranjen'), 303) };
     const refused = errorState(result.error, page.locals.t);
@@ -34,30 +37,29 @@ export async function organisationCommentsPage(page: PageContext) {
     page.response.status = refused.status;
   }
   const mayComment = viewerMayComment(user);
-  const municipality = user.organisationKind === 'municipality';
-  const joint = municipality ? await jointPositionsNaming(db, user.organisationId) : [];
+  const record = await organisationRecord(db, { id: user.organisationId, kind: user.organisationKind }, windows);
+  const link = <J extends { id: number; consultation_slug: string; open: boolean }>(j: J) => ({
+    ...j,
+    href: routes.comment(j.id),
+    consultationHref: routes.consultation(j.consultation_slug),
+    mayAnswer: mayComment && j.open,
+  });
   return {
     organisationName: user.organisationName,
+    organisationShortName: record.shortName,
     errors,
     flash: flashMessage(page.url, page.locals.t),
     action: routes.organisationComments,
     /** The comments per consultation (a person working on several sees which is which), the most recently active first. */
     groups: byConsultation(
-      (await organisationComments(db, user.organisationId)).map((c) => ({
+      record.comments.map((c) => ({
         ...c,
         href: routes.comment(c.id),
         edit: c.state === 'draft' && mayComment ? routes.commentEdit(c.id) : undefined,
       })),
     ),
-    /** Joint positions naming the municipality; undefined for other organisations. Answers close with the window of the comment's version. */
-    joint: municipality
-      ? joint.map((j) => ({
-          ...j,
-          href: routes.comment(j.id),
-          consultationHref: routes.consultation(j.consultation_slug),
-          mayAnswer: mayComment && !windowRefusal(windows(j.consultation_id, j.version_id), 'answer'),
-        }))
-      : undefined,
+    /** Joint positions naming the municipality; undefined for other organisations. */
+    joint: record.joint && { awaiting: record.joint.awaiting.map(link), others: record.joint.others.map(link) },
   };
 }
 
