@@ -8,6 +8,7 @@ import { consultations } from './consultations.ts';
 import { legal } from './legal.ts';
 import { moderation } from './moderation.ts';
 import { report } from './report.ts';
+import { recordComments } from './record-comments.ts';
 import { site } from './site.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...report } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...report, ...recordComments } as const;
