@@ -198,6 +198,8 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   'comments.errors.bodyTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.bodyTooLong)(n)), znakov]],
   'comments.errors.proposedTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.proposedTooLong)(n)), znakov]],
   'comments.errors.rationaleTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.rationaleTooLong)(n)), znakov]],
+  'commentRecord.errors.reasonTooLong': [[(n) => withoutEnd(atMost(t.commentRecord.errors.reasonTooLong)(n)), znakov]],
+  'commentRecord.withdraw.reasonHint': [[(n) => withoutEnd(atMost(t.commentRecord.withdraw.reasonHint)(n)), znakov]],
   'moderation.found': [[(n) => t.moderation.found(n), ['Najdena je 1 pripomba.', 'Najdeni sta 2 pripombi.', 'Najdene so 3 pripombe.', 'Najdenih je 5 pripomb.', 'Najdena je 101 pripomba.', 'Najdeni sta 102 pripombi.']]],
   'moderation.bulk.done': [
     [(n) => t.moderation.bulk.done(n), ['Spremenjena je 1 pripomba.', 'Spremenjeni sta 2 pripombi.', 'Spremenjene so 3 pripombe.', 'Spremenjenih je 5 pripomb.', 'Spremenjena je 101 pripomba.', 'Spremenjeni sta 102 pripombi.']],

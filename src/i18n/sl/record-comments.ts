@@ -16,8 +16,8 @@ export interface ReceiptText {
   body: string;
   proposedText: string | null;
   rationale: string | null;
-  /** Municipalities a joint position names. */
-  joint: string[];
+  /** Municipalities a joint position names (none for any other comment). */
+  joint?: readonly string[];
   link: string;
 }
 
@@ -103,7 +103,7 @@ export const recordComments = {
           `Javno posvetovanje: ${r.consultation}`,
           `Nanaša se na: ${r.place}`,
           `Vrsta: ${r.kind}`,
-          ...(r.joint.length ? [`V imenu občin: ${r.joint.join(', ')}`] : []),
+          ...(r.joint?.length ? [`V imenu občin: ${r.joint.join(', ')}`] : []),
           '',
           'Besedilo pripombe:',
           r.body,
