@@ -50,6 +50,13 @@ export const routes = {
   // Comments
   comment: (id: number | string) => `/pripombe/${id}`,
   commentEdit: (id: number | string) => `/pripombe/${id}/uredi`,
+  // The record of a comment (issue 13: withdrawal, receipt, one comment's open data)
+  /** The organisation confirms withdrawing its comment (with an optional reason). */
+  commentWithdraw: (id: number | string) => `/pripombe/${id}/umik`,
+  /** The printable potrdilo o prejemu. */
+  commentReceipt: (id: number | string) => `/pripombe/${id}/potrdilo`,
+  /** One public comment as open data (JSON). */
+  commentJson: (id: number | string) => `/api/v1/comments/${id}`,
   /** The open data; with `consultation`, that consultation's comments only. */
   openData: (consultation?: string) => `/api/v1/comments${consultation ? query({ consultation }) : ''}`,
 

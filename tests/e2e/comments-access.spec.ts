@@ -31,9 +31,15 @@ test.describe('refused actions', () => {
 
     const ljubljana = await as('ljubljana');
     const post = (target: string, form: Record<string, string>) => postForm(ljubljana, target, form);
-    const withdraw = await post(`/pripombe/${id}`, { intent: 'withdraw' });
+    // Withdrawal is confirmed on its own page, which is the author organisation's alone.
+    const withdraw = await post(`/pripombe/${id}/umik`, { reason: 'Prevzem.' });
     expect(withdraw.status()).toBe(403);
-    expect(await withdraw.text()).toContain('Tega dejanja ne smete izvesti.');
+    expect((await ljubljana.goto(`/pripombe/${id}/umik`))?.status()).toBe(403);
+    expect((await post(`/pripombe/${draftId}/umik`, {})).status(), 'withdrawing a draft of another organisation').toBe(404);
+    // The permalink takes no withdrawal.
+    const onPermalink = await post(`/pripombe/${id}`, { intent: 'withdraw' });
+    expect(onPermalink.status()).toBe(403);
+    expect(await onPermalink.text()).toContain('Tega dejanja ne smete izvesti.');
     // Another organisation's draft does not exist for Ljubljana: 404, as for a GET — not a server error.
     expect((await post(`/pripombe/${draftId}`, { intent: 'delete' })).status(), 'POST to a draft of another organisation').toBe(404);
     expect((await post('/pripombe/999999999', { intent: 'support' })).status(), 'POST to a comment that does not exist').toBe(404);

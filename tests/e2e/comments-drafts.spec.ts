@@ -86,6 +86,8 @@ test.describe('commenting without JavaScript', () => {
 
     await page.goto(`/pripombe/${id}`);
     await expectNoAxeViolationsWithoutJs(page);
+    await page.getByRole('link', { name: 'Umakni pripombo' }).click();
+    await expect(page).toHaveURL(new RegExp(`/pripombe/${id}/umik$`));
     await page.getByRole('button', { name: 'Umakni pripombo' }).click();
     await expect(page).toHaveURL(/\/organizacija\/pripombe\?sporocilo=pripomba-umaknjena$/);
     await expect(page.getByRole('status')).toHaveText(texts.withdrawn);
@@ -94,10 +96,14 @@ test.describe('commenting without JavaScript', () => {
     expect(await apiCommentsWith(request, body)).toEqual([]);
     expect(await (await request.get('/posvetovanja/ds2030/osnutek/uvod')).text()).not.toContain(body);
     expect(await (await request.get('/posvetovanja/ds2030/osnutek/uvod/5')).text()).not.toContain(body);
-    expect((await request.get(`/pripombe/${id}`)).status()).toBe(404);
+    // Its permalink stays, for the record: it says it was withdrawn (tests/e2e/comments-withdrawal.spec.ts).
+    const permalink = await request.get(`/pripombe/${id}`);
+    expect(permalink.status()).toBe(200);
+    expect(await permalink.text()).toContain('Organizacija Občina Bled je pripombo umaknila');
     // The organisation still sees it, marked as withdrawn, with no further actions.
     await page.goto(`/pripombe/${id}`);
     await expect(page.getByText('umaknjena', { exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Umakni pripombo' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Umakni pripombo' })).toHaveCount(0);
   });
 

@@ -217,7 +217,7 @@ test.describe('co-signing', () => {
     await page.goto(`/pripombe/${id}`);
     await expect(page.locator('p', { hasText: /^Podpir/ })).toHaveText('Podpira jo 1 organizacija: Mestna občina Ljubljana');
     await expect(page.getByRole('button', { name: /Podpiramo/ })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Umakni pripombo' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Umakni pripombo' })).toHaveAttribute('href', `/pripombe/${id}/umik`);
     await page.goto('/posvetovanja/ds2030/osnutek/uvod/6');
     await expect(page.getByRole('article').filter({ hasText: body }).getByRole('button')).toHaveCount(0);
 

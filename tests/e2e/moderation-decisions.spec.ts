@@ -156,6 +156,7 @@ test.describe('deciding', () => {
     // Meanwhile Občina Bled withdraws it.
     const bled = await as('bled', { javaScriptEnabled: false });
     await bled.goto(`/pripombe/${id}`);
+    await bled.getByRole('link', { name: 'Umakni pripombo' }).click();
     await bled.getByRole('button', { name: 'Umakni pripombo' }).click();
     await expect(bled).toHaveURL(/\/organizacija\/pripombe\?sporocilo=pripomba-umaknjena$/);
     await bled.context().close();

@@ -141,7 +141,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
       const w = await watchedPage(browser, seeded.states[author]);
       const own = comments.filter((c) => c.author === author);
       await checkPage(w, '/organizacija/pripombe', { excerpt: own.map((c) => c.body.stored) });
-      // The author's view of a permalink (with the withdrawal form).
+      // The author's view of a permalink (with the link to withdraw it).
       await checkPage(w, `/pripombe/${own[0].id}`, { full: publicTexts(own[0]) });
       await close(w);
     }

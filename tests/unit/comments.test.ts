@@ -238,7 +238,7 @@ describe('drafts and their visibility', () => {
     expect((await deleteDraft(db, ljubljana, draft.value.id)).ok).toBe(false);
     const submitted = await saveComment(db, bled, anchor(), form(), 'submit', { commentId: draft.value.id, now: during });
     expect(submitted.ok).toBe(true);
-    expect((await withdrawComment(db, ljubljana, draft.value.id, windows, during)).ok).toBe(false);
+    expect((await withdrawComment(db, ljubljana, draft.value.id, { reason: null }, windows, { now: during })).ok).toBe(false);
     const row = await db.selectFrom('comments').select(['body', 'state']).where('id', '=', draft.value.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ body: 'Predlagamo jasnejši rok.', state: 'submitted' });
   });
@@ -250,8 +250,8 @@ describe('drafts and their visibility', () => {
     if (!done.ok) throw new Error('not submitted');
     const edit = await saveComment(db, bled, anchor(), form({ body: 'Drugače' }), 'draft', { commentId: done.value.id, now: during });
     expect(edit.ok).toBe(false);
-    expect((await withdrawComment(db, bled, done.value.id, windows, after)).ok).toBe(false);
-    expect((await withdrawComment(db, bled, done.value.id, windows, during)).ok).toBe(true);
+    expect((await withdrawComment(db, bled, done.value.id, { reason: null }, windows, { now: after })).ok).toBe(false);
+    expect((await withdrawComment(db, bled, done.value.id, { reason: null }, windows, { now: during })).ok).toBe(true);
     expect(await listPublicComments(db)).toHaveLength(0);
     expect(await findCommentForViewer(db, done.value.id, null)).toBeUndefined();
   });
@@ -312,7 +312,7 @@ describe('co-signing and joint positions', () => {
     expect((await answerJointPosition(db, ljubljana, done.value.id, 'confirmed', windows, during)).ok).toBe(false);
     expect(refusal(await answerJointPosition(db, ljubljana, done.value.id, 'declined', windows, during))).toMatchObject({ status: 422 });
     expect(refusal(await answerJointPosition(db, bled, done.value.id, 'confirmed', windows, during))).toMatchObject({ status: 403 });
-    expect(refusal(await withdrawComment(db, zmos, done.value.id, windows, during))).toMatchObject({ status: 422 });
+    expect(refusal(await withdrawComment(db, zmos, done.value.id, { reason: null }, windows, { now: during }))).toMatchObject({ status: 422 });
     expect(await db.selectFrom('comment_supports').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('joint_position_members').select(['status', 'responded_at']).execute()).toEqual([{ status: 'pending', responded_at: null }]);
     expect((await db.selectFrom('comments').select('state').where('id', '=', done.value.id).executeTakeFirstOrThrow()).state).toBe('submitted');

@@ -235,6 +235,8 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
       ['Še ni odgovorila 1 občina', 'Še nista odgovorili 2 občini', 'Še niso odgovorile 3 občine', 'Še ni odgovorilo 5 občin', 'Še ni odgovorila 101 občina', 'Še nista odgovorili 102 občini'].map((x) => `${x}; rok za odgovor je D.`),
     ],
   ],
+  'commentRecord.errors.reasonTooLong': [[(n) => withoutEnd(atMost(t.commentRecord.errors.reasonTooLong)(n)), znakov]],
+  'commentRecord.withdraw.reasonHint': [[(n) => withoutEnd(atMost(t.commentRecord.withdraw.reasonHint)(n)), znakov]],
   'moderation.found': [[(n) => t.moderation.found(n), ['Najdena je 1 pripomba.', 'Najdeni sta 2 pripombi.', 'Najdene so 3 pripombe.', 'Najdenih je 5 pripomb.', 'Najdena je 101 pripomba.', 'Najdeni sta 102 pripombi.']]],
   'moderation.bulk.done': [
     [(n) => t.moderation.bulk.done(n), ['Spremenjena je 1 pripomba.', 'Spremenjeni sta 2 pripombi.', 'Spremenjene so 3 pripombe.', 'Spremenjenih je 5 pripomb.', 'Spremenjena je 101 pripomba.', 'Spremenjeni sta 102 pripombi.']],

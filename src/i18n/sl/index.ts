@@ -9,8 +9,9 @@ import { joint } from './joint.ts';
 import { legal } from './legal.ts';
 import { moderation } from './moderation.ts';
 import { report } from './report.ts';
+import { recordComments } from './record-comments.ts';
 import { site } from './site.ts';
 import { stances } from './stances.ts';
 import { templates } from './templates.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...report, ...joint } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...report, ...joint, ...recordComments } as const;

@@ -7,6 +7,9 @@ import { can, type Actor } from '../accounts/access.ts';
 import { anchorRow, commentInput, type CommentAnchor } from '../comments/input.ts';
 import { windowState } from '../comments/consultation-window.ts';
 import { commentRow } from '../comments/row.ts';
+import { queueReceipt } from '../comments/receipt.ts';
+import { config } from '../platform/config.ts';
+import { deliverSoon } from '../platform/mail.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { isUniqueViolation } from '../platform/sql.ts';
@@ -95,10 +98,14 @@ export async function recordReceivedComment(db: Db, actor: Actor, input: Receive
         after: { organisationId: organisation.id, receivedVia: input.receivedVia, receivedOn: input.receivedOn, late },
         ip,
       });
+      // The organisation gets a receipt: the ministry recorded what it sent by post or e-mail.
+      await queueReceipt(trx, { commentId: row.id, baseUrl: config.publicUrl });
       return row.id;
     });
   try {
-    return ok(await record());
+    const id = await record();
+    deliverSoon();
+    return ok(id);
   } catch (error) {
     const won = isUniqueViolation(error) ? await recordedBefore() : undefined;
     if (!won) throw error;
