@@ -3,6 +3,7 @@
  * would sit beside it as en/ with the same shape (the `Dictionary` type in ../index.ts).
  */
 import { accounts } from './accounts.ts';
+import { audit } from './audit.ts';
 import { comments } from './comments.ts';
 import { consultations } from './consultations.ts';
 import { legal } from './legal.ts';
@@ -10,4 +11,4 @@ import { moderation } from './moderation.ts';
 import { report } from './report.ts';
 import { site } from './site.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...report } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...report, ...audit } as const;
