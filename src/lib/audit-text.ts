@@ -167,7 +167,9 @@ export function describeChanges(t: Dictionary, entry: AuditRecord, names: AuditN
     const beforeText = had ? formatValue(t, entry, field, b[field], names) : undefined;
     const afterText = has ? formatValue(t, entry, field, a[field], names) : undefined;
     const long = [beforeText, afterText].some((x) => x !== undefined && (x.length > SHORT_TEXT || x.includes('\n')));
-    changes.push({ field, label: fieldLabel(t, field), before: beforeText, after: afterText, long });
+    // A stance's `status` is the stance itself (its `state` is where it stands).
+    const label = field === 'status' && entry.action.startsWith('stance.') ? t.auditLog.fields.stance : fieldLabel(t, field);
+    changes.push({ field, label, before: beforeText, after: afterText, long });
   }
   return changes;
 }

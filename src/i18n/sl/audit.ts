@@ -3,7 +3,7 @@
  * page): every recorded action's name, the names of the fields a change touched and the words for
  * their values. An action missing here is shown by its code (src/lib/audit-text.ts).
  */
-import { nb, f, counted } from './shared.ts';
+import { nb } from './shared.ts';
 
 export const audit = {
   auditLog: {
@@ -201,7 +201,6 @@ export const audit = {
       empty: 'Ni zabeleženih dejanj.',
       by: (who: string, when: string) => `${who}, ${when}`,
       system: 'sistem',
-      count: (n: number) => counted(n, f.vpis),
     },
     /** The moderation page of a comment the organisation withdrew. */
     withdrawn: {
@@ -210,6 +209,9 @@ export const audit = {
       noReason: 'Razloga ni navedla.',
       readOnly: 'Umaknjene pripombe ni mogoče obravnavati; stran je samo za branje.',
       tag: 'umaknjena',
+      tags: (list: string) => `Oznake: ${list}`,
+      assignee: (name: string) => `Dodeljena: ${name}`,
+      visibility: 'Organizacija je pripombo umaknila; njena stalna povezava to navaja.',
     },
     /** The text the comment was written on beside the paragraph's text now. */
     quote: {

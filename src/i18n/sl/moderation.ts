@@ -1,5 +1,5 @@
 /** The moderation part of the Slovenian dictionary (moderation, statistics, audit). */
-import { nb, mailSignature, f, counted, plural } from './shared.ts';
+import { nb, letter, f, counted, plural } from './shared.ts';
 
 export const moderation = {
   moderation: {
@@ -143,28 +143,36 @@ export const moderation = {
       blockRequired: 'Izberite poglavje in obstoječi odstavek.',
     },
     mail: {
+      /** Where the comment stands: „k odstavku 3.14 poglavja „Digitalna družba““, or the chapter as a whole. */
+      paragraph: (block: string | null, chapter: string | null) =>
+        block && chapter ? `k odstavku ${block} poglavja „${chapter}“` : chapter ? `k poglavju „${chapter}“ kot celoti` : block ? `k odstavku ${block}` : '',
+      /** What each stance means for the draft, in a sentence. */
+      decisionMeaning: {
+        accepted: 'To pomeni, da bo ministrstvo predlog upoštevalo pri pripravi naslednjega osnutka.',
+        partially_accepted: 'To pomeni, da bo ministrstvo predlog upoštevalo le deloma; obrazložitev pove, v katerem delu in zakaj.',
+        rejected: 'To pomeni, da ministrstvo predloga ne bo upoštevalo; razloge navaja obrazložitev.',
+        noted: 'To pomeni, da je ministrstvo pripombo prebralo in jo vzelo na znanje; besedila osnutka zaradi nje ne spreminja.',
+      } as Record<string, string>,
       decisionSubject: (id: number) => `Stališče do pripombe št. ${id} – Posvet`,
-      decisionBody: (id: number, consultation: string, decision: string, response: string | null, link: string) =>
-        [
-          'Pozdravljeni,',
+      decisionBody: (m: { id: number; consultation: string; paragraph: string; decision: string; meaning: string; response: string | null; link: string }) =>
+        letter([
+          `Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${m.id}${m.paragraph ? ` ${m.paragraph}` : ''}, ki jo je vaša organizacija oddala v javnem posvetovanju „${m.consultation}“: ${m.decision}.`,
+          ...(m.meaning ? [m.meaning] : []),
+          ...(m.response ? ['', 'Obrazložitev:', m.response] : []),
           '',
-          `Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „${consultation}“: ${decision}.`,
-          ...(response ? ['', 'Obrazložitev:', response] : []),
-          '',
-          `Pripomba in stališče: ${link}`,
-          ...mailSignature,
-        ].join('\n'),
+          `Pripomba in stališče: ${m.link}`,
+        ]),
       hiddenSubject: (id: number) => `Pripomba št. ${id} je bila skrita – Posvet`,
-      hiddenBody: (id: number, consultation: string, reason: string, link: string) =>
-        [
-          'Pozdravljeni,',
+      /** `replyTo`: MAIL_REPLY_TO when replies are read; otherwise the ministry's contact address is named. */
+      hiddenBody: (m: { id: number; consultation: string; paragraph: string; reason: string; link: string; replyTo?: string; contactEmail: string }) =>
+        letter([
+          `moderator je pripombo št. ${m.id}${m.paragraph ? ` ${m.paragraph}` : ''}, ki jo je vaša organizacija oddala v javnem posvetovanju „${m.consultation}“, skril pred javnostjo. Razlog: ${m.reason}.`,
+          m.replyTo
+            ? `Če menite, da je bila skrita po pomoti, pišite na ${m.replyTo}.`
+            : `Če menite, da je bila skrita po pomoti, se obrnite na ministrstvo na naslov ${m.contactEmail}.`,
           '',
-          `moderator je pripombo št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „${consultation}“, skril pred javnostjo. Razlog: ${reason}.`,
-          'Če menite, da je bila skrita po pomoti, odgovorite na to sporočilo ali se obrnite na ministrstvo.',
-          '',
-          link,
-          ...mailSignature,
-        ].join('\n'),
+          `Pripomba: ${m.link}`,
+        ]),
     },
   },
   statistics: {

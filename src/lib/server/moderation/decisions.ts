@@ -7,7 +7,7 @@ import type { Actor } from '../accounts/access.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { deliverSoon } from '../platform/mail.ts';
-import { commentToModerate, consultationTitle, notifyOrganisation } from './common.ts';
+import { commentPlace, commentToModerate, notifyOrganisation } from './common.ts';
 
 /** Decisions with public responses, and moving a comment between "new" and "in review". */
 
@@ -71,8 +71,18 @@ export async function decide(db: Db, actor: Actor, commentId: number, input: Dec
       // The organisation's language: Slovenian.
       const t = dictionary();
       const link = absolute(baseUrl, routes.comment(commentId));
-      const title = await consultationTitle(trx, comment.consultation_id);
-      await notifyOrganisation(trx, comment.organisation_id, t.moderation.mail.decisionSubject(commentId), t.moderation.mail.decisionBody(commentId, title, t.comments.statuses[status], response || null, link));
+      const place = await commentPlace(trx, comment);
+      const mail = t.moderation.mail;
+      const text = mail.decisionBody({
+        id: commentId,
+        consultation: place.consultation,
+        paragraph: mail.paragraph(place.block, place.chapter),
+        decision: t.comments.statuses[status],
+        meaning: mail.decisionMeaning[status] ?? '',
+        response: response || null,
+        link,
+      });
+      await notifyOrganisation(trx, comment.organisation_id, mail.decisionSubject(commentId), text);
     }
   });
   deliverSoon();
