@@ -50,8 +50,10 @@ test.describe('deciding', () => {
     await expect(form.response).toHaveValue(response);
     // The history lists the decision.
     const history = page.locator('h2', { hasText: 'Zgodovina' }).locator('xpath=following-sibling::ol[1]');
-    await expect(history.getByRole('listitem').first()).toContainText('sprejeto stališče – Marko Moderator');
-    await expect(history.getByRole('listitem').first()).toContainText('"status":"rejected"');
+    await expect(history.getByRole('listitem').first()).toContainText('sprejeto stališče');
+    await expect(history.getByRole('listitem').first()).toContainText('Marko Moderator');
+    await expect(history.getByRole('listitem').first()).toContainText('Stanje: nova → ni upoštevana');
+    await expect(history).not.toContainText('"status"');
 
     // The public permalink.
     const reader = await newPage();
@@ -121,13 +123,15 @@ test.describe('deciding', () => {
     // The organisation is told by e-mail.
     const mail = await readMail(people.bled, `Stališče do pripombe št. ${id} `);
     expect(mail.subject).toBe(`Stališče do pripombe št. ${id} – Posvet`);
-    expect(mail.body).toContain(`Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“: ni upoštevana.`);
-    expect(mail.body).toMatch(/\r?\n\r?\nLep pozdrav,\r?\n\r?\nMinistrstvo za digitalno preobrazbo\s*$/);
+    expect(mail.body).toMatch(/^Spoštovani,\r?\n/);
+    expect(mail.body).toContain(`Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id} k odstavku 5.1 poglavja „Pot v pametno družbo 5.0“, ki jo je vaša organizacija oddala v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“: ni upoštevana.`);
+    expect(mail.body).toContain('To pomeni, da ministrstvo predloga ne bo upoštevalo');
+    expect(mail.body).toMatch(/\r?\n\r?\nLep pozdrav,\r?\n\r?\nMinistrstvo za digitalno preobrazbo\r?\nMasarykova cesta 16, 1000 Ljubljana\s*$/);
     expect(mail.body).toContain(response);
     expect(mail.body).toMatch(new RegExp(`https?://\\S+/pripombe/${id}\\s`));
   });
 
-  test('a comment withdrawn while its page is open: saving a decision or a note says it is gone, never a server error', async ({ request, page, as, newPage }) => {
+  test('a comment withdrawn while its page is open: saving is refused, never a server error; the page then shows it read-only with when it was withdrawn and its history', async ({ request, page, as }) => {
     const body = `Pripomba, ki jo občina umakne med obravnavo ${unique('umik')}`;
     const [id] = await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'society', block: 5, body }]);
     await signIn(page, people.moderator);
@@ -141,19 +145,30 @@ test.describe('deciding', () => {
     const bled = await as('bled', { javaScriptEnabled: false });
     await bled.goto(`/pripombe/${id}`);
     await bled.getByRole('button', { name: 'Umakni pripombo' }).click();
-    await expect(bled).toHaveURL(/\/organizacija\/pripombe\?sporocilo=pripomba-umaknjena$/);
+    await expect(bled).toHaveURL(/\/organizacija\/pripombe\?sporocilo=pripomba-umaknjena/);
     await bled.context().close();
     expect(await apiComment(request, body)).toBeUndefined();
 
-    // The moderator saves: the comment is no longer there (404, the Slovenian page), nothing breaks.
+    // The moderator saves: refused (the comment is no longer submitted), nothing breaks, nothing is stored.
     const status = await submitForm(page, form.save);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.notFound);
     expect(status, 'status of the decision posted for a withdrawn comment').toBe(404);
+    await expect(page.getByRole('alert')).toContainText('Pripomba ne obstaja ali ni oddana.');
     const note = await postForm(page, path, { intent: 'note', note: 'Opomba k umaknjeni pripombi.' });
     expect(note.status(), 'status of a note posted for a withdrawn comment').toBe(404);
-    // A plain GET is a 404 as it should be.
-    expect((await page.goto(path))?.status()).toBe(404);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.notFound);
+
+    // Opened again: read-only — the notice, the text, the history, and no forms.
+    expect((await page.goto(path))?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Obravnava pripombe št. ${id}`);
+    const notice = page.getByRole('note');
+    await expect(notice).toContainText(/Organizacija je pripombo umaknila \d{1,2}\.\s\d{1,2}\.\s\d{4} ob \d{1,2}\.\d{2}\./);
+    await expect(notice).toContainText('Umaknjene pripombe ni mogoče obravnavati');
+    await expect(page.getByText(body)).toBeVisible();
+    await expect(page.locator('main form[method="post"]')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Shrani stališče' })).toHaveCount(0);
+    const history = page.getByRole('region', { name: 'Zgodovina' });
+    await expect(history).toContainText('oddaja pripombe');
+    await expect(history).not.toContainText('Opomba k umaknjeni pripombi.');
+    await expectNoAxeViolations(page);
   });
 
   test('"upoštevana" needs no response', async ({ request, page, as, newPage }) => {
@@ -176,7 +191,7 @@ test.describe('deciding', () => {
     await expect(card.getByRole('region', { name: 'Obrazložitev stališča' })).toHaveCount(0);
     await permalink.context().close();
     const mail = await readMail(people.bled, `Stališče do pripombe št. ${id} `);
-    expect(mail.body).toContain(`stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“: upoštevana.`);
+    expect(mail.body).toContain(`stališče do pripombe št. ${id} k odstavku 5.2 poglavja „Pot v pametno družbo 5.0“, ki jo je vaša organizacija oddala v javnem posvetovanju „Digitalna Slovenija 2030 – vmesni pregled“: upoštevana.`);
     expect(mail.body).not.toContain('Obrazložitev:');
   });
 
@@ -195,17 +210,17 @@ test.describe('deciding', () => {
     const admin = await as('admin');
     await admin.goto('/admin/dnevnik');
     await admin.getByLabel('Dejanje', { exact: true }).selectOption('comment.decided');
-    await admin.getByLabel('E-naslov izvajalca').fill(people.moderator);
+    await admin.getByLabel('Kdo (e-naslov ali ime)').fill(people.moderator);
     await admin.getByRole('button', { name: 'Filtriraj' }).click();
     await expect(admin).toHaveURL(/\/admin\/dnevnik\?dejanje=comment\.decided&izvajalec=moderator%40posvet\.test/);
     await expect(admin.getByLabel('Dejanje', { exact: true })).toHaveValue('comment.decided');
     const rows = admin.getByRole('table', { name: 'Dnevnik dogodkov' }).locator('tbody tr');
     await expect(rows.first()).toBeVisible();
-    for (const cell of await rows.locator('td:nth-child(2)').allTextContents()) expect(cell).toBe('comment.decided');
-    for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) expect(cell).toBe(people.moderator);
-    const entry = rows.filter({ has: admin.getByRole('cell', { name: `comment ${id}`, exact: true }) });
+    for (const cell of await rows.locator('td:nth-child(2)').allTextContents()) expect(cell).toBe('sprejeto stališče (pred uvedbo odobritve)');
+    for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) expect(cell).toContain(people.moderator);
+    const entry = rows.filter({ has: admin.getByRole('link', { name: `pripomba št. ${id}`, exact: true }) });
     await expect(entry).toHaveCount(1);
-    await expect(entry.getByRole('cell').nth(4)).toContainText('"status":"partially_accepted"');
+    await expect(entry.getByRole('cell').nth(4)).toContainText('Stanje: nova → delno upoštevana');
     await expect(entry.getByRole('cell').nth(4)).toContainText(response);
     await expectNoAxeViolations(admin);
     await admin.context().close();
