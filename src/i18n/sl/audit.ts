@@ -183,7 +183,6 @@ export const audit = {
       who: 'Kdo (e-naslov ali ime)',
       what: 'Dejanje',
       target: 'Pripomba (številka)',
-      targetHint: 'Na primer 12 za pripombo št. 12.',
       targetInvalid: 'Vpišite številko pripombe, na primer 12.',
       allActions: 'vsa dejanja',
       apply: 'Filtriraj',
@@ -224,8 +223,6 @@ export const audit = {
         changed: 'Odstavek je bil v aktualnem osnutku spremenjen; spremembe glede na besedilo ob oddaji so označene.',
         removed: 'Odstavka v aktualnem osnutku ni več.',
       } as Record<'unchanged' | 'changed' | 'removed', string>,
-      same: 'Pripomba je bila oddana k aktualnemu osnutku.',
-      diffLabel: 'Spremembe od oddaje',
     },
   },
 } as const;
