@@ -94,6 +94,9 @@ export const routes = {
   adminOrganisation: (slug: string) => `/admin/organizacije/${enc(slug)}`,
   adminAudit: (params?: Record<string, string | number | undefined>) => `/admin/dnevnik${params ? query(params) : ''}`,
   adminTwoFactor: '/admin/dvostopenjska-prijava',
+  // The audit log (issue 13: readable record and CSV export)
+  /** The audit log as CSV, with the page's filters. */
+  adminAuditCsv: (params?: Record<string, string | number | undefined>) => `/admin/dnevnik.csv${params ? query(params) : ''}`,
   adminConsultations: '/admin/posvetovanja',
   adminConsultation: (c: string) => `/admin/posvetovanja/${enc(c)}`,
 } as const;

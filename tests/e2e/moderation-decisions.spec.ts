@@ -53,7 +53,10 @@ test.describe('deciding', () => {
     expect(await apiComment(request, body)).toMatchObject({ id, status: 'in_review', response: null });
     // The history lists it, with who.
     const history = page.locator('h2', { hasText: 'Zgodovina' }).locator('xpath=following-sibling::ol[1]');
+    await expect(history.getByRole('listitem').first()).toContainText('predlog stališča');
     await expect(history.getByRole('listitem').first()).toContainText('Marko Moderator');
+    await expect(history.getByRole('listitem').first()).toContainText('ni upoštevana');
+    await expect(history).not.toContainText('"status"');
 
     // The administrator approves it and publishes it.
     const admin = await as('admin');
@@ -143,7 +146,7 @@ test.describe('deciding', () => {
     expect(mail.body).toMatch(new RegExp(`https?://\\S+/pripombe/${id}\\s`));
   });
 
-  test('a comment withdrawn while its page is open: saving a stance or a note says it is gone, never a server error', async ({ request, page, as, newPage }) => {
+  test('a comment withdrawn while its page is open: saving is refused, never a server error; the page then shows it read-only with when it was withdrawn and its history', async ({ request, page, as, newPage }) => {
     const body = `Pripomba, ki jo občina umakne med obravnavo ${unique('umik')}`;
     const [id] = await submitAsBled(await as('bled', { javaScriptEnabled: false }), request, [{ chapter: 'society', block: 5, body }]);
     await signIn(page, people.moderator);
@@ -158,19 +161,30 @@ test.describe('deciding', () => {
     await bled.goto(`/pripombe/${id}`);
     await bled.getByRole('link', { name: 'Umakni pripombo' }).click();
     await bled.getByRole('button', { name: 'Umakni pripombo' }).click();
-    await expect(bled).toHaveURL(/\/organizacija\/pripombe\?sporocilo=pripomba-umaknjena$/);
+    await expect(bled).toHaveURL(/\/organizacija\/pripombe\?sporocilo=pripomba-umaknjena/);
     await bled.context().close();
     expect(await apiComment(request, body)).toBeUndefined();
 
-    // The moderator saves: the comment is no longer there (404, the Slovenian page), nothing breaks.
+    // The moderator saves: refused (the comment is no longer submitted), nothing breaks, nothing is stored.
     const status = await submitForm(page, form.save);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.notFound);
     expect(status, 'status of the stance posted for a withdrawn comment').toBe(404);
+    await expect(page.getByRole('alert')).toContainText('Pripomba ne obstaja ali ni oddana.');
     const note = await postForm(page, path, { intent: 'note', note: 'Opomba k umaknjeni pripombi.' });
     expect(note.status(), 'status of a note posted for a withdrawn comment').toBe(404);
-    // A plain GET is a 404 as it should be.
-    expect((await page.goto(path))?.status()).toBe(404);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.notFound);
+
+    // Opened again: read-only — the notice, the text, the history, and no forms.
+    expect((await page.goto(path))?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Obravnava pripombe št. ${id}`);
+    const notice = page.getByRole('note');
+    await expect(notice).toContainText(/Organizacija je pripombo umaknila \d{1,2}\.\s\d{1,2}\.\s\d{4} ob \d{1,2}\.\d{2}\./);
+    await expect(notice).toContainText('Umaknjene pripombe ni mogoče obravnavati');
+    await expect(page.getByText(body)).toBeVisible();
+    await expect(page.locator('main form[method="post"]')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Shrani stališče' })).toHaveCount(0);
+    const history = page.getByRole('region', { name: 'Zgodovina' });
+    await expect(history).toContainText('oddaja pripombe');
+    await expect(history).not.toContainText('Opomba k umaknjeni pripombi.');
+    await expectNoAxeViolations(page);
   });
 
   test('"upoštevana" needs no response', async ({ request, page, as, newPage }) => {
@@ -219,17 +233,17 @@ test.describe('deciding', () => {
     const admin = await as('admin');
     await admin.goto('/admin/dnevnik');
     await admin.getByLabel('Dejanje', { exact: true }).selectOption('stance.drafted');
-    await admin.getByLabel('E-naslov izvajalca').fill(people.moderator);
+    await admin.getByLabel('Kdo (e-naslov ali ime)').fill(people.moderator);
     await admin.getByRole('button', { name: 'Filtriraj' }).click();
     await expect(admin).toHaveURL(/\/admin\/dnevnik\?dejanje=stance\.drafted&izvajalec=moderator%40posvet\.test/);
     await expect(admin.getByLabel('Dejanje', { exact: true })).toHaveValue('stance.drafted');
     const rows = admin.getByRole('table', { name: 'Dnevnik dogodkov' }).locator('tbody tr');
     await expect(rows.first()).toBeVisible();
-    for (const cell of await rows.locator('td:nth-child(2)').allTextContents()) expect(cell).toBe('stance.drafted');
-    for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) expect(cell).toBe(people.moderator);
-    const entry = rows.filter({ has: admin.getByRole('cell', { name: `comment ${id}`, exact: true }) });
+    for (const cell of await rows.locator('td:nth-child(2)').allTextContents()) expect(cell).toBe('predlog stališča');
+    for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) expect(cell).toContain(people.moderator);
+    const entry = rows.filter({ has: admin.getByRole('link', { name: `pripomba št. ${id}`, exact: true }) });
     await expect(entry).toHaveCount(1);
-    await expect(entry.getByRole('cell').nth(4)).toContainText('"status":"partially_accepted"');
+    await expect(entry.getByRole('cell').nth(4)).toContainText('Stanje: nova → delno upoštevana');
     await expect(entry.getByRole('cell').nth(4)).toContainText(response);
     await expectNoAxeViolations(admin);
     await admin.context().close();

@@ -20,7 +20,7 @@ export function decodeMail(raw: string): { headers: string; body: string } {
 }
 
 /** A header value with folding undone and MIME encoded words (=?UTF-8?Q?…?= / ?B?) decoded. */
-function decodeHeader(value: string): string {
+export function decodeHeader(value: string): string {
   const bytes = value
     .replace(/\r?\n[ \t]+/g, ' ')
     .replace(/\?=\s+=\?/g, '?==?')

@@ -337,15 +337,28 @@ describe('the words of the interface', () => {
   });
 
   it('sign every e-mail as the ministry', () => {
+    const stance = { id: 7, role: 'author' as const, consultation: 'Digitalna Slovenija 2030', paragraph: t.stances.mail.paragraph('3.14', 'Digitalna družba'), organisation: 'Občina Bled', decision: 'ni upoštevana', meaning: t.stances.meaning.rejected, response: 'Ker.', link: 'L' };
+    const hidden = { id: 1, consultation: 'Digitalna Slovenija 2030', paragraph: t.moderation.mail.paragraph('3.14', 'Digitalna družba'), reason: 'žaljiva vsebina', link: 'L', contactEmail: 'gp.mdp@gov.si' };
     const mails = [
       t.account.invitationMail.body('Ana', 'Občina Bled', 'član', 'L'),
       t.account.resetMail.body('Ana', 'L'),
-      t.moderation.mail.decisionBody(1, 'Digitalna Slovenija 2030', 'ni upoštevana', 'Ker.', 'L'),
-      t.moderation.mail.hiddenBody(1, 'Digitalna Slovenija 2030', 'žaljiva vsebina', 'L'),
+      t.moderation.mail.hiddenBody(hidden),
+      t.moderation.mail.hiddenBody({ ...hidden, replyTo: 'odgovori@gov.si' }),
       t.joint.mail.askBody('ZMOS', 'Občina Bled', 1, 'k odstavku 1.1', 'Digitalna Slovenija 2030', 'Besedilo.', '7. 12. 2026 10.00', 'L'),
       t.joint.mail.answeredBody('Občina Bled', false, 1, 'k odstavku 1.1', 'Digitalna Slovenija 2030', 'T', 0, '', 'L'),
+      t.stances.mail.body(stance),
     ];
-    for (const mail of mails) expect(mail.endsWith('\n\nLep pozdrav,\n\nMinistrstvo za digitalno preobrazbo\nMasarykova cesta 16, 1000 Ljubljana'), mail).toBe(true);
-    expect(t.moderation.mail.decisionBody(7, 'Digitalna Slovenija 2030', 'ni upoštevana', 'Ker.', 'L')).toContain('Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. 7');
+    for (const mail of mails) {
+      expect(mail.startsWith('Spoštovani,\n\n'), mail).toBe(true);
+      expect(mail.endsWith('\n\nLep pozdrav,\n\nMinistrstvo za digitalno preobrazbo\nMasarykova cesta 16, 1000 Ljubljana'), mail).toBe(true);
+      expect(mail, 'no mail greets with "Pozdravljeni"').not.toContain('Pozdravljeni');
+    }
+    expect(t.stances.mail.body(stance)).toContain('Ministrstvo za digitalno preobrazbo je objavilo stališče do pripombe št. 7, ki jo je vaša organizacija oddala k besedilu odstavka 3.14 poglavja „Digitalna družba“');
+    expect(t.stances.mail.body(stance)).toContain('Stališče: ni upoštevana. Ministrstvo predloga ne bo upoštevalo');
+    // No mail asks for a reply unless replies are read (MAIL_REPLY_TO).
+    for (const mail of mails.filter((m) => !m.includes('odgovori@gov.si'))) expect(mail).not.toMatch(/odgovorite na|pišite na/);
+    expect(t.moderation.mail.hiddenBody(hidden)).toContain('se obrnite na ministrstvo na naslov gp.mdp@gov.si');
+    expect(t.moderation.mail.hiddenBody({ ...hidden, replyTo: 'odgovori@gov.si' })).toContain('pišite na odgovori@gov.si');
+    expect(t.moderation.mail.paragraph(null, 'Digitalna družba')).toBe('k poglavju „Digitalna družba“ kot celoti');
   });
 });

@@ -1,5 +1,5 @@
 /** The accounts part of the Slovenian dictionary (access, account, twoFactor, admin). */
-import { mailSignature, f, counted, plural } from './shared.ts';
+import { letter, f, counted, plural } from './shared.ts';
 
 export const accounts = {
   access: {
@@ -168,32 +168,26 @@ export const accounts = {
       noAssociationMembers: 'Združenje še nima vpisanih članic.',
     },
     invitationMail: {
-      subject: 'Povabilo na portal Posvet – Digitalna Slovenija 2030',
+      subject: 'Povabilo na portal Posvet – Ministrstvo za digitalno preobrazbo',
       body: (inviter: string, organisation: string, role: string, link: string) =>
-        [
-          'Pozdravljeni,',
-          '',
-          `${inviter} vas vabi, da kot ${role} v organizaciji ${organisation} na portalu Posvet sodelujete pri posvetovanju Ministrstva za digitalno preobrazbo z občinami in njihovimi združenji o osnutku sprememb in dopolnitev strategije Digitalna Slovenija 2030.`,
+        letter([
+          `${inviter} vas vabi, da kot ${role} v organizaciji ${organisation} na portalu Posvet sodelujete v javnih posvetovanjih Ministrstva za digitalno preobrazbo z občinami in njihovimi združenji o osnutkih strategij in drugih dokumentov.`,
           '',
           'Račun ustvarite na tej povezavi (velja 14 dni):',
           link,
           '',
           'Če povabila niste pričakovali, to sporočilo prezrite.',
-          ...mailSignature,
-        ].join('\n'),
+        ]),
     },
     resetMail: {
       subject: 'Nastavitev novega gesla – Posvet',
       body: (name: string, link: string) =>
-        [
-          `Pozdravljeni, ${name},`,
-          '',
-          'zahtevali ste nastavitev novega gesla za portal Posvet. Novo geslo nastavite na tej povezavi (velja eno uro in jo lahko uporabite enkrat):',
+        letter([
+          `za račun ${name} na portalu Posvet je bila zahtevana nastavitev novega gesla. Novo geslo nastavite na tej povezavi (velja eno uro in jo lahko uporabite enkrat):`,
           link,
           '',
           'Če tega niste zahtevali vi, sporočilo prezrite; vaše geslo ostane nespremenjeno.',
-          ...mailSignature,
-        ].join('\n'),
+        ]),
     },
   },
   twoFactor: {

@@ -3,6 +3,7 @@
  * would sit beside it as en/ with the same shape (the `Dictionary` type in ../index.ts).
  */
 import { accounts } from './accounts.ts';
+import { audit } from './audit.ts';
 import { comments } from './comments.ts';
 import { consultations } from './consultations.ts';
 import { joint } from './joint.ts';
@@ -14,4 +15,4 @@ import { site } from './site.ts';
 import { stances } from './stances.ts';
 import { templates } from './templates.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...report, ...joint, ...recordComments } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...report, ...joint, ...recordComments, ...audit } as const;

@@ -1,5 +1,5 @@
 /** The moderation part of the Slovenian dictionary (moderation, statistics, audit). */
-import { nb, mailSignature, f, counted, plural } from './shared.ts';
+import { nb, letter, f, counted, plural } from './shared.ts';
 
 export const moderation = {
   moderation: {
@@ -143,28 +143,20 @@ export const moderation = {
       blockRequired: 'Izberite poglavje in obstoječi odstavek.',
     },
     mail: {
-      decisionSubject: (id: number) => `Stališče do pripombe št. ${id} – Posvet`,
-      decisionBody: (id: number, consultation: string, decision: string, response: string | null, link: string) =>
-        [
-          'Pozdravljeni,',
-          '',
-          `Ministrstvo za digitalno preobrazbo je sprejelo stališče do pripombe št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „${consultation}“: ${decision}.`,
-          ...(response ? ['', 'Obrazložitev:', response] : []),
-          '',
-          `Pripomba in stališče: ${link}`,
-          ...mailSignature,
-        ].join('\n'),
+      /** Where the comment stands: „k odstavku 3.14 poglavja „Digitalna družba““, or the chapter as a whole. */
+      paragraph: (block: string | null, chapter: string | null) =>
+        block && chapter ? `k odstavku ${block} poglavja „${chapter}“` : chapter ? `k poglavju „${chapter}“ kot celoti` : block ? `k odstavku ${block}` : '',
       hiddenSubject: (id: number) => `Pripomba št. ${id} je bila skrita – Posvet`,
-      hiddenBody: (id: number, consultation: string, reason: string, link: string) =>
-        [
-          'Pozdravljeni,',
+      /** `replyTo`: MAIL_REPLY_TO when replies are read; otherwise the ministry's contact address is named. */
+      hiddenBody: (m: { id: number; consultation: string; paragraph: string; reason: string; link: string; replyTo?: string; contactEmail: string }) =>
+        letter([
+          `Moderator ministrstva je pripombo št. ${m.id}${m.paragraph ? ` ${m.paragraph}` : ''}, ki jo je vaša organizacija oddala v javnem posvetovanju „${m.consultation}“, skril pred javnostjo. Razlog: ${m.reason}.`,
+          m.replyTo
+            ? `Če menite, da je bila skrita po pomoti, pišite na ${m.replyTo}.`
+            : `Če menite, da je bila skrita po pomoti, se obrnite na ministrstvo na naslov ${m.contactEmail}.`,
           '',
-          `moderator je pripombo št. ${id}, ki jo je vaša organizacija oddala v javnem posvetovanju „${consultation}“, skril pred javnostjo. Razlog: ${reason}.`,
-          'Če menite, da je bila skrita po pomoti, odgovorite na to sporočilo ali se obrnite na ministrstvo.',
-          '',
-          link,
-          ...mailSignature,
-        ].join('\n'),
+          `Pripomba: ${m.link}`,
+        ]),
     },
   },
   statistics: {

@@ -48,7 +48,9 @@ export async function changePassword(
 
 /** A person ends every session of theirs but the one in use. */
 export async function endOtherSessions(db: Db, userId: number, sessionToken: string | undefined, ip: string): Promise<Result> {
-  await endSessions(db, userId, sessionToken);
-  await recordAudit(db, { actorUserId: userId, action: 'sessions.ended_others', targetType: 'user', targetId: userId, ip });
+  await db.transaction().execute(async (trx) => {
+    await endSessions(trx, userId, sessionToken);
+    await recordAudit(trx, { actorUserId: userId, action: 'sessions.ended_others', targetType: 'user', targetId: userId, ip });
+  });
   return ok();
 }

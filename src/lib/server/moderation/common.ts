@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { fail, ok, type Result } from '../../result.ts';
 import { can, type Actor } from '../accounts/access.ts';
 import { mayModerate } from '../consultations/moderators.ts';
+import { findChapter } from '../content/content.ts';
 import { queueMail } from '../platform/mail.ts';
 import type { Database } from '../platform/schema.ts';
 
@@ -39,6 +40,16 @@ export async function commentToModerate(db: Kysely<Database>, actor: Actor, comm
 /** The consultation's title, for the mails that tell an organisation what was done. */
 export async function consultationTitle(db: Kysely<Database>, consultationId: number): Promise<string> {
   return (await db.selectFrom('consultations').select('title').where('id', '=', consultationId).executeTakeFirst())?.title ?? '';
+}
+
+/** Where a comment stands, for its mails: the consultation's title, the paragraph's number and its chapter's title. */
+export async function commentPlace(
+  db: Kysely<Database>,
+  comment: { consultation_id: number; version_id: string; chapter_slug: string | null; block_number: string | null },
+): Promise<{ consultation: string; chapter: string | null; block: string | null }> {
+  const consultation = await db.selectFrom('consultations').select(['slug', 'title']).where('id', '=', comment.consultation_id).executeTakeFirst();
+  const chapter = consultation && comment.chapter_slug ? await findChapter(consultation.slug, comment.version_id, comment.chapter_slug) : undefined;
+  return { consultation: consultation?.title ?? '', chapter: chapter?.title ?? null, block: comment.block_number };
 }
 
 /** Queues a mail to every active member of the organisation. */

@@ -7,7 +7,8 @@ import type { Actor } from '../accounts/access.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { deliverSoon } from '../platform/mail.ts';
-import { commentToModerate, consultationTitle, notifyOrganisation } from './common.ts';
+import { commentPlace, commentToModerate, notifyOrganisation } from './common.ts';
+import { config } from '../platform/config.ts';
 
 /** Hiding a comment from the public (with a reason, which its organisation is told) and showing it again. */
 
@@ -48,8 +49,10 @@ export async function setHidden(db: Db, actor: Actor, commentId: number, visibil
       // The organisation's language: Slovenian.
       const t = dictionary();
       const link = absolute(baseUrl, routes.comment(commentId));
-      const title = await consultationTitle(trx, comment.consultation_id);
-      await notifyOrganisation(trx, comment.organisation_id, t.moderation.mail.hiddenSubject(commentId), t.moderation.mail.hiddenBody(commentId, title, t.moderation.hideReasons[reason], link));
+      const place = await commentPlace(trx, comment);
+      const paragraph = t.moderation.mail.paragraph(place.block, place.chapter);
+      const text = t.moderation.mail.hiddenBody({ id: commentId, consultation: place.consultation, paragraph, reason: t.moderation.hideReasons[reason], link, replyTo: config.mailReplyTo, contactEmail: config.contactEmail });
+      await notifyOrganisation(trx, comment.organisation_id, t.moderation.mail.hiddenSubject(commentId), text);
     }
   });
   deliverSoon();

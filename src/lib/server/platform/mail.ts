@@ -14,6 +14,15 @@ import type { Database } from './schema.ts';
  * MAIL_DIR for a developer or operator to read. A failed delivery stays queued and is retried.
  * Once a message is sent (or given up on), the secret part of its links is removed in the same
  * update: the outbox never keeps a usable reset or invitation token beyond delivery.
+ *
+ * At least once, never twice: a deliverer first claims a message (one conditional update sets
+ * `claimed_until`, a lease); only the one whose update changed the row sends it, so two deliverers
+ * (two processes, or a pass still running when the next starts) never send the same message. It is
+ * marked sent only after the SMTP server accepted it; a failure releases the claim and counts the
+ * attempt; a deliverer that crashed holding a claim leaves the message to be sent once the lease
+ * has run out. Every message carries a stable Message-ID (outbox-<id>.posvet@<PUBLIC_URL's host>),
+ * so the one case left — a crash between the server's acceptance and the marking — sends the same
+ * message again under the same Message-ID, which receiving systems recognise as a duplicate.
  */
 
 /** Links whose last segment is a secret: password resets and invitations (their routes with an empty token). */
@@ -40,19 +49,42 @@ export async function queueMail(db: Kysely<Database>, mail: OutgoingMail): Promi
 export interface MailSettings {
   smtpUrl?: string;
   mailDir: string;
+  /** MAIL_FROM: the sender of every message. */
   from: string;
+  /** MAIL_REPLY_TO: where replies go, when someone reads them (a Reply-To header); unset, none. */
+  replyTo?: string;
+  /** The host in each message's Message-ID (PUBLIC_URL's). */
+  host?: string;
+}
+
+/** The settings from the configuration. */
+export function configuredMailSettings(): MailSettings {
+  return { smtpUrl: config.smtpUrl, mailDir: config.mailDir, from: config.mailFrom, replyTo: config.mailReplyTo, host: new URL(config.publicUrl).hostname };
+}
+
+/** The Message-ID of an outbox row: the same however often it is sent. */
+export function outboxMessageId(id: number, host = 'localhost'): string {
+  return `<outbox-${id}.posvet@${host}>`;
 }
 
 function createSender(settings: MailSettings): (message: OutgoingMail & { id: number }) => Promise<void> {
+  const envelope = (m: OutgoingMail & { id: number }) => ({
+    from: settings.from,
+    ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    messageId: outboxMessageId(m.id, settings.host),
+  });
   if (settings.smtpUrl) {
     const transport: Transporter = nodemailer.createTransport(settings.smtpUrl);
     return async (m) => {
-      await transport.sendMail({ from: settings.from, to: m.to, subject: m.subject, text: m.text });
+      await transport.sendMail(envelope(m));
     };
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return async (m) => {
-    const info = await transport.sendMail({ from: settings.from, to: m.to, subject: m.subject, text: m.text });
+    const info = await transport.sendMail(envelope(m));
     mkdirSync(settings.mailDir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     writeFileSync(join(settings.mailDir, `${stamp}-${m.id}.eml`), info.message as Buffer);
@@ -60,6 +92,8 @@ function createSender(settings: MailSettings): (message: OutgoingMail & { id: nu
 }
 
 const MAX_ATTEMPTS = 8;
+/** How long a claim holds: longer than any one SMTP conversation (nodemailer gives up within minutes). */
+export const CLAIM_LEASE_MS = 5 * 60_000;
 let running: Promise<number> | undefined;
 let again = false;
 
@@ -67,10 +101,7 @@ let again = false;
  * Sends what is queued; returns how many were delivered. A call during a run makes that run look
  * once more when it is done, so mail queued meanwhile is not left for the next minute's retry.
  */
-export function deliverOutbox(
-  db: Db,
-  settings: MailSettings = { smtpUrl: config.smtpUrl, mailDir: config.mailDir, from: config.mailFrom },
-): Promise<number> {
+export function deliverOutbox(db: Db, settings: MailSettings = configuredMailSettings()): Promise<number> {
   if (running) {
     again = true;
     return running;
@@ -79,7 +110,7 @@ export function deliverOutbox(
     let delivered = 0;
     do {
       again = false;
-      delivered += await deliverPending(db, settings);
+      delivered += await deliverPass(db, settings);
     } while (again);
     return delivered;
   })().finally(() => {
@@ -88,23 +119,40 @@ export function deliverOutbox(
   return running;
 }
 
-async function deliverPending(db: Db, settings: MailSettings): Promise<number> {
+/**
+ * One pass over the outbox: each message due is claimed, then sent, then marked. Safe to run in
+ * several places at once (each message goes out from the one deliverer that claimed it); returns how
+ * many this pass delivered. `now` is for tests.
+ */
+export async function deliverPass(db: Kysely<Database>, settings: MailSettings, now: () => Date = () => new Date()): Promise<number> {
   const send = createSender(settings);
   let delivered = 0;
-  const pending = await db
-    .selectFrom('mail_outbox')
-    .selectAll()
-    .where('sent_at', 'is', null)
-    .where('attempts', '<', MAX_ATTEMPTS)
-    .orderBy('id')
-    .limit(100)
-    .execute();
-  for (const row of pending) {
+  const due = (at: string) =>
+    db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('sent_at', 'is', null)
+      .where('attempts', '<', MAX_ATTEMPTS)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]));
+  const pending = await due(now().toISOString()).orderBy('id').limit(100).execute();
+  for (const candidate of pending) {
+    const at = now();
+    const claim = await db
+      .updateTable('mail_outbox')
+      .set({ claimed_until: new Date(at.getTime() + CLAIM_LEASE_MS).toISOString() })
+      .where('id', '=', candidate.id)
+      .where('sent_at', 'is', null)
+      .where('attempts', '<', MAX_ATTEMPTS)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at.toISOString())]))
+      .executeTakeFirst();
+    if (Number(claim.numUpdatedRows) !== 1) continue; // another deliverer has it (or sent it)
+    // Read again under the claim: what another deliverer did meanwhile (an attempt counted) is current.
+    const row = await db.selectFrom('mail_outbox').selectAll().where('id', '=', candidate.id).executeTakeFirstOrThrow();
     try {
       await send({ id: row.id, to: row.to_address, subject: row.subject, text: row.body_text });
       await db
         .updateTable('mail_outbox')
-        .set({ sent_at: new Date().toISOString(), attempts: row.attempts + 1, last_error: null, body_text: redactSecretLinks(row.body_text) })
+        .set({ sent_at: now().toISOString(), claimed_until: null, attempts: row.attempts + 1, last_error: null, body_text: redactSecretLinks(row.body_text) })
         .where('id', '=', row.id)
         .execute();
       delivered++;
@@ -113,6 +161,7 @@ async function deliverPending(db: Db, settings: MailSettings): Promise<number> {
       await db
         .updateTable('mail_outbox')
         .set({
+          claimed_until: null,
           attempts: row.attempts + 1,
           last_error: redactSecretLinks(String(error instanceof Error ? error.message : error)).slice(0, 500),
           ...(givingUp ? { body_text: redactSecretLinks(row.body_text) } : {}),

@@ -1,4 +1,5 @@
 import type { Dictionary } from '../../../../i18n/index.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Role } from '../../../enums.ts';
 import { findUser } from '../users.ts';
 import { accountSections } from './account-sections.ts';
@@ -53,6 +54,11 @@ export async function* personalDataJson(db: Db, userId: number, t: Dictionary, n
     yield `${text}${first ? ']' : '\n  ]'}`;
   }
   yield '\n}\n';
+}
+
+/** A person downloaded their data: in the audit log (the download itself changes nothing). */
+export async function recordPersonalDataExport(db: Db, userId: number, ip: string | null): Promise<void> {
+  await recordAudit(db, { actorUserId: userId, action: 'personal_data.exported', targetType: 'user', targetId: userId, ip });
 }
 
 /** The export as a byte stream for a response; pulling drives the queries, so nothing piles up. */

@@ -58,7 +58,7 @@ export async function commentPage(context: PageContext, user: NonNullable<App.Lo
     form = answer;
   }
   const view = await moderationPage(getDb(), id);
-  // Not submitted (or withdrawn meanwhile, also when a form was posted): the "not found" page.
+  // A draft or no comment: the "not found" page. A withdrawn one is shown read-only (its commands refuse).
   if (!view) return { response: await context.rewrite('/404') };
   const stance = await stanceOf(getDb(), id);
   return { view: { ...view, id, stance, mayReview: mayReview(actorOf(user), stance) }, form };
