@@ -157,8 +157,14 @@ describe('the audit log page and its filters', () => {
     await recordAudit(db, { actorUserId: admin, action: 'comment.tagged', targetType: 'comment', targetId: 42, after: { tag: 'b' } });
     await recordAudit(db, { actorUserId: admin, action: 'user.disabled', targetType: 'user', targetId: moderator });
     const ids = async (filter: Parameters<typeof listAudit>[1]) => (await listAudit(db, filter)).rows.map((r) => `${r.action} ${r.target_id}`);
-    expect(await ids({ who: 'moderator@posvet' })).toEqual(['comment.tagged 41']);
-    expect(await ids({ who: 'marko' })).toEqual(['comment.tagged 41']);
+    // (The demo data has the demo moderators' stances in the log too.)
+    const by = async (who: string) => (await listAudit(db, { who })).rows;
+    for (const who of ['moderator@posvet', 'marko']) {
+      const rows = await by(who);
+      expect(rows.map((r) => `${r.action} ${r.target_id}`)).toContain('comment.tagged 41');
+      expect(rows.map((r) => `${r.action} ${r.target_id}`)).not.toContain('comment.tagged 42');
+      expect(new Set(rows.map((r) => r.actor_email))).toEqual(new Set(['moderator@posvet.test']));
+    }
     expect(await ids({ action: 'comment.tagged', who: 'admin@posvet.test' })).toEqual(['comment.tagged 42']);
     expect(await ids({ commentId: 41 })).toEqual(['comment.tagged 41']);
     expect(await ids({ who: '%' })).toEqual([]); // a wildcard is a character like any other

@@ -38,7 +38,7 @@ async function enrolled(db: Db, email = BLED) {
 }
 
 async function auditActions(db: Db, targetId: number): Promise<string[]> {
-  const rows = await db.selectFrom('audit_log').select('action').where('target_id', '=', String(targetId)).orderBy('id').execute();
+  const rows = await db.selectFrom('audit_log').select('action').where('target_type', '=', 'user').where('target_id', '=', String(targetId)).orderBy('id').execute();
   return rows.map((r) => r.action);
 }
 
