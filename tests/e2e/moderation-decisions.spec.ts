@@ -243,7 +243,7 @@ test.describe('deciding', () => {
     for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) expect(cell).toContain(people.moderator);
     const entry = rows.filter({ has: admin.getByRole('link', { name: `pripomba št. ${id}`, exact: true }) });
     await expect(entry).toHaveCount(1);
-    await expect(entry.getByRole('cell').nth(4)).toContainText('Stanje: nova → delno upoštevana');
+    await expect(entry.getByRole('cell').nth(4)).toContainText('Stališče: delno upoštevana');
     await expect(entry.getByRole('cell').nth(4)).toContainText(response);
     await expectNoAxeViolations(admin);
     await admin.context().close();
