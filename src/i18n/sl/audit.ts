@@ -4,6 +4,7 @@
  * their values. An action missing here is shown by its code (src/lib/audit-text.ts).
  */
 import { nb } from './shared.ts';
+import { stances } from './stances.ts';
 
 export const audit = {
   auditLog: {
@@ -153,7 +154,7 @@ export const audit = {
       no: 'ne',
       none: '–',
       nobody: 'nihče',
-      stanceStates: { drafted: 'predlog', returned: 'vrnjeno v dopolnitev', approved: 'odobreno', published: 'objavljeno' } as Record<string, string>,
+      stanceStates: stances.stances.states,
       during: { setup: 'vklopu', login: 'prijavi', disable: 'izklopu', renew_recovery_codes: 'novih obnovitvenih kodah' } as Record<string, string>,
       codeKinds: { totp: 'koda iz aplikacije', recovery: 'obnovitvena koda' } as Record<string, string>,
       codeReasons: { wrong: 'napačna', reused: 'že uporabljena' } as Record<string, string>,

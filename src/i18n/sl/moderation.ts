@@ -64,6 +64,8 @@ export const moderation = {
     receivedVia: { portal: 'portal', email: 'e-pošta', post: 'pošta' } as Record<string, string>,
     detail: {
       title: (id: number) => `Obravnava pripombe št. ${id}`,
+      /** Under the history: when the organisation first saved the comment (as a draft or on submitting). */
+      firstSaved: (date: string) => `Prvič shranjena: ${date}`,
       context: 'Odstavek v kontekstu',
       comment: 'Pripomba',
       organisation: 'Organizacija',
