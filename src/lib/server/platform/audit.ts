@@ -1,4 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { textStream } from './streams.ts';
 import type { Dictionary } from '../../../i18n/index.ts';
 import { formatDateTimePlain } from '../../../i18n/format.ts';
 import { changeLine, readableEntry, referencedIds, type AuditNames, type AuditRecord } from '../../audit-text.ts';
@@ -159,16 +160,5 @@ export async function* auditCsv(db: Kysely<Database>, filter: AuditFilter, t: Di
 
 /** The CSV as a byte stream for a response; pulling drives the queries. */
 export function auditCsvStream(db: Kysely<Database>, filter: AuditFilter, t: Dictionary): ReadableStream<Uint8Array> {
-  const pieces = auditCsv(db, filter, t);
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await pieces.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await pieces.return(undefined);
-    },
-  });
+  return textStream(auditCsv(db, filter, t));
 }

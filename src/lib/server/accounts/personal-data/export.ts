@@ -1,4 +1,5 @@
 import type { Dictionary } from '../../../../i18n/index.ts';
+import { textStream } from '../../platform/streams.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Role } from '../../../enums.ts';
 import { findUser } from '../users.ts';
@@ -63,18 +64,7 @@ export async function recordPersonalDataExport(db: Db, userId: number, ip: strin
 
 /** The export as a byte stream for a response; pulling drives the queries, so nothing piles up. */
 export function personalDataStream(db: Db, userId: number, t: Dictionary): ReadableStream<Uint8Array> {
-  const pieces = personalDataJson(db, userId, t);
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await pieces.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await pieces.return(undefined);
-    },
-  });
+  return textStream(personalDataJson(db, userId, t));
 }
 
 /** The whole export as one object (for the command line and tests). */
