@@ -101,7 +101,7 @@ describe('the audit log in words', () => {
       [entry('user.role_changed', { role: 'member' }, { role: 'org_admin' }, { target_type: 'user' }), 'Vloga: član → skrbnik organizacije'],
       [entry('user.disabled', { status: 'active' }, { status: 'disabled' }, { target_type: 'user' }), 'Stanje: aktiven → onemogočen'],
       [entry('consultation.status', { status: 'open' }, { status: 'closed' }, { target_type: 'consultation' }), 'Stanje: Odprto → Zaključeno'],
-      [entry('stance.approved', { state: 'drafted' }, { state: 'approved', status: 'noted' }), 'Stanje: predlog → odobreno; Stališče: vzeta na znanje'],
+      [entry('stance.approved', { state: 'drafted' }, { state: 'approved', status: 'noted' }), 'Stanje: predlog stališča → odobreno; Stališče: vzeta na znanje'],
       [entry('two_factor.failed', undefined, { during: 'login', kind: 'totp', reason: 'reused' }, { target_type: 'user' }), 'Pri: prijavi; Vrsta kode: koda iz aplikacije; Razlog: že uporabljena'],
       [entry('comment.recorded', undefined, { receivedVia: 'post', receivedOn: '2027-02-03', late: true }), 'Prejeta prek: pošta; Prejeta dne: 3. 2. 2027; Prejeta po roku: da'],
       [entry('comment.note_added', undefined, { noteId: 4 }), ''],

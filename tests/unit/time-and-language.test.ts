@@ -166,36 +166,6 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
       ['Podpira jo 1 organizacija', 'Podpirata jo 2 organizaciji', 'Podpirajo jo 3 organizacije', 'Podpira jo 5 organizacij', 'Podpira jo 101 organizacija', 'Podpirata jo 102 organizaciji'],
     ],
   ],
-  'comments.jointPosition': [
-    [
-      (n) => t.comments.jointPosition('ZMOS', n, n, true),
-      [
-        'ZMOS v imenu 1 od 1 navedene občine',
-        'ZMOS v imenu 2 od 2 navedenih občin',
-        'ZMOS v imenu 3 od 3 navedenih občin',
-        'ZMOS v imenu 5 od 5 navedenih občin',
-        'ZMOS v imenu 101 od 101 navedene občine',
-        'ZMOS v imenu 102 od 102 navedenih občin',
-      ],
-    ],
-    [(n) => t.comments.jointPosition('ZMOS', 0, n, true), ['1 navedene občine', '2 navedenih občin', '3 navedenih občin', '5 navedenih občin', '101 navedene občine', '102 navedenih občin'].map((x) => `ZMOS: skupnega stališča ni potrdila nobena od ${x}`)],
-    [
-      (n) => t.comments.jointPosition('ZMOS', n, 200, false),
-      [
-        'ZMOS (skupno stališče v usklajevanju): doslej ga je potrdila 1 od 200 navedenih občin',
-        'ZMOS (skupno stališče v usklajevanju): doslej sta ga potrdili 2 od 200 navedenih občin',
-        'ZMOS (skupno stališče v usklajevanju): doslej so ga potrdile 3 od 200 navedenih občin',
-        'ZMOS (skupno stališče v usklajevanju): doslej ga je potrdilo 5 od 200 navedenih občin',
-        'ZMOS (skupno stališče v usklajevanju): doslej ga je potrdila 101 od 200 navedenih občin',
-        'ZMOS (skupno stališče v usklajevanju): doslej sta ga potrdili 102 od 200 navedenih občin',
-      ],
-    ],
-  ],
-  'comments.confirmedBy': [[(n) => t.comments.confirmedBy(n), ['Potrdila je 1 občina', 'Potrdili sta 2 občini', 'Potrdile so 3 občine', 'Potrdilo je 5 občin', 'Potrdila je 101 občina', 'Potrdili sta 102 občini']]],
-  'comments.pendingBy': [
-    [(n) => t.comments.pendingBy(n), ['Še ni odgovorila 1 občina', 'Še nista odgovorili 2 občini', 'Še niso odgovorile 3 občine', 'Še ni odgovorilo 5 občin', 'Še ni odgovorila 101 občina', 'Še nista odgovorili 102 občini']],
-  ],
-  'comments.declinedBy': [[(n) => t.comments.declinedBy(n), ['Zavrnila je 1 občina', 'Zavrnili sta 2 občini', 'Zavrnile so 3 občine', 'Zavrnilo je 5 občin', 'Zavrnila je 101 občina', 'Zavrnili sta 102 občini']]],
   'comments.errors.bodyTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.bodyTooLong)(n)), znakov]],
   'comments.errors.proposedTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.proposedTooLong)(n)), znakov]],
   'comments.errors.rationaleTooLong': [[(n) => withoutEnd(atMost(t.comments.errors.rationaleTooLong)(n)), znakov]],

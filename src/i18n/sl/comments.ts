@@ -31,7 +31,6 @@ export const comments = {
       rejected: 'ni upoštevana',
       noted: 'vzeta na znanje',
     } as Record<string, string>,
-    jointStatuses: { pending: 'še ni odgovorila', confirmed: 'potrdila', declined: 'zavrnila' } as Record<'pending' | 'confirmed' | 'declined', string>,
     /** The named municipality's own answer, as its page shows it. */
     jointOwnAnswers: { pending: 'še niste odgovorili', confirmed: 'potrjujemo', declined: 'zavračamo' } as Record<'pending' | 'confirmed' | 'declined', string>,
     fields: {
@@ -67,7 +66,7 @@ export const comments = {
     noComments: 'K temu odstavku še ni objavljenih pripomb.',
     backToChapter: 'Nazaj na poglavje',
     draftSaved: 'Pripomba je shranjena, a še ni oddana. Vidijo jo samo člani vaše organizacije.',
-    submitted: 'Pripomba je oddana in objavljena. Do konca posvetovanja jo lahko umaknete.',
+    submitted: 'Pripomba je oddana in objavljena; potrdilo o prejemu smo poslali po e-pošti. Umaknete jo lahko do konca posvetovanja, dokler ministrstvo ne začne njene obravnave.',
     withdrawn: 'Pripomba je umaknjena.',
     draftDeleted: 'Neoddana pripomba je izbrisana.',
     supportAdded: 'Vaša organizacija podpira to pripombo.',
@@ -99,38 +98,19 @@ export const comments = {
     removeSupport: 'Umakni podporo',
     /** Podpirajo jo 3 organizacije (the names follow after a colon). */
     supportedBy: (n: number) => `${plural(n, f.podpira)} jo ${counted(n, f.organizacija)}`,
-    /**
-     * A joint position speaks only for the municipalities that confirmed it: "ZMOS v imenu 3 od 5
-     * navedenih občin". While answers may still come (the window is open and some have not
-     * answered), it says it is being agreed.
-     */
-    jointPosition: (association: string, confirmed: number, named: number, settled: boolean) =>
-      settled
-        ? confirmed === 0
-          ? `${association}: skupnega stališča ni potrdila nobena od ${counted(named, f.navedenihObcin)}`
-          : `${association} v imenu ${formatNumber(confirmed)} od ${counted(named, f.navedenihObcin)}`
-        : confirmed === 0
-          ? `${association} (skupno stališče v usklajevanju): potrdila ga še ni nobena od ${counted(named, f.navedenihObcin)}`
-          : `${association} (skupno stališče v usklajevanju): doslej ${plural(confirmed, f.gaJePotrdila)} ${formatNumber(confirmed)} od ${counted(named, f.navedenihObcin)}`,
-    confirmedBy: (n: number) => `${plural(n, f.potrdila)} ${counted(n, f.obcina)}`,
-    pendingBy: (n: number) => `${plural(n, f.seNiOdgovorila)} ${counted(n, f.obcina)}`,
-    declinedBy: (n: number) => `${plural(n, f.zavrnila)} ${counted(n, f.obcina)}`,
     late: 'prejeta po roku',
     permalink: 'Stalna povezava',
     /** The open data CSV's yes and no (the `late` column). */
     openData: { yes: 'da', no: 'ne', unknownConsultation: (slug: string) => `Posvetovanja „${slug}“ ni.` },
     myComments: 'Pripombe moje organizacije',
     myCommentsIn: (consultation: string) => `Pripombe moje organizacije k posvetovanju „${consultation}“`,
-    myCommentsLead: 'Neoddane pripombe vidijo samo člani vaše organizacije. Oddane pripombe lahko umaknete do konca posvetovanja.',
+    myCommentsLead: 'Neoddane pripombe vidijo samo člani vaše organizacije. Oddano pripombo lahko umaknete do konca posvetovanja, dokler ministrstvo ne začne njene obravnave.',
     noOwnComments: 'Vaša organizacija še nima pripomb.',
     edit: 'Uredi',
     delete: 'Izbriši neoddano pripombo',
     withdraw: 'Umakni pripombo',
     view: 'Poglej',
     editTitle: (id: number) => `Urejanje neoddane pripombe št. ${id}`,
-    jointPending: 'Skupna stališča v imenu vaše občine',
-    jointLead: 'Združenje je navedlo vašo občino kot sopodpisnico stališča. Potrdite ali zavrnite.',
-    noJoint: 'Ni skupnih stališč, ki bi navajala vašo občino.',
     confirm: 'Potrjujemo',
     decline: 'Zavračamo',
     columns: { comment: 'Pripomba', where: 'Odstavek', kind: 'Vrsta', state: 'Stanje', date: 'Zadnja sprememba', actions: 'Dejanja', association: 'Združenje', answer: 'Vaš odgovor' },

@@ -43,11 +43,8 @@ export const pluralForms = {
   prikazana: { one: 'Prikazana je', two: 'Prikazani sta', few: 'Prikazane so', other: 'Prikazanih je' },
   /** Podpira jo 1 organizacija, podpirata jo 2 organizaciji, podpirajo jo 3 organizacije, podpira jo 5 organizacij. */
   podpira: { one: 'Podpira', two: 'Podpirata', few: 'Podpirajo', other: 'Podpira' },
-  potrdila: { one: 'Potrdila je', two: 'Potrdili sta', few: 'Potrdile so', other: 'Potrdilo je' },
-  zavrnila: { one: 'Zavrnila je', two: 'Zavrnili sta', few: 'Zavrnile so', other: 'Zavrnilo je' },
   seNiOdgovorila: { one: 'Še ni odgovorila', two: 'Še nista odgovorili', few: 'Še niso odgovorile', other: 'Še ni odgovorilo' },
   /** After "doslej", before the count: doslej so ga potrdile 3 od 5 navedenih občin. */
-  gaJePotrdila: { one: 'ga je potrdila', two: 'sta ga potrdili', few: 'so ga potrdile', other: 'ga je potrdilo' },
 } as const satisfies Record<string, PluralForms>;
 
 /**

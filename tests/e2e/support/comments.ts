@@ -5,7 +5,7 @@ import { expect, postForm } from '../fixtures.ts';
 /** What the comment specs share: the interface's texts, the open-data API, the comment form, a block's comments. */
 
 export const texts = {
-  submitted: 'Pripomba je oddana in objavljena. Do konca posvetovanja jo lahko umaknete.',
+  submitted: 'Pripomba je oddana in objavljena; potrdilo o prejemu smo poslali po e-pošti. Umaknete jo lahko do konca posvetovanja, dokler ministrstvo ne začne njene obravnave.',
   draftSaved: 'Pripomba je shranjena, a še ni oddana. Vidijo jo samo člani vaše organizacije.',
   withdrawn: 'Pripomba je umaknjena.',
   supportAdded: 'Vaša organizacija podpira to pripombo.',
