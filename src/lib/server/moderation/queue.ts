@@ -45,15 +45,18 @@ export function parseQueueFilter(params: URLSearchParams): QueueFilter {
  * paginated on the server, each with its stance's state.
  */
 export async function listQueue(db: Db, consultationId: number, filter: QueueFilter, viewerId: number) {
-  // Filters on the comments table (organisations through subqueries) and the stance joined by its
-  // key, so that counting the matches — needed for the pages — reads an index rather than joining every row.
+  // Filters on the comments table (organisations and stances through subqueries), so that counting
+  // the matches — needed for the pages — reads an index rather than joining every row; the page's
+  // 25 rows are joined to their stances afterwards.
   let query = db
     .selectFrom('comments as c')
-    .leftJoin('stances as s', 's.comment_id', 'c.id')
     .where('c.consultation_id', '=', consultationId)
     .where('c.state', '=', filter.withdrawn ? 'withdrawn' : 'submitted');
-  if (filter.stance === 'none') query = query.where('s.comment_id', 'is', null);
-  else if (filter.stance) query = query.where('s.state', '=', filter.stance);
+  if (filter.stance === 'none') query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('stances as sn').select('sn.comment_id').whereRef('sn.comment_id', '=', 'c.id'))));
+  else if (filter.stance) {
+    const state = filter.stance;
+    query = query.where((eb) => eb.exists(eb.selectFrom('stances as sf').select('sf.comment_id').whereRef('sf.comment_id', '=', 'c.id').where('sf.state', '=', state)));
+  }
   if (filter.chapter) query = query.where('c.chapter_slug', '=', filter.chapter);
   if (filter.block) query = query.where('c.block_number', '=', filter.block);
   if (filter.organisation) query = query.where('c.organisation_id', '=', filter.organisation);
@@ -88,6 +91,7 @@ export async function listQueue(db: Db, consultationId: number, filter: QueueFil
   const page = Math.min(filter.page ?? 1, pageCount);
 
   let ordered = query
+    .leftJoin('stances as s', 's.comment_id', 'c.id')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
     .leftJoin('users as a', 'a.id', 'c.assignee_user_id')
     .select([
