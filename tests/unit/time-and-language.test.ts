@@ -211,7 +211,6 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   'moderation.bulk.done': [
     [(n) => t.moderation.bulk.done(n), ['Spremenjena je 1 pripomba.', 'Spremenjeni sta 2 pripombi.', 'Spremenjene so 3 pripombe.', 'Spremenjenih je 5 pripomb.', 'Spremenjena je 101 pripomba.', 'Spremenjeni sta 102 pripombi.']],
   ],
-  'moderation.errors.responseTooLong': [[(n) => withoutEnd(atMost(t.moderation.errors.responseTooLong)(n)), znakov]],
   'moderation.errors.noteTooLong': [[(n) => withoutEnd(atMost(t.moderation.errors.noteTooLong)(n)), znakov]],
   'consultationAdmin.errors.tooLong': [[(n) => withoutEnd(atMost(t.consultationAdmin.errors.tooLong)(n)), znakov]],
   // Stances (issue 13, C1): 1 stališče, 2 stališči, 3 stališča, 5 stališč.

@@ -37,11 +37,6 @@ export async function commentToModerate(db: Kysely<Database>, actor: Actor, comm
   return ok(comment);
 }
 
-/** The consultation's title, for the mails that tell an organisation what was done. */
-export async function consultationTitle(db: Kysely<Database>, consultationId: number): Promise<string> {
-  return (await db.selectFrom('consultations').select('title').where('id', '=', consultationId).executeTakeFirst())?.title ?? '';
-}
-
 /** Where a comment stands, for its mails: the consultation's title, the paragraph's number and its chapter's title. */
 export async function commentPlace(
   db: Kysely<Database>,
