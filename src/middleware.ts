@@ -62,7 +62,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // Astro adds the cookies set during the request after this middleware: ask them.
   const isPrivate = () => !!context.locals.user || !context.cookies.headers().next().done;
   // Mail delivery and clean-up run in the process that serves (the database was prepared before it listened).
-  startBackgroundWork();
+  startBackgroundWork(() => pageCache.invalidate());
   context.locals.user = null;
   context.locals.sessionToken = null;
   context.locals.locale = DEFAULT_LOCALE;

@@ -10,6 +10,7 @@ import * as m0008 from './0008_two_factor.ts';
 import * as m0009 from './0009_ministry.ts';
 import * as m0010 from './0010_consultations.ts';
 import * as m0011 from './0011_record.ts';
+import * as m0012 from './0012_report_versions.ts';
 
 // Listed statically (not read from the folder at run time) so that the bundled server and the
 // command-line tool run exactly the same migrations. Append new ones; never edit a landed one.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009_ministry': m0009,
   '0010_consultations': m0010,
   '0011_record': m0011,
+  '0012_report_versions': m0012,
 };

@@ -60,3 +60,22 @@ export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
 /** The slug of the first consultation: the addresses of the first version (/osnutek/…) lead to it. */
 export const FIRST_CONSULTATION = 'ds2030';
+
+/** A report snapshot: a published, numbered version, or the moderators' preview of the live data. */
+export const REPORT_VERSION_KINDS = ['published', 'preview'] as const;
+export type ReportVersionKind = (typeof REPORT_VERSION_KINDS)[number];
+
+/** A snapshot being written, complete, or abandoned (its error kept). */
+export const REPORT_VERSION_STATES = ['preparing', 'ready', 'failed'] as const;
+export type ReportVersionState = (typeof REPORT_VERSION_STATES)[number];
+
+/**
+ * The sections of the report's body, in order: the chapters of the current draft, the draft as a
+ * whole (with comments on text no longer in it), comments received after the window closed.
+ */
+export const REPORT_SECTIONS = ['chapter', 'draft', 'late'] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+/** The downloads of a published report version, each written once. */
+export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];

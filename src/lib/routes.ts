@@ -44,8 +44,31 @@ export const routes = {
   versionDiff: (c: string, from: string, to: string, chapterSlug?: string) =>
     `/posvetovanja/${enc(c)}/verzije/${enc(from)}/${enc(to)}${chapterSlug ? `#poglavje-${chapterSlug}` : ''}`,
   report: (c: string) => `/posvetovanja/${enc(c)}/porocilo`,
+  /** The latest published version's downloads (a redirect to them; 404 before the first one). */
   reportCsv: (c: string) => `/posvetovanja/${enc(c)}/porocilo.csv`,
   reportXlsx: (c: string) => `/posvetovanja/${enc(c)}/porocilo.xlsx`,
+
+  // The report as a published document (issue 14)
+  /** A published version: its first page (header, introduction, contents). */
+  reportVersion: (c: string, n: number) => `/posvetovanja/${enc(c)}/porocilo/${n}`,
+  /**
+   * A part of a published version: a chapter (its slug), `osnutek` (the draft as a whole), `pozne`
+   * (late comments), `udelezenci` (the annex of participants); `page` from 2 on.
+   */
+  reportPart: (c: string, n: number, part: string, page?: number) => `/posvetovanja/${enc(c)}/porocilo/${n}/${enc(part)}${page && page > 1 ? query({ stran: page }) : ''}`,
+  /** A published version's download in a format (pdf, docx, xlsx, csv). */
+  reportFile: (c: string, n: number, format: string) => `/posvetovanja/${enc(c)}/porocilo/${n}/prenos/${enc(format)}`,
+  /** The moderators' preview of the live data (not published), and its parts. */
+  reportPreview: (c: string) => `/posvetovanja/${enc(c)}/porocilo/predogled`,
+  reportPreviewPart: (c: string, part: string, page?: number) => `/posvetovanja/${enc(c)}/porocilo/predogled/${enc(part)}${page && page > 1 ? query({ stran: page }) : ''}`,
+  /** The administrators' page that publishes a version of the report and lists every one. */
+  adminReport: (c: string) => `/admin/posvetovanja/${enc(c)}/porocilo`,
+
+  // Open data as a publication (issue 14)
+  openDataPage: '/odprti-podatki',
+  openApi: '/api/v1/openapi.json',
+  /** The whole open data as one streamed file: JSON Lines or CSV. */
+  openDataExport: (format: 'jsonl' | 'csv', consultation?: string) => `/api/v1/comments/export.${format}${consultation ? query({ consultation }) : ''}`,
 
   // Comments
   comment: (id: number | string) => `/pripombe/${id}`,

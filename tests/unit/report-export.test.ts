@@ -33,6 +33,7 @@ function comment(over: Partial<PublicComment>): PublicComment {
     currentChapterSlug: 'digitalne-kompetence',
     currentBlockKey: 'k',
     currentBlockNumber: '3.4',
+    receivedVia: 'portal',
     ...over,
   };
 }

@@ -10,9 +10,12 @@ import { joint } from './joint.ts';
 import { legal } from './legal.ts';
 import { moderation } from './moderation.ts';
 import { report } from './report.ts';
+import { reportDocument } from './report-document.ts';
+import { reportVersions } from './report-versions.ts';
+import { openData } from './open-data.ts';
 import { recordComments } from './record-comments.ts';
 import { site } from './site.ts';
 import { stances } from './stances.ts';
 import { templates } from './templates.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...report, ...joint, ...recordComments, ...audit } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...report, ...reportDocument, ...reportVersions, ...openData, ...joint, ...recordComments, ...audit } as const;

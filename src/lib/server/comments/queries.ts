@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { collator } from '../../../i18n/index.ts';
-import type { CommentKind, CommentScope, JointStatus } from '../../enums.ts';
+import type { CommentKind, CommentScope, JointStatus, ReceivedVia } from '../../enums.ts';
 import type { AnchorStatus } from '../content/anchoring.ts';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/schema.ts';
@@ -95,6 +95,7 @@ export interface PublicComment {
   rationale: string | null;
   submittedAt: string;
   late: boolean;
+  receivedVia: ReceivedVia;
   status: string;
   response: string | null;
   organisation: { id: number; name: string; shortName: string; kind: string; code: string };
@@ -129,6 +130,8 @@ export interface PublicCommentFilter {
   currentBlockKey?: string;
   /** The moment a joint position's standing is read at (default: now). */
   now?: Date;
+  /** Keyset paging in id order (report snapshots, exports): comments with a greater id, by id. */
+  afterId?: number;
 }
 
 /** The public comments a filter selects: submitted, not hidden. */
@@ -146,7 +149,8 @@ function publicCommentsQuery(db: Kysely<Database>, filter: PublicCommentFilter) 
     // With a narrower filter (ids, a chapter, a block), the consultation is checked on the rows that
     // filter finds: the unary plus keeps SQLite from reading every comment of the consultation by
     // its index instead (it has no statistics to know better). A whole consultation uses the index.
-    const narrower = !!(filter.ids || filter.chapterSlug || filter.blockKey || filter.currentChapterSlug || filter.currentBlockKey);
+    // Keyset paging by id (afterId) reads the table in id order instead, a chunk at a time.
+    const narrower = !!(filter.ids || filter.chapterSlug || filter.blockKey || filter.currentChapterSlug || filter.currentBlockKey || filter.afterId !== undefined);
     query = narrower ? query.where(sql<number>`+c.consultation_id`, '=', filter.consultationId) : query.where('c.consultation_id', '=', filter.consultationId);
   }
   if (filter.versionId) query = query.where('c.version_id', '=', filter.versionId);
@@ -156,6 +160,7 @@ function publicCommentsQuery(db: Kysely<Database>, filter: PublicCommentFilter) 
   if (filter.organisationCode) query = query.where((eb) => eb.or([eb('o.code', '=', filter.organisationCode!), eb('o.slug', '=', filter.organisationCode!)]));
   if (filter.ids) query = query.where('c.id', 'in', filter.ids.length ? filter.ids : [-1]);
   if (filter.scope) query = query.where('c.scope', '=', filter.scope);
+  if (filter.afterId !== undefined) query = query.where('c.id', '>', filter.afterId);
   // "Where is it now": a comment on the current version is where it was written; an older one
   // is where its anchor says (and not at all if its block was removed). Two indexed lookups rather
   // than one condition over a join, which would read every comment.
@@ -210,6 +215,7 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
       'c.moderation_status',
       'c.response',
       'c.joint_deadline',
+      'c.received_via',
       'k.status as consultation_status',
       'o.id as organisation_id',
       'o.name as organisation_name',
@@ -217,7 +223,7 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
       'o.kind as organisation_kind',
       'o.code as organisation_code',
     ])
-    .orderBy('c.submitted_at', filter.newestFirst ? 'desc' : 'asc')
+    .$if(filter.afterId === undefined, (q) => q.orderBy('c.submitted_at', filter.newestFirst ? 'desc' : 'asc'))
     .orderBy('c.id', filter.newestFirst ? 'desc' : 'asc');
   if (filter.limit) query = query.limit(filter.limit);
   if (filter.offset) query = query.offset(filter.offset);
@@ -268,6 +274,7 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
       rationale: r.rationale,
       submittedAt: r.submitted_at!,
       late: r.late === 1,
+      receivedVia: r.received_via,
       status: r.moderation_status,
       response: r.response,
       organisation: { id: r.organisation_id, name: r.organisation_name, shortName: r.organisation_short_name, kind: r.organisation_kind, code: r.organisation_code },

@@ -21,6 +21,11 @@ export interface Config {
   /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; unset: write .eml files. */
   smtpUrl: string | undefined;
   mailDir: string;
+  /**
+   * Where the portal keeps files it writes once and serves (DATA_DIR, default db/data): the published
+   * report versions' downloads. Outside public/; back it up with the database.
+   */
+  dataDir: string;
   mailFrom: string;
   /**
    * Where replies to the portal's mail go (MAIL_REPLY_TO), an inbox people read; unset: no mail
@@ -118,6 +123,9 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
   const twoFactorKey = present(env, 'TWO_FACTOR_KEY');
   if (twoFactorKey !== undefined && twoFactorKey.length < 32) problems.push('TWO_FACTOR_KEY must be a random secret of at least 32 characters (e.g. from `openssl rand -base64 48`).');
 
+  const dataText = present(env, 'DATA_DIR');
+  if (dataText === ':memory:') problems.push('DATA_DIR must be a folder on disk (is ":memory:").');
+
   const databaseText = present(env, 'DATABASE_PATH');
   if (databaseText !== undefined && databaseText.endsWith('/')) problems.push(`DATABASE_PATH must name a file, not a folder (is "${databaseText}").`);
 
@@ -130,6 +138,7 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
       production,
       smtpUrl,
       mailDir: resolvePath(present(env, 'MAIL_DIR'), 'db/mail'),
+      dataDir: resolvePath(present(env, 'DATA_DIR'), 'db/data'),
       mailFrom,
       mailReplyTo,
       jointDeadlineDays: Number.isFinite(jointDeadlineDays) ? jointDeadlineDays : 7,

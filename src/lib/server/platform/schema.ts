@@ -1,4 +1,4 @@
-import type { CommentKind, ConsultationStatus, CommentScope, CommentState, Decision, JointStatus, ModerationStatus, OrganisationKind, ReceivedVia, Role, StanceState, UserStatus } from '../../enums.ts';
+import type { AnchorStatus, CommentKind, ConsultationStatus, CommentScope, CommentState, Decision, JointStatus, ModerationStatus, OrganisationKind, ReceivedVia, ReportFormat, ReportSection, ReportVersionKind, ReportVersionState, Role, StanceState, UserStatus } from '../../enums.ts';
 
 export type { CommentKind, ConsultationStatus, CommentScope, CommentState, Decision, JointStatus, ModerationStatus, OrganisationKind, Role, StanceState, UserStatus };
 import type { Generated } from 'kysely';
@@ -286,7 +286,73 @@ export interface TwoFactorAttemptTable {
   created_at: Generated<string>;
 }
 
+/** A snapshot of a consultation's report: a published version or the moderators' preview (migration 0012). */
+export interface ReportVersionTable {
+  id: Generated<number>;
+  consultation_id: number;
+  kind: ReportVersionKind;
+  state: ReportVersionState;
+  number: number | null;
+  document_number: string | null;
+  place: string | null;
+  document_date: string | null;
+  signatory_name: string | null;
+  signatory_title: string | null;
+  draft_version_id: string;
+  draft_version_label: string;
+  summary_json: string | null;
+  row_count: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<string>;
+  ready_at: string | null;
+  error: string | null;
+}
+
+/** One public comment as a report snapshot froze it. */
+export interface ReportRowTable {
+  report_version_id: number;
+  sort_key: string;
+  comment_id: number;
+  section: ReportSection;
+  chapter_slug: string | null;
+  chapter_number: number | null;
+  chapter_title: string | null;
+  block_number: string | null;
+  anchor_status: AnchorStatus | null;
+  written_version_label: string;
+  written_block_number: string | null;
+  scope: CommentScope;
+  organisation_name: string;
+  organisation_short_name: string;
+  organisation_kind: OrganisationKind;
+  organisation_code: string;
+  kind: CommentKind;
+  quote: string | null;
+  body: string;
+  proposed_text: string | null;
+  rationale: string | null;
+  joint_line: string | null;
+  supporters: string | null;
+  status: ModerationStatus;
+  response: string | null;
+  submitted_at: string;
+  late: number;
+  received_via: ReceivedVia;
+}
+
+export interface ReportFileTable {
+  report_version_id: number;
+  format: ReportFormat;
+  path: string;
+  bytes: number;
+  sha256: string;
+  created_at: Generated<string>;
+}
+
 export interface Database {
+  report_versions: ReportVersionTable;
+  report_rows: ReportRowTable;
+  report_files: ReportFileTable;
   consultations: ConsultationTable;
   consultation_moderators: ConsultationModeratorTable;
   comment_anchors: CommentAnchorTable;

@@ -10,6 +10,7 @@ import { reanchorComments } from '../comments/reanchor.ts';
 import { applyRetention } from './retention.ts';
 import { deleteExpiredSessions } from '../accounts/sessions.ts';
 import { currentOf } from '../content/versions.ts';
+import { queueReportJobs } from '../report/publish.ts';
 
 /** Everything a database needs before the portal can serve from it. Safe to run on every start. */
 export async function prepareDatabase(db: Db, options: { demo: boolean }): Promise<{ migrations: string[] }> {
@@ -42,14 +43,17 @@ let started = false;
 
 /**
  * In the process that serves: delivers mail soon after it is queued, and once a minute retries mail
- * that could not be delivered and clears expired sessions and data past its retention. Idempotent.
+ * that could not be delivered, writes report snapshots left unfinished (then `onReportReady`), and
+ * clears expired sessions and data past its retention. Idempotent.
  */
-export function startBackgroundWork(): void {
+export function startBackgroundWork(onReportReady: () => void = () => {}): void {
   if (started) return;
   started = true;
   const db = getDb();
   deliverAutomatically(db);
   const tick = () => {
+    // Report snapshots a stopped process left half-written are written again (report/publish.ts).
+    queueReportJobs(db, onReportReady).catch((error) => console.error('posvet: report snapshot failed', error));
     deliverOutbox(db).catch((error) => console.error('posvet: mail delivery failed', error));
     deleteExpiredSessions(db).catch((error) => console.error('posvet: session clean-up failed', error));
     applyRetention(db).catch((error) => console.error('posvet: retention clean-up failed', error));
