@@ -73,6 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('organisation_kind', 'text', (c) => c.notNull())
     .addColumn('organisation_code', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
+    /** The text a proposed amendment changes (amendments only). */
     .addColumn('quote', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('proposed_text', 'text')
@@ -87,9 +88,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'text', (c) => c.notNull())
     .addColumn('late', 'integer', (c) => c.notNull())
     .addColumn('received_via', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('report_rows_pk', ['report_version_id', 'sort_key'])
-    .modifyEnd(sql` without rowid`)
     .execute();
+  // A rowid table with the order in an index: rows are appended as they are written (in id order),
+  // which is several times faster than inserting them in report order into a clustered table.
+  await db.schema.createIndex('report_rows_order').on('report_rows').columns(['report_version_id', 'sort_key']).unique().execute();
   await db.schema.createIndex('report_rows_section').on('report_rows').columns(['report_version_id', 'section', 'chapter_slug', 'sort_key']).execute();
 
   await db.schema

@@ -142,7 +142,9 @@ function publicCommentsQuery(db: Kysely<Database>, filter: PublicCommentFilter) 
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
     .innerJoin('consultations as k', 'k.id', 'c.consultation_id')
     .leftJoin('comment_anchors as ca', (join) => join.onRef('ca.comment_id', '=', 'c.id').on('ca.version_id', '=', current))
-    .where('c.state', '=', 'submitted')
+    // Paging by id reads the table in id order from the cursor; an index on the state would make
+    // SQLite collect and sort every submitted comment for each page instead (the unary plus).
+    .where(filter.afterId !== undefined ? sql<string>`+c.state` : sql<string>`c.state`, '=', 'submitted')
     .where('c.hidden', '=', 0);
   if ((filter.versionId || filter.currentVersionId) && filter.consultationId === undefined) throw new Error('a version is only meaningful within a consultation');
   if (filter.consultationId !== undefined) {

@@ -46,6 +46,7 @@ export interface ReportRow {
   scope: CommentScope;
   organisation: { name: string; shortName: string; kind: string; code: string };
   kind: CommentKind;
+  /** The text an amendment changes (null for other kinds). */
   quote: string | null;
   body: string;
   proposedText: string | null;

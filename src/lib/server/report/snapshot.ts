@@ -20,6 +20,8 @@ import type { ReportRowTable } from '../platform/schema.ts';
  */
 
 export const SNAPSHOT_CHUNK = 500;
+/** Rows stored per transaction. */
+const COMMIT_ROWS = 2000;
 
 /** What a snapshot places comments in: the consultation's current draft and its chapters. */
 export interface SnapshotSource {
@@ -84,7 +86,7 @@ export function frozenRow(reportVersionId: number, c: PublicComment, source: Sna
     organisation_kind: c.organisation.kind as Insertable<ReportRowTable>['organisation_kind'],
     organisation_code: c.organisation.code,
     kind: c.kind,
-    quote: c.quote,
+    quote: c.kind === 'amendment' ? c.quote : null,
     body: c.body,
     proposed_text: c.proposedText,
     rationale: c.rationale,
@@ -109,17 +111,26 @@ export async function writeSnapshotRows(db: Db, reportVersionId: number, source:
   const chapterIndex = new Map(source.chapters.map((ch, i) => [ch.slug, i]));
   let afterId = 0;
   let written = 0;
-  for (;;) {
-    const comments = await listPublicComments(db, { consultationId: source.consultation.id, currentVersionId: source.version.id, afterId, limit: chunk, now });
-    if (comments.length === 0) break;
-    const rows = comments.map((c) => frozenRow(reportVersionId, c, source, t, chapterIndex));
+  let pending: Insertable<ReportRowTable>[] = [];
+  // Each commit waits for the disk (synchronous = FULL): rows are stored COMMIT_ROWS at a time, in a
+  // transaction short enough (tens of milliseconds) not to hold up other requests.
+  const store = async () => {
+    const rows = pending;
+    pending = [];
     await db.transaction().execute(async (trx) => {
       // SQLite takes at most 32,766 variables per statement: 28 columns × 100 rows stays well below.
       for (let i = 0; i < rows.length; i += 100) await trx.insertInto('report_rows').values(rows.slice(i, i + 100)).execute();
     });
     written += rows.length;
+  };
+  for (;;) {
+    const comments = await listPublicComments(db, { consultationId: source.consultation.id, currentVersionId: source.version.id, afterId, limit: chunk, now });
+    if (comments.length === 0) break;
+    for (const c of comments) pending.push(frozenRow(reportVersionId, c, source, t, chapterIndex));
+    if (pending.length >= COMMIT_ROWS) await store();
     afterId = comments[comments.length - 1].id;
     await yieldToOthers();
   }
+  if (pending.length) await store();
   return written;
 }
