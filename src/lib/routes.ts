@@ -97,6 +97,8 @@ export const routes = {
   // An organisation's own pages
   organisation: '/organizacija',
   organisationComments: '/organizacija/pripombe',
+  /** A page of the organisation's record (from 2 on; the first is organisationComments). */
+  organisationCommentsPage: (page: number) => `/organizacija/pripombe${page > 1 ? query({ stran: page }) : ''}`,
 
   // Moderation
   moderation: (filter?: Record<string, string | number | undefined>) => `/moderacija${filter ? query(filter) : ''}`,

@@ -446,7 +446,7 @@ describe('several consultations side by side', () => {
   it('an organisation’s own list says which consultation each comment belongs to', async () => {
     const { db, ours, theirs } = await twoConsultations();
     const bled = await actorFor(db, 'bled@posvet.test');
-    const own = await organisationComments(db, bled.organisationId);
+    const own = await organisationComments(db, bled.organisationId, { limit: 50, offset: 0 });
     expect(Object.fromEntries(own.map((c) => [c.id, [c.consultation_slug, c.consultation_title]]))).toEqual({
       [ours]: ['ds2030', 'Digitalna Slovenija 2030 – vmesni pregled'],
       [theirs]: ['drugo', 'Drugo posvetovanje'],

@@ -32,12 +32,12 @@ export async function findCommentForViewer(
 }
 
 /**
- * An organisation's own comments in every state, newest first, each with its consultation (slug and
+ * A page of an organisation's own comments in every state, newest first, each with its consultation (slug and
  * title) and what its record shows: the withdrawal (when, why), the hiding (why), the decision as
  * published (comments.moderation_status and response hold only what is public) and whether a stance
  * is being worked on — only that, never the unpublished stance itself.
  */
-export async function organisationComments(db: Db, organisationId: number) {
+export async function organisationComments(db: Db, organisationId: number, page: { limit: number; offset: number }) {
   return db
     .selectFrom('comments as c')
     .innerJoin('consultations as k', 'k.id', 'c.consultation_id')
@@ -51,7 +51,15 @@ export async function organisationComments(db: Db, organisationId: number) {
     .where('c.organisation_id', '=', organisationId)
     .orderBy('c.updated_at', 'desc')
     .orderBy('c.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
+}
+
+/** How many comments the organisation has, in every state. */
+export async function countOrganisationComments(db: Db, organisationId: number): Promise<number> {
+  const row = await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The named municipalities of the given joint positions, in one query: comment id → members. */

@@ -3,7 +3,10 @@ import { config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import { windowRefusal, type WindowLookup } from './consultation-window.ts';
 import { jointStanding, storedJointDeadline, type JointStanding } from './joint-standing.ts';
-import { jointMembersOf, jointPositionsNaming, organisationComments } from './organisation-queries.ts';
+import { countOrganisationComments, jointMembersOf, jointPositionsNaming, organisationComments } from './organisation-queries.ts';
+
+/** Comments per page of the record: an association may hold thousands. */
+export const RECORD_PAGE_SIZE = 50;
 
 /**
  * The organisation's record (/organizacija/pripombe): the joint positions waiting for its answer
@@ -38,8 +41,11 @@ export function recordState(c: {
   return { kind: 'received' };
 }
 
-export async function organisationRecord(db: Db, organisation: { id: number; kind: string }, windows: WindowLookup, now = new Date()) {
-  const own = await organisationComments(db, organisation.id);
+export async function organisationRecord(db: Db, organisation: { id: number; kind: string }, windows: WindowLookup, now = new Date(), page = 1) {
+  const total = await countOrganisationComments(db, organisation.id);
+  const pageCount = Math.max(1, Math.ceil(total / RECORD_PAGE_SIZE));
+  const shown = Math.min(Math.max(1, page), pageCount);
+  const own = await organisationComments(db, organisation.id, { limit: RECORD_PAGE_SIZE, offset: (shown - 1) * RECORD_PAGE_SIZE });
   // One query for the members of every joint position among them, never one per comment.
   const members = await jointMembersOf(
     db,
@@ -63,7 +69,11 @@ export async function organisationRecord(db: Db, organisation: { id: number; kin
   return {
     /** The organisation's short name, as its joint positions name it ("ZMOS v imenu …"). */
     shortName: names?.short_name ?? '',
+    /** This page's comments (RECORD_PAGE_SIZE at most), of `total`. */
     comments,
+    total,
+    page: shown,
+    pageCount,
     /** Undefined for an organisation that is not a municipality (it is never named). */
     joint: organisation.kind === 'municipality'
       ? {

@@ -37,7 +37,8 @@ export async function organisationCommentsPage(page: PageContext) {
     page.response.status = refused.status;
   }
   const mayComment = viewerMayComment(user);
-  const record = await organisationRecord(db, { id: user.organisationId, kind: user.organisationKind }, windows);
+  const requested = Number(page.url.searchParams.get('stran') ?? '1');
+  const record = await organisationRecord(db, { id: user.organisationId, kind: user.organisationKind }, windows, new Date(), Number.isSafeInteger(requested) ? requested : 1);
   const link = <J extends { id: number; consultation_slug: string; open: boolean }>(j: J) => ({
     ...j,
     href: routes.comment(j.id),
@@ -58,6 +59,14 @@ export async function organisationCommentsPage(page: PageContext) {
         edit: c.state === 'draft' && mayComment ? routes.commentEdit(c.id) : undefined,
       })),
     ),
+    /** Where this page is among the record's pages, and the links to the neighbours. */
+    paging: {
+      page: record.page,
+      pageCount: record.pageCount,
+      total: record.total,
+      previous: record.page > 1 ? routes.organisationCommentsPage(record.page - 1) : undefined,
+      next: record.page < record.pageCount ? routes.organisationCommentsPage(record.page + 1) : undefined,
+    },
     /** Joint positions naming the municipality; undefined for other organisations. */
     joint: record.joint && { awaiting: record.joint.awaiting.map(link), others: record.joint.others.map(link) },
   };
