@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: measures the production server on this machine and writes a dated Markdown table
  * to bench/results/ and into the README. Two scales: 10,000 and 100,000 comments (212 municipalities,
- * 3 associations). `--quick` runs shorter, for a smoke test; `--no-build` reuses dist/.
+ * 3 associations); at 100,000 also the report's downloads, its HTML and the open data (exports.ts),
+ * and with `--million` those again at 1,000,000 comments. `--quick` runs shorter, for a smoke test
+ * (without the exports); `--no-build` reuses dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import autocannon from 'autocannon';
 import { commentForm, root, seedScale, startServer, type Scale } from '../tests/support/server.ts';
 import { routes } from '../src/lib/routes.ts';
 import { FIRST_CONSULTATION } from '../src/lib/enums.ts';
+import { measureExports, publishForBench } from './exports.ts';
 
 const quick = process.argv.includes('--quick');
 const duration = quick ? 3 : 10;
@@ -58,15 +61,21 @@ async function ceiling(body: Buffer, headers: Record<string, string>) {
   return result;
 }
 
-async function measureScale(label: string, comments: number, port: number) {
+async function measureScale(label: string, comments: number, port: number, what: { portal: boolean; exports: boolean }) {
   const dir = mkdtempSync(join(tmpdir(), 'posvet-bench-'));
   const dbPath = join(dir, 'bench.sqlite');
   console.log(`\n== ${label}: seeding ${comments.toLocaleString('en')} comments…`);
   const seedStart = performance.now();
   const scale: Scale = await seedScale(dbPath, { comments, hotBlockComments: 1000 });
   console.log(`   seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  const server = await startServer(dbPath, port);
+  if (what.exports) rows.push({ scale: label, ...(await publishForBench(dbPath)) });
+  const server = await startServer(dbPath, port, { DATA_DIR: join(dir, 'data') });
   try {
+    if (what.exports) {
+      console.log('   the report and the open data…');
+      for (const row of await measureExports(server, { moderator: scale.moderatorCookie })) rows.push({ scale: label, ...row });
+    }
+    if (!what.portal) return;
     // 1. Anonymous chapter page against the ceiling.
     const page = `${server.url}${routes.chapter(FIRST_CONSULTATION, 'uvod')}`;
     const sample = await fetch(page);
@@ -144,8 +153,10 @@ if (!process.argv.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-await measureScale('10,000 comments', 10_000, 4391);
-await measureScale('100,000 comments', 100_000, 4392);
+await measureScale('10,000 comments', 10_000, 4391, { portal: true, exports: false });
+await measureScale('100,000 comments', 100_000, 4392, { portal: true, exports: !quick });
+// The report and the open data at a million comments (issue 14): `npm run bench -- --million`.
+if (process.argv.includes('--million')) await measureScale('1,000,000 comments', 1_000_000, 4393, { portal: false, exports: true });
 
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
