@@ -14,6 +14,9 @@ import { readZip, writePackage } from './zip-parts.ts';
 
 const FLUSH_AT = 64 * 1024;
 
+/** Which section a row, or a section of the summary, is: a chapter by its slug, the draft as a whole, the late comments. */
+const sectionKey = (s: { section: string; chapterSlug: string | null }) => (s.section === 'chapter' ? `chapter/${s.chapterSlug}` : s.section);
+
 /** Splits the skeleton's body at the placeholder paragraphs: the text between them, and which section each gap is for. */
 function splitBody(documentXml: string, sections: number): { pieces: string[]; gaps: number[] } {
   const pieces: string[] = [];
@@ -40,13 +43,16 @@ export const writeDocx: ReportWriter = async (doc, t, out) => {
   const body = async (part: Writable) => {
     const documentXml = parts.find(([name]) => name === 'word/document.xml')![1].toString('utf8');
     const { pieces, gaps } = splitBody(documentXml, sections.length);
+    // One pass over all the rows in the report's order, which is the sections' order: each section's
+    // rows follow one another (a section's own query would sort the rows of late comments anew per chunk).
+    const rows = doc.rows()[Symbol.asyncIterator]();
+    let next = await rows.next();
     for (let g = 0; g < gaps.length; g++) {
       await write(part, pieces[g]);
-      const s = sections[gaps[g]];
+      const key = sectionKey(sections[gaps[g]]);
       let buffer = tableStart(t);
-      const selection = s.section === 'chapter' ? { section: s.section, chapterSlug: s.chapterSlug! } : { section: s.section };
-      for await (const row of doc.rows(selection)) {
-        buffer += rowXml(row, t, draftLabel);
+      for (; !next.done && sectionKey(next.value) === key; next = await rows.next()) {
+        buffer += rowXml(next.value, t, draftLabel);
         if (buffer.length >= FLUSH_AT) {
           await write(part, buffer);
           buffer = '';
@@ -54,6 +60,7 @@ export const writeDocx: ReportWriter = async (doc, t, out) => {
       }
       await write(part, buffer + tableEnd);
     }
+    if (!next.done) throw new Error(`report version ${doc.version.id}: comment ${next.value.commentId} is in no section of the summary`);
     await write(part, pieces[pieces.length - 1]);
   };
 
