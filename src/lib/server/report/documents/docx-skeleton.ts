@@ -100,6 +100,8 @@ export function skeleton(doc: ReportDocument, t: Dictionary): Document {
           [4638, 2000, 1300, 1700],
         )
       : p(d.noParticipants),
+    // Word wants a paragraph between the last table and the end of the body.
+    new Paragraph({}),
   ];
   return new Document({
     title: `${d.title} – ${s.consultation.title}`,
