@@ -74,7 +74,7 @@ export function rowXml(row: ReportRow, t: Dictionary, currentDraftLabel: string)
   if (row.supporters) proposer.push({ text: `${d.supporters} ${row.supporters}` });
   if (d.receivedBy[row.receivedVia]) proposer.push({ text: d.receivedBy[row.receivedVia], italic: true });
   const comment: Line[] = [{ text: d.commentNumber(row.commentId), bold: true }, { text: t.comments.kindLabels[row.kind], italic: true }];
-  if (row.quote) comment.push({ text: d.quote, italic: true }, { text: row.quote });
+  if (row.quote) comment.push({ text: d.quote, bold: true }, { text: row.quote, italic: true });
   comment.push({ text: row.body });
   if (row.proposedText) comment.push({ text: d.proposedText, bold: true }, { text: row.proposedText });
   if (row.rationale) comment.push({ text: d.rationale, bold: true }, { text: row.rationale });
