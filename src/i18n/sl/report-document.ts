@@ -98,5 +98,42 @@ export const reportDocument = {
     annex: 'Priloga: udeleženci posvetovanja',
     annexColumns: { organisation: 'Organizacija', kind: 'Vrsta', comments: 'Pripombe', confirmed: 'Potrjena skupna stališča' },
     noParticipants: 'Pripomb ni bilo.',
+
+    // DOCX/XLSX/CSV (helper W): the spreadsheets' columns and sheets, the Word document's fields.
+    sheetComments: 'Pripombe',
+    /** The second, third … sheet of comments beyond a spreadsheet's million rows: "Pripombe (2)". */
+    sheetCommentsMore: (n: number) => `Pripombe (${n})`,
+    sheetSummary: 'Povzetek',
+    sheetColumns: {
+      id: 'Št.',
+      chapter: 'Poglavje',
+      blockNow: 'Odstavek v aktualnem osnutku',
+      version: 'Osnutek',
+      block: 'Odstavek',
+      organisation: 'Organizacija',
+      organisationKind: 'Vrsta organizacije',
+      kind: 'Vrsta pripombe',
+      text: 'Besedilo pripombe',
+      proposedText: 'Predlagano besedilo',
+      rationale: 'Obrazložitev predlagatelja',
+      onBehalfOf: 'V imenu občin',
+      supporters: 'Podpore',
+      stance: 'Stališče',
+      response: 'Obrazložitev stališča',
+      submittedAt: 'Oddana',
+      late: 'Po roku',
+      receivedVia: 'Prejeta prek',
+      url: 'Povezava',
+    },
+    yes: 'da',
+    no: 'ne',
+    receivedVia: { portal: 'portal', email: 'e-pošta', post: 'pošta' } as Record<string, string>,
+    versionLabel: 'Verzija',
+    takenAtLabel: 'Stanje podatkov na dan',
+    consultationLabel: 'Posvetovanje',
+    /** The footer's page number around Word's PAGE and NUMPAGES fields: "stran 3 od 12". */
+    pageField: { before: 'stran ', between: ' od ' },
+    /** Shown in Word's table of contents until its fields are updated (Word asks when the file opens). */
+    contentsPending: 'Kazalo se izpiše, ko Word posodobi polja (desni klik → Posodobi polje).',
   },
 } as const;
