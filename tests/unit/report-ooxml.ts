@@ -25,7 +25,8 @@ export function parseXml(xml: string): XmlNode {
     throw e;
   };
   parser.onopentag = (node) => {
-    const element: XmlNode = { name: node.name, attributes: node.attributes as Record<string, string>, // without xmlns: plain strings children: [], text: '' };
+    // Without the xmlns option, attributes are plain strings.
+    const element: XmlNode = { name: node.name, attributes: node.attributes as Record<string, string>, children: [], text: '' };
     stack[stack.length - 1].children.push(element);
     stack.push(element);
   };
