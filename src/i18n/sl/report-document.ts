@@ -98,5 +98,16 @@ export const reportDocument = {
     annex: 'Priloga: udeleženci posvetovanja',
     annexColumns: { organisation: 'Organizacija', kind: 'Vrsta', comments: 'Pripombe', confirmed: 'Potrjena skupna stališča' },
     noParticipants: 'Pripomb ni bilo.',
+
+    // PDF (report/documents/pdf.ts)
+    pdf: {
+      /** The document's title in its properties (what a PDF reader shows in its title bar). */
+      title: (consultation: string) => `Poročilo o upoštevanju pripomb k osnutku „${consultation}“`,
+      subject: (caseNumber: string) => `Pripombe in stališča javnega posvetovanja (številka zadeve ${caseNumber})`,
+      /** A numbered heading of the document: "1 Uvod". */
+      heading: (n: number, title: string) => `${n} ${title}`,
+      /** The footer's left side: the document's number. */
+      footerNumber: (documentNumber: string) => `Številka: ${documentNumber}`,
+    },
   },
 } as const;

@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dictionary } from '../../src/i18n/index.ts';
+import type { Actor } from '../../src/lib/server/accounts/access.ts';
+import { findConsultation } from '../../src/lib/server/consultations/consultations.ts';
+import type { Db } from '../../src/lib/server/platform/db.ts';
+import { reportDocument } from '../../src/lib/server/report/document.ts';
+import { renderPdf } from '../../src/lib/server/report/documents/pdf.ts';
+import { runReportJobs, startPublishing } from '../../src/lib/server/report/publish.ts';
+import { findPublishedVersion, readRows, type ReportVersion } from '../../src/lib/server/report/rows.ts';
+import { seededDatabase } from './helpers.ts';
+
+/*
+ * The report as PDF, read back with poppler as a reader would get it: every comment and every
+ * obrazložitev in the text, the page count the layout promised in "stran X od Y", fonts embedded.
+ */
+
+const t = dictionary('sl');
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+async function published(): Promise<{ db: Db; version: ReportVersion }> {
+  const { db } = await seededDatabase();
+  const u = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', 'admin@posvet.test').executeTakeFirstOrThrow();
+  const admin: Actor = { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
+  const consultation = (await findConsultation(db, 'ds2030'))!;
+  const input = { documentNumber: '3510-1/2026-15', place: 'Ljubljana', documentDate: '2027-03-15', signatoryName: 'Ana Novak', signatoryTitle: 'generalna direktorica', latestSeen: 0 };
+  expect(await startPublishing(db, admin, consultation, input)).toMatchObject({ ok: true });
+  await runReportJobs(db);
+  return { db, version: (await findPublishedVersion(db, consultation.id, 1))! };
+}
+
+async function pdfOf(db: Db, version: ReportVersion) {
+  const dir = mkdtempSync(join(tmpdir(), 'posvet-pdf-'));
+  dirs.push(dir);
+  const path = join(dir, 'report.pdf');
+  const out = createWriteStream(path);
+  const doc = reportDocument(db, version, { commentUrl: (id) => `https://posvet.test/pripombe/${id}`, reportUrl: 'https://posvet.test/porocilo/1' });
+  const layout = await renderPdf(doc, t, out);
+  out.end();
+  await finished(out);
+  if (process.env.KEEP_PDF) execFileSync('cp', [path, process.env.KEEP_PDF]);
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const raw = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { path, layout, info, pages, text, raw };
+}
+
+/** Text with every kind of whitespace removed: lines break anywhere in a cell, words are never hyphenated. */
+const squeeze = (text: string) => text.replace(/[\s\u00A0]+/g, '');
+
+describe('the report as PDF', { timeout: 60_000 }, () => {
+  it('holds every comment and every obrazložitev of the seeded report, with its page count in every footer', async () => {
+    const { db, version } = await published();
+    const { layout, info, pages, raw } = await pdfOf(db, version);
+    expect(pages).toBe(layout.pages);
+    expect(layout.measured).toBe(layout.pages);
+    expect(info).toMatch(/Title:\s+Poročilo o upoštevanju pripomb k osnutku „/);
+    expect(info).toMatch(/Author:\s+Ministrstvo za digitalno preobrazbo/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const all = squeeze(raw);
+    for (const line of ['REPUBLIKA SLOVENIJA', 'MINISTRSTVO ZA DIGITALNO PREOBRAZBO', 'POROČILO O UPOŠTEVANJU PRIPOMB', 'Številka: 3510-1/2026-15', 'Ljubljana, 15. 3. 2027', 'Verzija 1', 'Kazalo', 'Ana Novak', 'generalna direktorica', t.reportDocument.annex])
+      expect(all).toContain(squeeze(line));
+    for (let page = 1; page <= pages; page++) expect(all).toContain(squeeze(t.reportDocument.page(page, pages)));
+    for await (const row of readRows(db, version.id)) {
+      expect(all).toContain(squeeze(row.body));
+      if (row.response) expect(all).toContain(squeeze(row.response));
+      expect(all).toContain(squeeze(t.reportDocument.commentNumber(row.commentId)));
+    }
+    const fonts = execFileSync('pdffonts', [(await pdfOf(db, version)).path], { encoding: 'utf8' });
+    expect(fonts).toMatch(/SourceSans3-Regular/);
+    expect(fonts.split('\n').slice(2).filter(Boolean).every((l) => /\byes\s+yes\s+yes\b/.test(l))).toBe(true);
+  });
+});
