@@ -48,9 +48,72 @@ async function pdfOf(db: Db, version: ReportVersion) {
   if (process.env.KEEP_PDF) execFileSync('cp', [path, process.env.KEEP_PDF]);
   const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
   const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const raw = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  return { path, layout, info, pages, text, raw };
+  /** The text of one column of the comments' table, page after page (poppler crops each page to it). */
+  const column = (name: keyof typeof COLUMN_X) => {
+    const [x, w] = COLUMN_X[name];
+    return execFileSync('pdftotext', ['-x', String(x), '-y', '0', '-W', String(w), '-H', '775', path, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  };
+  return { path, layout, info, pages, raw, column };
+}
+
+/** Where the comments' table's columns stand on the page (points from the left, width). */
+const COLUMN_X = { proposer: [58, 80], comment: [197, 166], response: [419, 118] } as const;
+
+const WORDS = ['občina', 'šola', 'žaga', 'čebelnjak', 'dostopnost', 'storitev', '„digitalna“', 'skupnost', 'omrežje', 'in', 'v', 'na', 'ki', 'za', 'pripomba', '–', 'razvoj', 'pomoč'];
+const words = (n: number, seed: number) => Array.from({ length: n }, (_, i) => WORDS[(i * 7 + seed) % WORDS.length]).join(' ');
+
+/**
+ * A version with `count` synthetic rows in its first chapter (row `long` a 10,000-character comment
+ * between two markers) and a few late ones, inserted straight into report_rows; the summary follows.
+ */
+export async function syntheticVersion(db: Db, version: ReportVersion, count: number, long = Math.floor(count / 2)): Promise<ReportVersion> {
+  const summary = version.summary!;
+  const chapter = summary.sections[0];
+  await db.deleteFrom('report_rows').where('report_version_id', '=', version.id).execute();
+  const late = Math.min(20, Math.floor(count / 10));
+  for (let start = 0; start < count; start += 100) {
+    const batch = Array.from({ length: Math.min(100, count - start) }, (_, k) => {
+      const i = start + k;
+      const isLate = i >= count - late;
+      return {
+        report_version_id: version.id,
+        sort_key: `${isLate ? 2 : 0}|0000|${String(i).padStart(8, '0')}`,
+        comment_id: 500_000 + i,
+        section: isLate ? ('late' as const) : ('chapter' as const),
+        chapter_slug: isLate ? null : chapter.chapterSlug,
+        chapter_number: isLate ? null : chapter.chapterNumber,
+        chapter_title: isLate ? null : chapter.chapterTitle,
+        block_number: i % 3 ? `${chapter.chapterNumber}.${(i % 40) + 1}` : null,
+        anchor_status: i % 11 === 0 ? ('changed' as const) : null,
+        written_version_label: i % 5 ? summary.draft.label : 'Osnutek 1',
+        written_block_number: i % 3 ? `${chapter.chapterNumber}.${(i % 40) + 1}` : null,
+        scope: i % 3 ? ('block' as const) : ('chapter' as const),
+        organisation_name: `Občina Šmarje–Žiri ${i % 212}`,
+        organisation_short_name: `Šmarje ${i % 212}`,
+        organisation_kind: 'municipality' as const,
+        organisation_code: `M${i % 212}`,
+        kind: (['comment', 'amendment', 'question'] as const)[i % 3],
+        quote: null,
+        body: i === long ? `ZAČETEKDOLGE ${words(2000, i)}`.slice(0, 9_989) + ' KONECDOLGE' : `Pripomba ${i}: ${words(8 + (i % 60), i)}.`,
+        proposed_text: i % 4 === 1 ? `Predlog: ${words(15, i + 3)}.` : null,
+        rationale: i % 6 === 2 ? words(20, i + 5) : null,
+        joint_line: null,
+        supporters: i % 9 === 0 ? 'Občina Bled; Občina Žiri' : null,
+        status: (['new', 'accepted', 'partially_accepted', 'rejected', 'noted'] as const)[i % 5],
+        response: i % 5 === 0 ? null : `Odgovor ${i}: ${words(10 + (i % 30), i + 1)}.`,
+        submitted_at: '2026-10-01T10:00:00.000Z',
+        late: isLate ? 1 : 0,
+        received_via: (['portal', 'email', 'post'] as const)[i % 3],
+      };
+    });
+    await db.insertInto('report_rows').values(batch).execute();
+  }
+  const sections = summary.sections.map((x, i) => ({ ...x, count: i === 0 ? count - late : 0, byStatus: {} }));
+  if (late) sections.push({ section: 'late', chapterSlug: null, chapterNumber: null, chapterTitle: null, count: late, byStatus: {} });
+  const next = { ...summary, total: count, late, sections: sections.filter((x) => x.section !== 'draft') };
+  await db.updateTable('report_versions').set({ summary_json: JSON.stringify(next), row_count: count }).where('id', '=', version.id).execute();
+  return { ...version, summary: next, rowCount: count };
 }
 
 /** Text with every kind of whitespace removed: lines break anywhere in a cell, words are never hyphenated. */
@@ -59,7 +122,7 @@ const squeeze = (text: string) => text.replace(/[\s\u00A0]+/g, '');
 describe('the report as PDF', { timeout: 60_000 }, () => {
   it('holds every comment and every obrazložitev of the seeded report, with its page count in every footer', async () => {
     const { db, version } = await published();
-    const { layout, info, pages, raw } = await pdfOf(db, version);
+    const { path, layout, info, pages, raw, column } = await pdfOf(db, version);
     expect(pages).toBe(layout.pages);
     expect(layout.measured).toBe(layout.pages);
     expect(info).toMatch(/Title:\s+Poročilo o upoštevanju pripomb k osnutku „/);
@@ -69,13 +132,42 @@ describe('the report as PDF', { timeout: 60_000 }, () => {
     for (const line of ['REPUBLIKA SLOVENIJA', 'MINISTRSTVO ZA DIGITALNO PREOBRAZBO', 'POROČILO O UPOŠTEVANJU PRIPOMB', 'Številka: 3510-1/2026-15', 'Ljubljana, 15. 3. 2027', 'Verzija 1', 'Kazalo', 'Ana Novak', 'generalna direktorica', t.reportDocument.annex])
       expect(all).toContain(squeeze(line));
     for (let page = 1; page <= pages; page++) expect(all).toContain(squeeze(t.reportDocument.page(page, pages)));
+    const [comments, responses] = [squeeze(column('comment')), squeeze(column('response'))];
+    let rows = 0;
     for await (const row of readRows(db, version.id)) {
-      expect(all).toContain(squeeze(row.body));
-      if (row.response) expect(all).toContain(squeeze(row.response));
-      expect(all).toContain(squeeze(t.reportDocument.commentNumber(row.commentId)));
+      expect(comments).toContain(squeeze(t.reportDocument.commentNumber(row.commentId) + t.comments.kinds[row.kind] + (row.quote ? t.reportDocument.quote + row.quote : '') + row.body));
+      if (row.proposedText) expect(comments).toContain(squeeze(t.reportDocument.proposedText + row.proposedText));
+      expect(responses).toContain(squeeze(row.response ?? t.reportDocument.noResponse));
+      rows++;
     }
-    const fonts = execFileSync('pdffonts', [(await pdfOf(db, version)).path], { encoding: 'utf8' });
+    expect(rows).toBe(version.summary!.total);
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
     expect(fonts).toMatch(/SourceSans3-Regular/);
     expect(fonts.split('\n').slice(2).filter(Boolean).every((l) => /\byes\s+yes\s+yes\b/.test(l))).toBe(true);
+  });
+
+  it('splits a comment longer than a page over pages, with the same page count every time', async () => {
+    const { db, version: seeded } = await published();
+    const version = await syntheticVersion(db, seeded, 3000, 1500);
+    const first = await pdfOf(db, version);
+    expect(first.pages).toBe(first.layout.pages);
+    // The measuring pass and the writing pass agree page for page.
+    expect(first.layout.measured).toBe(first.pages);
+    expect(squeeze(first.raw)).toContain(squeeze(t.reportDocument.page(first.pages, first.pages)));
+
+    // The long comment, column by column and page by page: whole, over at least three pages.
+    const pages = first.column('comment').split('\f');
+    const from = pages.findIndex((p) => p.includes('ZAČETEKDOLGE'));
+    const to = pages.findIndex((p) => p.includes('KONECDOLGE'));
+    expect(to - from).toBeGreaterThanOrEqual(3);
+    const long = (await db.selectFrom('report_rows').where('report_version_id', '=', version.id).where('comment_id', '=', 501_500).select('body').executeTakeFirstOrThrow()).body;
+    expect(long.length).toBe(10_000);
+    const continued = pages.slice(from, to + 1).map((p) => p.replace(new RegExp(`^${t.reportDocument.columns.comment}$`, 'm'), '')).join('');
+    expect(squeeze(continued)).toContain(squeeze(long));
+    // Every page of the table starts with its header.
+    for (const page of pages.slice(from, to + 1)) expect(page.trimStart().startsWith(t.reportDocument.columns.comment)).toBe(true);
+    // Rows without a response show a dash; every row is there.
+    const text = squeeze(first.column('comment'));
+    for (const i of [0, 1, 2, 999, 2999]) expect(text).toContain(squeeze(t.reportDocument.commentNumber(500_000 + i)));
   });
 });

@@ -32,7 +32,9 @@ interface Line {
   text: string;
   style: Style;
   size: number;
-  /** Distance from the previous line's top to this line's top. */
+  /** Space above the line (before a cell's next paragraph). */
+  gap: number;
+  /** Vertical space the line takes: its gap and its height. */
   advance: number;
 }
 
@@ -40,6 +42,30 @@ export interface Column {
   width: number;
   align?: 'left' | 'right';
 }
+
+export interface TextOptions {
+  /** Its structure type: P, H1, H2, … */
+  tag?: string;
+  indent?: number;
+  width?: number;
+  align?: 'left' | 'right' | 'center';
+  /** Space that must be left below its first lines on the same page (for what follows a heading). */
+  keepWithNext?: number;
+  /** Records the page it lands on under this key (and a destination for the contents' links). */
+  key?: string;
+  /** Space after it. */
+  after?: number;
+}
+
+export interface TableOptions {
+  size?: number;
+  /** The last row (a total) in semibold. */
+  lastRowBold?: boolean;
+  /** Paragraphs before the table (its heading), kept on the page with its header and first row. */
+  lead?: Array<[Para, TextOptions]>;
+}
+
+const heightOf = (cells: Array<Array<{ advance: number }>>) => 2 * PAD + Math.max(...cells.map((ls) => ls.reduce((h, l) => h + l.advance, 0)));
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = { left: 56.7, right: 56.7, top: 56.7, bottom: 62 };
@@ -86,12 +112,15 @@ export class PdfLayout {
   /** Pages where a key (a heading) landed: filled by both passes. */
   readonly headings = new Map<string, number>();
 
-  constructor(
-    private readonly pdf: Internal,
-    /** Null while measuring: nothing is drawn. */
-    private readonly out: Writable | null,
-    private readonly footer: (page: number) => { left: string; right: string },
-  ) {
+  private readonly pdf: Internal;
+  /** Null while measuring: nothing is drawn. */
+  private readonly out: Writable | null;
+  private readonly footer: (page: number) => { left: string; right: string };
+
+  constructor(pdf: PDFKit.PDFDocument, out: Writable | null, footer: (page: number) => { left: string; right: string }) {
+    this.pdf = pdf as Internal;
+    this.out = out;
+    this.footer = footer;
     if (out) {
       this.rootStruct = pdf.struct('Document');
       pdf.addStructure(this.rootStruct);
@@ -165,7 +194,10 @@ export class PdfLayout {
     for (const p of paras) {
       const size = p.size ?? defaultSize;
       const style = p.style ?? 'regular';
-      this.wrap(p.text, style, size, width).forEach((text, i) => lines.push({ text, style, size, advance: size * LEADING + (i === 0 && lines.length ? (p.gap ?? 0) : 0) }));
+      this.wrap(p.text, style, size, width).forEach((text, i) => {
+        const gap = i === 0 && lines.length ? (p.gap ?? 0) : 0;
+        lines.push({ text, style, size, gap, advance: size * LEADING + gap });
+      });
     }
     return lines;
   }
@@ -216,7 +248,7 @@ export class PdfLayout {
   private drawLine(line: Line, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left'): void {
     const w = align === 'left' ? 0 : this.widthOf(line.text, line.style, line.size);
     const dx = align === 'right' ? width - w : align === 'center' ? (width - w) / 2 : 0;
-    this.font(line.style, line.size).text(line.text, x + dx, y, { lineBreak: false });
+    this.font(line.style, line.size).text(line.text, x + dx, y + line.gap, { lineBreak: false });
   }
 
   private tag(): boolean {
@@ -238,14 +270,14 @@ export class PdfLayout {
   // ---- flowing text
 
   /** A paragraph (or heading) flowing over pages; `key` records the page it starts on. */
-  text(para: Para, options: { tag?: string; indent?: number; width?: number; align?: 'left' | 'right' | 'center'; keepWithNext?: number; key?: string; after?: number } = {}): void {
+  text(para: Para, options: TextOptions = {}): void {
     const x = MARGIN.left + (options.indent ?? 0);
     const width = options.width ?? CONTENT_WIDTH - (options.indent ?? 0);
     const lines = this.linesOf([{ ...para, gap: 0 }], width, para.size ?? 10);
     this.ensure(Math.min(lines.length, 2) * lines[0].advance + (options.keepWithNext ?? 0));
     if (options.key) {
       this.headings.set(options.key, this.page);
-      if (this.drawing) this.pdf.addNamedDestination(options.key, 'XYZ', null, this.y);
+      if (this.drawing) (this.pdf.addNamedDestination as (...args: unknown[]) => void)(options.key, 'XYZ', null, this.y);
     }
     const tagged = this.drawing && options.tag !== undefined;
     const contents: PDFKit.PDFStructureContent[] = [];
@@ -266,7 +298,7 @@ export class PdfLayout {
       if (content) contents.push(content);
       this.y = y;
     }
-    if (tagged && this.rootStruct) this.rootStruct.add(this.pdf.struct(options.tag!, contents));
+    if (tagged && this.rootStruct) this.rootStruct.add(this.pdf.struct(options.tag!, {}, contents));
     this.y += options.after ?? (para.size ?? 10) * 0.6;
   }
 
@@ -297,7 +329,7 @@ export class PdfLayout {
       this.pdf.goTo(x, top, A4.width - MARGIN.right - x, this.y - top, key);
     });
     if (!this.drawing) this.y += lines.reduce((h, l) => h + l.advance, 0);
-    if (content && this.rootStruct) this.rootStruct.add(this.pdf.struct('P', [content]));
+    if (content && this.rootStruct) this.rootStruct.add(this.pdf.struct('P', {}, [content]));
     this.y += 2;
   }
 
@@ -308,9 +340,10 @@ export class PdfLayout {
    * memory). A row that does not fit on what is left of the page goes to the next, or, if it is taller
    * than a page, is split there line by line.
    */
-  async table(columns: Column[], header: string[], rows: AsyncIterable<Para[][]> | Iterable<Para[][]>, size = 8.5, lastRowBold = false): Promise<void> {
-    const headerCells = header.map((text, c) => this.linesOf([{ text, style: 'semibold' }], columns[c].width - 2 * PAD, size));
-    const headerHeight = 2 * PAD + Math.max(...headerCells.map((ls) => ls.reduce((h, l) => h + l.advance, 0)));
+  async table(columns: Column[], header: string[], rows: AsyncIterable<Para[][]> | Iterable<Para[][]>, options: TableOptions = {}): Promise<void> {
+    const { size = 8.5, lastRowBold = false, lead = [] } = options;
+    const headerCells = this.cellLines(columns, header.map((text) => [{ text, style: 'semibold' }]), size);
+    const headerHeight = heightOf(headerCells);
     const table = this.drawing ? this.pdf.struct('Table') : undefined;
     if (table) this.rootStruct!.add(table);
     let headerTagged = false;
@@ -324,28 +357,37 @@ export class PdfLayout {
           this.pdf.rect(MARGIN.left, top, CONTENT_WIDTH, headerHeight).fillColor(HEADER_FILL).fill().fillColor('black');
         });
         const draw = () => this.drawCells(headerCells, columns, top + PAD, (c) => (tagHeader ? this.marked('TH', true, c) : (this.artifact(c), undefined)), (content) => {
-          if (content) cells.push(this.pdf.struct('TH', { scope: 'Column' } as PDFKit.StructureElementOptions, [content]));
+          if (content) cells.push(this.pdf.struct('TH', { scope: 'Column' } as never, [content]));
         });
         draw();
         this.borders(columns, top, headerHeight);
-        if (tagHeader) table!.add(this.pdf.struct('TR', cells));
+        if (tagHeader) table!.add(this.pdf.struct('TR', {}, cells));
       }
       headerTagged = headerTagged || tagHeader;
       this.y = top + headerHeight;
     };
 
     const firstLine = size * LEADING;
-    this.ensure(headerHeight + 2 * PAD + 3 * firstLine);
-    drawHeader();
+    const room = this.bottom - MARGIN.top - headerHeight;
     const iterator = Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : (rows as Iterable<Para[][]>)[Symbol.iterator]();
     let next = await iterator.next();
+    const linesOfRow = (row: Para[][], last: boolean) =>
+      this.cellLines(columns, last && lastRowBold ? row.map((paras) => paras.map((p) => ({ ...p, style: 'semibold' as const }))) : row, size);
+
+    // What leads into the table (its heading), its header and its first row (or the start of it, when
+    // taller than a page) stay together on one page.
+    let first = next.done ? undefined : linesOfRow(next.value, false);
+    const firstHeight = first ? heightOf(first) : 0;
+    const leadHeight = lead.reduce((h, [para, o]) => h + this.heightOf(para, o), 0);
+    this.ensure(leadHeight + headerHeight + (firstHeight <= room ? firstHeight : 2 * PAD + 3 * firstLine));
+    for (const [para, o] of lead) this.text(para, o);
+    drawHeader();
     while (!next.done) {
       const row = next.value;
       next = await iterator.next();
-      const bold = lastRowBold && next.done;
-      const cells = row.map((paras, c) => this.linesOf(bold ? paras.map((p) => ({ ...p, style: 'semibold' as const })) : paras, columns[c].width - 2 * PAD, size));
-      const height = 2 * PAD + Math.max(...cells.map((ls) => ls.reduce((h, l) => h + l.advance, 0)));
-      const room = this.bottom - MARGIN.top - headerHeight;
+      const cells = first && !next.done ? first : linesOfRow(row, next.done === true);
+      first = undefined;
+      const height = heightOf(cells);
       if (this.y + height > this.bottom && (height <= room || this.y + 2 * PAD + 3 * firstLine > this.bottom)) {
         this.newPage();
         drawHeader();
@@ -380,13 +422,24 @@ export class PdfLayout {
         drawHeader();
       }
       if (tagged) {
-        table!.add(this.pdf.struct('TR', parts.map((contents) => this.pdf.struct('TD', contents))));
+        table!.add(this.pdf.struct('TR', {}, parts.map((contents) => this.pdf.struct('TD', {}, contents))));
         this.taggedRows++;
       }
       await this.settle();
     }
     table?.end();
     this.y += 10;
+  }
+
+  private cellLines(columns: Column[], row: Para[][], size: number): Line[][] {
+    return row.map((paras, c) => this.linesOf(paras, columns[c].width - 2 * PAD, size));
+  }
+
+  /** The height a paragraph takes with `text()`'s options. */
+  heightOf(para: Para, options: TextOptions = {}): number {
+    const width = options.width ?? CONTENT_WIDTH - (options.indent ?? 0);
+    const lines = this.linesOf([{ ...para, gap: 0 }], width, para.size ?? 10);
+    return lines.reduce((h, l) => h + l.advance, 0) + (options.after ?? (para.size ?? 10) * 0.6);
   }
 
   private drawCells(

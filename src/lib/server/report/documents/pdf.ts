@@ -3,7 +3,7 @@ import { formatDate, formatNumber, type Dictionary } from '../../../../i18n/inde
 import type { ReportDocument, ReportWriter } from '../document.ts';
 import type { ReportRow } from '../rows.ts';
 import { publicCounts, type ReportSectionSummary } from '../summary.ts';
-import { CONTENT_WIDTH, newPdfDocument, PdfLayout, type Column, type Para } from './pdf-layout.ts';
+import { CONTENT_WIDTH, newPdfDocument, PdfLayout, type Column, type Para, type TextOptions } from './pdf-layout.ts';
 
 /**
  * The report as PDF: the ministry's document — header, table of contents, introduction, method,
@@ -54,7 +54,7 @@ export function rowCells(row: ReportRow, t: Dictionary, draftLabel: string): Par
   return [proposer, paragraph, comment, stance, response];
 }
 
-const COMMENT_COLUMNS: Column[] = [{ width: 88 }, { width: 58 }, { width: 154 }, { width: 56 }, { width: CONTENT_WIDTH - 356 }];
+const COMMENT_COLUMNS: Column[] = [{ width: 82 }, { width: 54 }, { width: 170 }, { width: 54 }, { width: CONTENT_WIDTH - 360 }];
 
 async function* cellsOf(rows: AsyncIterable<ReportRow>, t: Dictionary, draftLabel: string): AsyncGenerator<Para[][]> {
   for await (const row of rows) yield rowCells(row, t, draftLabel);
@@ -66,10 +66,15 @@ async function layoutDocument(layout: PdfLayout, doc: ReportDocument, t: Diction
   const { version } = doc;
   const s = version.summary;
   const c = s.consultation;
-  const h1 = (n: number | null, title: string, key: string) =>
-    layout.text({ text: n === null ? title : r.pdf.heading(n, title), style: 'bold', size: 14 }, { tag: 'H1', key, keepWithNext: 60, after: 8 });
-  const h2 = (title: string, key: string) => layout.text({ text: title, style: 'semibold', size: 12 }, { tag: 'H2', key, keepWithNext: 70, after: 5 });
-  const p = (text: string) => layout.text({ text, size: 10 }, { tag: 'P' });
+  const h1Para = (n: number | null, title: string, key: string): [Para, TextOptions] => [
+    { text: n === null ? title : r.pdf.heading(n, title), style: 'bold', size: 14 },
+    { tag: 'H1', key, keepWithNext: 60, after: 8 },
+  ];
+  const h1 = (n: number | null, title: string, key: string) => layout.text(...h1Para(n, title, key));
+  const h2 = (title: string, key: string): [Para, TextOptions] => [{ text: title, style: 'semibold', size: 12 }, { tag: 'H2', key, keepWithNext: 70, after: 5 }];
+  const h3 = (title: string): [Para, TextOptions] => [{ text: title, style: 'semibold', size: 11 }, { tag: 'H3', keepWithNext: 60, after: 4 }];
+  const para = (text: string): [Para, TextOptions] => [{ text, size: 10 }, { tag: 'P' }];
+  const p = (text: string) => layout.text(...para(text));
 
   // The first page: the ministry's heading, number and date, title.
   layout.newPage();
@@ -123,15 +128,12 @@ async function layoutDocument(layout: PdfLayout, doc: ReportDocument, t: Diction
   const stances = Object.keys(t.comments.publicStatuses);
   const counts = publicCounts(s.byStatus);
   const n = (v: number | undefined) => [{ text: formatNumber(v ?? 0) }];
-  layout.text({ text: r.byStance, style: 'semibold', size: 11 }, { tag: 'H3', keepWithNext: 60, after: 4 });
   await layout.table(
     [{ width: 200 }, { width: 70, align: 'right' }],
     [r.stanceColumn, r.countColumn],
     [...stances.map((k) => [[{ text: t.comments.publicStatuses[k] }], n(counts[k])]), [[{ text: r.totalRow }], n(s.total)]],
-    9.5,
-    true,
+    { size: 9.5, lastRowBold: true, lead: [h3(r.byStance)] },
   );
-  layout.text({ text: r.byChapter, style: 'semibold', size: 11 }, { tag: 'H3', keepWithNext: 60, after: 4 });
   const per = (CONTENT_WIDTH - 150 - 44) / stances.length;
   await layout.table(
     [{ width: 150 }, { width: 44, align: 'right' }, ...stances.map(() => ({ width: per, align: 'right' as const }))],
@@ -143,29 +145,27 @@ async function layoutDocument(layout: PdfLayout, doc: ReportDocument, t: Diction
       }),
       [[{ text: r.totalRow }], n(s.total), ...stances.map((k) => n(counts[k]))],
     ],
-    8.5,
-    true,
+    { lastRowBold: true, lead: [h3(r.byChapter)] },
   );
 
   // 4 The comments, chapter by chapter; 5 late comments.
-  const section = async (x: ReportSectionSummary) => {
-    p(r.sectionCount(x.count));
-    if (x.count === 0) return;
+  // A section: its heading (and note), its count, its table, kept together with the first row.
+  const section = async (x: ReportSectionSummary, lead: Array<[Para, TextOptions]>) => {
+    lead.push(para(r.sectionCount(x.count)));
+    if (x.count === 0) {
+      for (const [a, o] of lead) layout.text(a, { ...o, keepWithNext: Math.max(o.keepWithNext ?? 0, 20) });
+      return;
+    }
     const rows = doc.rows(x.section === 'chapter' ? { section: 'chapter', chapterSlug: x.chapterSlug! } : { section: x.section });
     const { proposer, paragraph, comment, stance, response } = r.columns;
-    await layout.table(COMMENT_COLUMNS, [proposer, paragraph, comment, stance, response], cellsOf(rows, t, s.draft.label));
+    await layout.table(COMMENT_COLUMNS, [proposer, paragraph, comment, stance, response], cellsOf(rows, t, s.draft.label), { lead });
   };
   layout.newPage();
   h1(4, r.comments, 's4');
-  for (const x of chapters) {
-    h2(sectionTitle(t, x), sectionKey(x));
-    await section(x);
-  }
+  for (const x of chapters) await section(x, [h2(sectionTitle(t, x), sectionKey(x))]);
   if (late) {
     layout.y += 8;
-    h1(5, r.late, 'late');
-    p(r.lateNote);
-    await section(late);
+    await section(late, [h1Para(5, r.late, 'late'), para(r.lateNote)]);
   }
 
   // The signature, then the annex.
@@ -190,7 +190,7 @@ async function layoutDocument(layout: PdfLayout, doc: ReportDocument, t: Diction
       [{ width: 215 }, { width: 100 }, { width: 70, align: 'right' }, { width: CONTENT_WIDTH - 385, align: 'right' }],
       [a.organisation, a.kind, a.comments, a.confirmed],
       s.participants.map((x) => [[{ text: x.name }], [{ text: t.account.organisationKinds[x.kind] ?? x.kind }], n(x.comments), n(x.confirmedJoint)]),
-      9,
+      { size: 9 },
     );
   }
 }
@@ -203,7 +203,7 @@ export async function renderPdf(doc: ReportDocument, t: Dictionary, out: Writabl
   const footerLeft = doc.version.documentNumber ? r.pdf.footerNumber(doc.version.documentNumber) : r.preview;
 
   // Pass 1: measuring only.
-  const measure = new PdfLayout(newPdfDocument(info) as never, null, () => ({ left: '', right: '' }));
+  const measure = new PdfLayout(newPdfDocument(info), null, () => ({ left: '', right: '' }));
   await layoutDocument(measure, doc, t, new Map());
   const total = measure.page;
 
@@ -215,7 +215,7 @@ export async function renderPdf(doc: ReportDocument, t: Dictionary, out: Writabl
     pdf.once('end', resolve);
     pdf.once('error', reject);
   });
-  const layout = new PdfLayout(pdf as never, out, (page) => ({ left: footerLeft, right: r.page(page, total) }));
+  const layout = new PdfLayout(pdf, out, (page) => ({ left: footerLeft, right: r.page(page, total) }));
   await layoutDocument(layout, doc, t, measure.headings);
   layout.finish();
   pdf.end();
