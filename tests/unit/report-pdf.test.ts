@@ -13,6 +13,7 @@ import { renderPdf } from '../../src/lib/server/report/documents/pdf.ts';
 import { runReportJobs, startPublishing } from '../../src/lib/server/report/publish.ts';
 import { findPublishedVersion, readRows, type ReportVersion } from '../../src/lib/server/report/rows.ts';
 import { seededDatabase } from './helpers.ts';
+import { syntheticVersion } from './report-synthetic.ts';
 
 /*
  * The report as PDF, read back with poppler as a reader would get it: every comment and every
@@ -60,66 +61,10 @@ async function pdfOf(db: Db, version: ReportVersion) {
 /** Where the comments' table's columns stand on the page (points from the left, width). */
 const COLUMN_X = { proposer: [58, 80], comment: [197, 166], response: [419, 118] } as const;
 
-const WORDS = ['občina', 'šola', 'žaga', 'čebelnjak', 'dostopnost', 'storitev', '„digitalna“', 'skupnost', 'omrežje', 'in', 'v', 'na', 'ki', 'za', 'pripomba', '–', 'razvoj', 'pomoč'];
-const words = (n: number, seed: number) => Array.from({ length: n }, (_, i) => WORDS[(i * 7 + seed) % WORDS.length]).join(' ');
-
-/**
- * A version with `count` synthetic rows in its first chapter (row `long` a 10,000-character comment
- * between two markers) and a few late ones, inserted straight into report_rows; the summary follows.
- */
-export async function syntheticVersion(db: Db, version: ReportVersion, count: number, long = Math.floor(count / 2)): Promise<ReportVersion> {
-  const summary = version.summary!;
-  const chapter = summary.sections[0];
-  await db.deleteFrom('report_rows').where('report_version_id', '=', version.id).execute();
-  const late = Math.min(20, Math.floor(count / 10));
-  for (let start = 0; start < count; start += 100) {
-    const batch = Array.from({ length: Math.min(100, count - start) }, (_, k) => {
-      const i = start + k;
-      const isLate = i >= count - late;
-      return {
-        report_version_id: version.id,
-        sort_key: `${isLate ? 2 : 0}|0000|${String(i).padStart(8, '0')}`,
-        comment_id: 500_000 + i,
-        section: isLate ? ('late' as const) : ('chapter' as const),
-        chapter_slug: isLate ? null : chapter.chapterSlug,
-        chapter_number: isLate ? null : chapter.chapterNumber,
-        chapter_title: isLate ? null : chapter.chapterTitle,
-        block_number: i % 3 ? `${chapter.chapterNumber}.${(i % 40) + 1}` : null,
-        anchor_status: i % 11 === 0 ? ('changed' as const) : null,
-        written_version_label: i % 5 ? summary.draft.label : 'Osnutek 1',
-        written_block_number: i % 3 ? `${chapter.chapterNumber}.${(i % 40) + 1}` : null,
-        scope: i % 3 ? ('block' as const) : ('chapter' as const),
-        organisation_name: `Občina Šmarje–Žiri ${i % 212}`,
-        organisation_short_name: `Šmarje ${i % 212}`,
-        organisation_kind: 'municipality' as const,
-        organisation_code: `M${i % 212}`,
-        kind: (['comment', 'amendment', 'question'] as const)[i % 3],
-        quote: null,
-        body: i === long ? `ZAČETEKDOLGE ${words(2000, i)}`.slice(0, 9_989) + ' KONECDOLGE' : `Pripomba ${i}: ${words(8 + (i % 60), i)}.`,
-        proposed_text: i % 4 === 1 ? `Predlog: ${words(15, i + 3)}.` : null,
-        rationale: i % 6 === 2 ? words(20, i + 5) : null,
-        joint_line: null,
-        supporters: i % 9 === 0 ? 'Občina Bled; Občina Žiri' : null,
-        status: (['new', 'accepted', 'partially_accepted', 'rejected', 'noted'] as const)[i % 5],
-        response: i % 5 === 0 ? null : `Odgovor ${i}: ${words(10 + (i % 30), i + 1)}.`,
-        submitted_at: '2026-10-01T10:00:00.000Z',
-        late: isLate ? 1 : 0,
-        received_via: (['portal', 'email', 'post'] as const)[i % 3],
-      };
-    });
-    await db.insertInto('report_rows').values(batch).execute();
-  }
-  const sections = summary.sections.map((x, i) => ({ ...x, count: i === 0 ? count - late : 0, byStatus: {} }));
-  if (late) sections.push({ section: 'late', chapterSlug: null, chapterNumber: null, chapterTitle: null, count: late, byStatus: {} });
-  const next = { ...summary, total: count, late, sections: sections.filter((x) => x.section !== 'draft') };
-  await db.updateTable('report_versions').set({ summary_json: JSON.stringify(next), row_count: count }).where('id', '=', version.id).execute();
-  return { ...version, summary: next, rowCount: count };
-}
-
 /** Text with every kind of whitespace removed: lines break anywhere in a cell, words are never hyphenated. */
 const squeeze = (text: string) => text.replace(/[\s\u00A0]+/g, '');
 
-describe('the report as PDF', { timeout: 60_000 }, () => {
+describe('the report as PDF', { timeout: 180_000 }, () => {
   it('holds every comment and every obrazložitev of the seeded report, with its page count in every footer', async () => {
     const { db, version } = await published();
     const { path, layout, info, pages, raw, column } = await pdfOf(db, version);
@@ -155,8 +100,17 @@ describe('the report as PDF', { timeout: 60_000 }, () => {
     expect(first.layout.measured).toBe(first.pages);
     expect(squeeze(first.raw)).toContain(squeeze(t.reportDocument.page(first.pages, first.pages)));
 
+    // The contents give the page each section starts on.
+    const byPage = first.raw.split('\f');
+    const late = t.reportDocument.pdf.heading(5, t.reportDocument.late);
+    const contents = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', first.path, '-'], { encoding: 'utf8' });
+    const listed = Number(new RegExp(`${late}[\\s.]*(\\d+)`).exec(contents)![1]);
+    expect(byPage[listed - 1]).toContain(late);
+    expect(byPage.slice(1, listed - 1).some((p) => p.includes(late))).toBe(false);
+
     // The long comment, column by column and page by page: whole, over at least three pages.
-    const pages = first.column('comment').split('\f');
+    const commentColumn = first.column('comment');
+    const pages = commentColumn.split('\f');
     const from = pages.findIndex((p) => p.includes('ZAČETEKDOLGE'));
     const to = pages.findIndex((p) => p.includes('KONECDOLGE'));
     expect(to - from).toBeGreaterThanOrEqual(3);
@@ -167,7 +121,7 @@ describe('the report as PDF', { timeout: 60_000 }, () => {
     // Every page of the table starts with its header.
     for (const page of pages.slice(from, to + 1)) expect(page.trimStart().startsWith(t.reportDocument.columns.comment)).toBe(true);
     // Rows without a response show a dash; every row is there.
-    const text = squeeze(first.column('comment'));
+    const text = squeeze(commentColumn);
     for (const i of [0, 1, 2, 999, 2999]) expect(text).toContain(squeeze(t.reportDocument.commentNumber(500_000 + i)));
   });
 });

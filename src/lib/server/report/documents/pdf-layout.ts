@@ -207,6 +207,8 @@ export class PdfLayout {
   newPage(): void {
     this.page++;
     this.y = MARGIN.top;
+    // pdfkit caches every word's glyphs per font, without bound: emptied now and then (both passes).
+    if (this.page % 20 === 0) for (const f of Object.values(this.pdf._fontFamilies)) if (f.layoutCache) f.layoutCache = Object.create(null);
     if (!this.out) return;
     const pdf = this.pdf;
     pdf.addPage({ size: 'A4', margin: 0 });
@@ -217,7 +219,6 @@ export class PdfLayout {
       const structParents = previous.data.StructParents;
       previous.data = structParents === undefined ? {} : { StructParents: structParents };
     }
-    if (this.page % 20 === 0) for (const f of Object.values(pdf._fontFamilies)) if (f.layoutCache) f.layoutCache = Object.create(null);
     const { left, right } = this.footer(this.page);
     const y = A4.height - MARGIN.bottom + 24;
     this.artifact(() => {

@@ -203,9 +203,10 @@ export async function renderPdf(doc: ReportDocument, t: Dictionary, out: Writabl
   const footerLeft = doc.version.documentNumber ? r.pdf.footerNumber(doc.version.documentNumber) : r.preview;
 
   // Pass 1: measuring only.
-  const measure = new PdfLayout(newPdfDocument(info), null, () => ({ left: '', right: '' }));
+  let measure: PdfLayout | undefined = new PdfLayout(newPdfDocument(info), null, () => ({ left: '', right: '' }));
   await layoutDocument(measure, doc, t, new Map());
-  const total = measure.page;
+  const { page: total, headings } = measure;
+  measure = undefined;
 
   // Pass 2: the document, page by page into `out`.
   const pdf = newPdfDocument(info);
@@ -216,7 +217,7 @@ export async function renderPdf(doc: ReportDocument, t: Dictionary, out: Writabl
     pdf.once('error', reject);
   });
   const layout = new PdfLayout(pdf, out, (page) => ({ left: footerLeft, right: r.page(page, total) }));
-  await layoutDocument(layout, doc, t, measure.headings);
+  await layoutDocument(layout, doc, t, headings);
   layout.finish();
   pdf.end();
   await ended;
