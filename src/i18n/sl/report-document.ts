@@ -99,6 +99,7 @@ export const reportDocument = {
     annexColumns: { organisation: 'Organizacija', kind: 'Vrsta', comments: 'Pripombe', confirmed: 'Potrjena skupna stališča' },
     noParticipants: 'Pripomb ni bilo.',
 
+<<<<<<< HEAD
     // DOCX/XLSX/CSV (helper W): the spreadsheets' columns and sheets, the Word document's fields.
     sheetComments: 'Pripombe',
     /** The second, third … sheet of comments beyond a spreadsheet's million rows: "Pripombe (2)". */
@@ -135,5 +136,17 @@ export const reportDocument = {
     pageField: { before: 'stran ', between: ' od ' },
     /** Shown in Word's table of contents until its fields are updated (Word asks when the file opens). */
     contentsPending: 'Kazalo se izpiše, ko Word posodobi polja (desni klik → Posodobi polje).',
+=======
+    // PDF (report/documents/pdf.ts)
+    pdf: {
+      /** The document's title in its properties (what a PDF reader shows in its title bar). */
+      title: (consultation: string) => `Poročilo o upoštevanju pripomb k osnutku „${consultation}“`,
+      subject: (caseNumber: string) => `Pripombe in stališča javnega posvetovanja (številka zadeve ${caseNumber})`,
+      /** A numbered heading of the document: "1 Uvod". */
+      heading: (n: number, title: string) => `${n} ${title}`,
+      /** The footer's left side: the document's number. */
+      footerNumber: (documentNumber: string) => `Številka: ${documentNumber}`,
+    },
+>>>>>>> i14-p
   },
 } as const;
