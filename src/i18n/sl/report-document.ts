@@ -99,7 +99,6 @@ export const reportDocument = {
     annexColumns: { organisation: 'Organizacija', kind: 'Vrsta', comments: 'Pripombe', confirmed: 'Potrjena skupna stališča' },
     noParticipants: 'Pripomb ni bilo.',
 
-<<<<<<< HEAD
     // DOCX/XLSX/CSV (helper W): the spreadsheets' columns and sheets, the Word document's fields.
     sheetComments: 'Pripombe',
     /** The second, third … sheet of comments beyond a spreadsheet's million rows: "Pripombe (2)". */
@@ -136,7 +135,7 @@ export const reportDocument = {
     pageField: { before: 'stran ', between: ' od ' },
     /** Shown in Word's table of contents until its fields are updated (Word asks when the file opens). */
     contentsPending: 'Kazalo se izpiše, ko Word posodobi polja (desni klik → Posodobi polje).',
-=======
+
     // PDF (report/documents/pdf.ts)
     pdf: {
       /** The document's title in its properties (what a PDF reader shows in its title bar). */
@@ -147,6 +146,5 @@ export const reportDocument = {
       /** The footer's left side: the document's number. */
       footerNumber: (documentNumber: string) => `Številka: ${documentNumber}`,
     },
->>>>>>> i14-p
   },
 } as const;
