@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { finished } from 'node:stream/promises';
 import { dictionary } from '../../../i18n/index.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../enums.ts';
 import { absolute, routes } from '../../routes.ts';
 import { findConsultationById } from '../consultations/consultations.ts';
 import { config } from '../platform/config.ts';
+import { fromRoot } from '../platform/paths.ts';
 import type { Db } from '../platform/db.ts';
 import { reportDocument, type ReportWriter } from './document.ts';
 import { writeCsv } from './documents/csv.ts';
@@ -55,19 +57,36 @@ export async function storedReportFile(db: Db, version: ReportVersion, consultat
 
 const writing = new Map<string, Promise<void>>();
 
+/** The worker's heap: small, so that garbage is collected long before the server's memory swells. */
+const WORKER_HEAP_MB = 96;
+
 /**
  * Writes the version's file in the format unless it is stored already; concurrent callers in this
  * process wait for the same work. The file is written under a temporary name and renamed, so a
- * half-written file is never served.
+ * half-written file is never served. With `worker` (the server), the writing runs in a worker
+ * thread on its own connection to that database file (file-worker.ts); without, in this thread.
  */
-export function ensureReportFile(db: Db, version: ReportVersion, format: ReportFormat): Promise<void> {
+export function ensureReportFile(db: Db, version: ReportVersion, format: ReportFormat, worker?: { databasePath: string }): Promise<void> {
   const key = `${version.id}/${format}`;
   let job = writing.get(key);
   if (!job) {
-    job = writeReportFile(db, version, format).finally(() => writing.delete(key));
+    job = (worker ? inWorker(worker.databasePath, version.id, format) : writeReportFile(db, version, format)).finally(() => writing.delete(key));
     writing.set(key, job);
   }
   return job;
+}
+
+function inWorker(databasePath: string, reportVersionId: number, format: ReportFormat): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(fromRoot('src/lib/server/report/file-worker.ts'), {
+      workerData: { databasePath, reportVersionId, format },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+    });
+    let done = false;
+    worker.once('message', () => (done = true));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (done && code === 0 ? resolve() : reject(new Error(`the report file worker stopped (exit ${code})`))));
+  });
 }
 
 /** Whether a file of the version is being written in this process right now. */
