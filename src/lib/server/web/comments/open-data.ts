@@ -23,8 +23,8 @@ const options = (): OpenDataOptions => ({ baseUrl: publicBaseUrl(), currentVersi
 
 type Checked = { ok: true; filter: OpenDataFilter; format: 'json' | 'csv'; limit: number; after?: OpenDataPosition } | { ok: false; response: Response };
 
-/** The query string checked: which parameter is wrong, in words. */
-function check(url: URL, t: Dictionary): Checked {
+/** The query string checked: which parameter is wrong, in words (a 400 answer), or what it asks for. */
+export function checkOpenDataQuery(url: URL, t: Dictionary): Checked {
   const messages = t.openDataApi.errors;
   const parsed = openDataQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
@@ -49,7 +49,7 @@ function filterParams(filter: OpenDataFilter): URLSearchParams {
 
 /** GET /api/v1/comments: `{ items, next }`; `?format=csv` (the old CSV) is sent on to export.csv (308). */
 export async function openDataResponse(url: URL, t: Dictionary): Promise<Response> {
-  const checked = check(url, t);
+  const checked = checkOpenDataQuery(url, t);
   if (!checked.ok) return checked.response;
   const base = publicBaseUrl();
   if (checked.format === 'csv') {
@@ -70,7 +70,7 @@ export async function openDataResponse(url: URL, t: Dictionary): Promise<Respons
 
 /** GET /api/v1/comments/export.jsonl and export.csv: every item the filters select, as a streamed download. */
 export async function openDataExportResponse(url: URL, t: Dictionary, format: 'jsonl' | 'csv'): Promise<Response> {
-  const checked = check(url, t);
+  const checked = checkOpenDataQuery(url, t);
   if (!checked.ok) return checked.response;
   if (url.searchParams.has('after') || url.searchParams.has('limit')) return error(400, t.openDataApi.errors.exportPaging);
   const result = await openDataStream(getDb(), checked.filter, options());
