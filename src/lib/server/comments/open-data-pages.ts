@@ -95,23 +95,28 @@ async function resolve(db: Db, filter: OpenDataFilter): Promise<Result<Resolved>
 async function positions(db: Db, filter: OpenDataFilter, resolved: Resolved, after: OpenDataPosition | undefined, limit: number) {
   let query = db
     .selectFrom('comments as c')
-    .select(['c.id', 'c.consultation_id', 'c.public_changed_at'])
-    .where('c.state', '=', 'submitted')
-    .where('c.hidden', '=', 0);
+    .select(['c.id', 'c.consultation_id', 'c.public_changed_at']);
+  // Every comment by id: the unary plus keeps SQLite (which has no statistics) from reading an index
+  // on state and sorting every public comment; it walks the rowid from the cursor instead. Within a
+  // consultation or an organisation, or by changedAt, the indexes that lead with them serve.
+  const byRowid = !filter.since && resolved.consultationId === undefined && !resolved.organisationIds;
+  query = byRowid
+    ? query.where(sql<string>`+c.state`, '=', 'submitted').where(sql<number>`+c.hidden`, '=', 0)
+    : query.where('c.state', '=', 'submitted').where('c.hidden', '=', 0);
   if (resolved.consultationId !== undefined) query = query.where('c.consultation_id', '=', resolved.consultationId);
   if (resolved.organisationIds) query = query.where('c.organisation_id', 'in', resolved.organisationIds.length ? resolved.organisationIds : [-1]);
   if (filter.chapter) query = query.where('c.chapter_slug', '=', filter.chapter);
   if (filter.status) query = query.where('c.moderation_status', '=', filter.status);
   if (filter.since) {
-    query = query.where('c.public_changed_at', '>=', filter.since);
-    if (after) {
-      // A row value, so SQLite continues the index range right after the position.
-      query = query.where(sql<boolean>`(c.public_changed_at, c.id) > (${after.changedAt!}, ${after.id})`);
-    }
+    // After a position at or past `since`, the position alone bounds the range: a row value, so
+    // SQLite continues the index (…, public_changed_at, rowid) right after it.
+    if (after?.changedAt && after.changedAt >= filter.since) query = query.where(sql<boolean>`(c.public_changed_at, c.id) > (${after.changedAt}, ${after.id})`);
+    else query = query.where('c.public_changed_at', '>=', filter.since);
     query = query.orderBy('c.public_changed_at').orderBy('c.id');
   } else {
-    if (after) query = query.where('c.id', '>', after.id);
-    query = query.orderBy('c.id');
+    // Always a range on the id (from 0 on the first page): the rowid or, within a consultation, the
+    // rowid inside comments_open_data — never a sort of every comment.
+    query = query.where('c.id', '>', after?.id ?? 0).orderBy('c.id');
   }
   return query.limit(limit).execute();
 }
