@@ -107,8 +107,6 @@ export const openData = {
       title: 'Programski vmesnik (API)',
       lead: 'Vsi naslovi so dostopni brez prijave, odgovarjajo v JSON in dovoljujejo dostop z drugih spletišč (CORS). Natančen opis je v zapisu OpenAPI 3.1:',
       openApi: 'opis OpenAPI (openapi.json)',
-      endpoint: 'Naslov',
-      purpose: 'Kaj vrne',
       endpoints: [
         ['GET /api/v1/comments', 'Stran pripomb (privzeto 100, največ 1000 z limit) in kazalec naslednje strani.'],
         ['GET /api/v1/comments/{id}', 'Eno pripombo; 410, če jo je predlagatelj umaknil, 404, če ni javna.'],
