@@ -54,7 +54,7 @@ export async function openDataResponse(url: URL, t: Dictionary): Promise<Respons
   const base = publicBaseUrl();
   if (checked.format === 'csv') {
     const search = filterParams(checked.filter).toString();
-    return new Response(null, { status: 308, headers: { ...CORS, Location: `${base}/api/v1/comments/export.csv${search ? `?${search}` : ''}` } });
+    return new Response(null, { status: 308, headers: { ...CORS, Location: `${base}${routes.openDataExport('csv')}${search ? `?${search}` : ''}` } });
   }
   const result = await openDataPage(getDb(), checked.filter, { after: checked.after, limit: checked.limit }, options());
   if (!result.ok) return error(STATUS_OF[result.error.code], result.error.message?.(t) ?? t.forms.invalidQuery(['consultation']));
