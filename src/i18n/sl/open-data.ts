@@ -58,7 +58,7 @@ export const openData = {
       },
       responses: {
         page: 'Stran: items in next (kazalec naslednje strani ali null na zadnji).',
-        link: 'RFC 8288: <…>; rel="next", naslov naslednje strani (ni ga na zadnji).',
+        link: 'Naslov naslednje strani (RFC 8288, rel next); na zadnji strani ga ni.',
         csvRedirect: 'Preusmeritev na izvoz CSV.',
         badRequest: 'Neveljaven parameter; error ga imenuje.',
         unknownConsultation: 'Posvetovanja s tem imenom ni.',
