@@ -11,6 +11,7 @@ import * as m0009 from './0009_ministry.ts';
 import * as m0010 from './0010_consultations.ts';
 import * as m0011 from './0011_record.ts';
 import * as m0012 from './0012_report_versions.ts';
+import * as m0013 from './0013_open_data_changes.ts';
 
 // Listed statically (not read from the folder at run time) so that the bundled server and the
 // command-line tool run exactly the same migrations. Append new ones; never edit a landed one.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0010_consultations': m0010,
   '0011_record': m0011,
   '0012_report_versions': m0012,
+  '0013_open_data_changes': m0013,
 };

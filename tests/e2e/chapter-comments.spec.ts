@@ -1,5 +1,6 @@
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, people, signIn, test, unique } from './fixtures.ts';
+import { openDataPages } from './support/open-data.ts';
 
 // The chapter-comment page is plain HTML (no island), so this journey is the same with or without
 // JavaScript; it runs with it because axe needs scripts in the page.
@@ -22,7 +23,7 @@ test.describe('a comment on a chapter as a whole', () => {
     await expect(page.getByText(text)).toBeVisible();
     await expectNoAxeViolations(page);
 
-    const comments = (await (await request.get('/api/v1/comments?chapter=zeleni-prehod')).json()) as Array<{ body: string; block: string | null; anchorStatus: string; organisation: { name: string } }>;
+    const comments = await openDataPages<{ body: string; block: string | null; anchorStatus: string; organisation: { name: string } }>(request, '?chapter=zeleni-prehod');
     const mine = comments.find((c) => c.body === text);
     expect(mine).toMatchObject({ block: null, anchorStatus: 'unchanged', organisation: { name: 'Občina Bled' } });
   });

@@ -169,7 +169,7 @@ test.describe('the open-data API', () => {
     for (const c of bled) expect(c.organisation.name).toBe('Občina Bled');
     expect(await apiComments(request, '?chapter=ni-takega-poglavja')).toEqual([]);
 
-    const json = await (await request.get('/api/v1/comments')).text();
+    const json = await (await request.get('/api/v1/comments/export.jsonl')).text();
     const csv = await (await request.get('/api/v1/comments?format=csv')).text();
     for (const [label, text] of [['json', json], ['csv', csv]] as const) {
       expect(text, label).not.toContain('@posvet.test');

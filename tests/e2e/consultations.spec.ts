@@ -1,6 +1,7 @@
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, people, postForm, signIn, test, unique } from './fixtures.ts';
 import { routes } from '../../src/lib/routes.ts';
+import { openDataPages } from './support/open-data.ts';
 
 /*
  * Several consultations side by side (issue 18): a reader finds both from the home page, a
@@ -61,8 +62,8 @@ test('a municipality comments on each consultation; each comment belongs to its 
   }
 
   // Each consultation's open data has its own comment and not the other's.
-  const sdjs = (await (await request.get(routes.openData('sdjs2030'))).json()) as Array<{ body: string; consultation: string }>;
-  const ds = (await (await request.get(routes.openData('ds2030'))).json()) as Array<{ body: string; consultation: string }>;
+  const sdjs = await openDataPages<{ body: string; consultation: string }>(request, '?consultation=sdjs2030');
+  const ds = await openDataPages<{ body: string; consultation: string }>(request, '?consultation=ds2030');
   expect(sdjs.some((c) => c.body === onSdjs)).toBe(true);
   expect(sdjs.some((c) => c.body === onDs)).toBe(false);
   expect(ds.some((c) => c.body === onDs)).toBe(true);
@@ -124,7 +125,7 @@ test('addresses that name no consultation, or mix two, answer 404; a post to the
   const body = unique('K napačnemu posvetovanju');
   const response = await postForm(page, '/posvetovanja/sdjs2030/osnutek/gigabitna-infrastruktura/1', { kind: 'comment', body, intent: 'submit' });
   expect(response.status()).toBe(404);
-  const all = (await (await request.get(routes.openData())).json()) as Array<{ body: string }>;
+  const all = await openDataPages<{ body: string }>(request);
   expect(all.some((c) => c.body === body)).toBe(false);
 
   // The open data's consultation filter: garbage is refused, an unknown slug is not found.

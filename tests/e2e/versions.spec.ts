@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations } from './axe.ts';
+import { openDataPages } from './support/open-data.ts';
 
 test.describe('draft versions', () => {
   test('/posvetovanja/ds2030/verzije lists both drafts with their change notes and links the comparison', async ({ page }) => {
@@ -56,7 +57,7 @@ test.describe('draft versions', () => {
   });
 
   test('every comment in the open data has a place: written version, anchor status and current block', async ({ request }) => {
-    const comments = (await (await request.get('/api/v1/comments')).json()) as Array<{ version: string; block: string | null; anchorStatus: string; currentChapter: string | null; currentBlock: string | null }>;
+    const comments = await openDataPages<{ version: string; block: string | null; anchorStatus: string; currentChapter: string | null; currentBlock: string | null }>(request);
     expect(comments.length).toBeGreaterThan(0);
     for (const c of comments) {
       expect(['unchanged', 'changed', 'removed']).toContain(c.anchorStatus);

@@ -5,6 +5,7 @@ import { parseCsvCells, readXlsxCells } from '../support/spreadsheets.ts';
 import { unzip } from '../support/zip.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
+import { openDataPages } from './support/open-data.ts';
 import { checkPage, close, csvGuarded, injectedThings, publicTexts, simple, watchedPage as watchPage, xlsxForm, xmlEscapings } from './support/xss-checks.ts';
 import { bledOrganisationId, CHAPTERS, COMMENT_COUNT, FIELDS, invite, seed, type Payload, type SeededComment, type Seeded, type StorageState } from './support/xss-seed.ts';
 
@@ -251,9 +252,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
     const fieldsOf = (c: SeededComment) => [c.body, c.proposedText, c.rationale, c.response].filter((p): p is Payload => !!p);
 
     // JSON: the strings as stored, literally.
-    const jsonResponse = await request.get('/api/v1/comments');
-    expect(jsonResponse.headers()['content-type']).toContain('application/json');
-    const json: Array<{ id: number; body: string; proposedText: string | null; rationale: string | null; response: string | null }> = await jsonResponse.json();
+    const json = await openDataPages<{ id: number; body: string; proposedText: string | null; rationale: string | null; response: string | null }>(request);
     for (const c of comments) {
       const found = json.find((j) => j.id === c.id);
       expect(found, `comment ${c.id} in the JSON`).toMatchObject({

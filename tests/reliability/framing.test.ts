@@ -31,7 +31,7 @@ describe('the ministry, everywhere people read', () => {
   it('names no former body on any page, in any download or mail', async () => {
     const current = currentOf(readVersionFiles('ds2030'))!;
     const chapters = readChapterFiles('ds2030', current.id).map((c) => `/posvetovanja/ds2030/osnutek/${c.slug}`);
-    const anonymous = ['/', '/posvetovanja/ds2030', ...chapters, `${chapters[0]}/1`, '/posvetovanja/ds2030/verzije', '/posvetovanja/ds2030/verzije/osnutek-1/osnutek-2', '/posvetovanja/ds2030/porocilo', '/posvetovanja/ds2030/porocilo.csv', '/api/v1/comments', '/api/v1/comments?format=csv', '/dostopnost', '/zasebnost', '/prijava', '/pozabljeno-geslo', '/ni-take-strani'];
+    const anonymous = ['/', '/posvetovanja/ds2030', ...chapters, `${chapters[0]}/1`, '/posvetovanja/ds2030/verzije', '/posvetovanja/ds2030/verzije/osnutek-1/osnutek-2', '/posvetovanja/ds2030/porocilo', '/posvetovanja/ds2030/porocilo.csv', '/api/v1/comments/export.jsonl', '/api/v1/comments?format=csv', '/dostopnost', '/zasebnost', '/prijava', '/pozabljeno-geslo', '/ni-take-strani'];
     const signedIn: Array<[string, string]> = [
       ['/moj-racun', scale.memberCookies[0]],
       ['/organizacija', scale.memberCookies[0]],

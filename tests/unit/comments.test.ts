@@ -7,7 +7,8 @@ import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/
 import { findCommentForViewer, organisationComments } from '../../src/lib/server/comments/organisation-queries.ts';
 import { chapterCommentSummary, countPublicComments, listPublicComments, publicCountsByBlock } from '../../src/lib/server/comments/queries.ts';
 import { buildReport } from '../../src/lib/server/report/report.ts';
-import { openDataCsv, openDataItems, openDataQuery } from '../../src/lib/server/comments/open-data.ts';
+import { openDataCsv, openDataQuery } from '../../src/lib/server/comments/open-data.ts';
+import { openDataStream, type OpenDataFilter, type OpenDataOptions } from '../../src/lib/server/comments/open-data-pages.ts';
 import { saveComment as saveCommand, type SaveIntent } from '../../src/lib/server/comments/save.ts';
 import { STATUS_OF } from '../../src/lib/server/web/form-handling.ts';
 import { saveCommentForm } from '../../src/lib/server/web/comments/form.ts';
@@ -425,13 +426,17 @@ describe('several consultations side by side', () => {
   });
 
   it('open data: ?consultation= gives that consultation’s comments, each naming it; an unknown one is not found', async () => {
+    const openDataItems = async (db: Db, filter: OpenDataFilter, options: OpenDataOptions) => {
+      const stream = await openDataStream(db, filter, options);
+      return stream.ok ? { ok: true as const, value: await Array.fromAsync(stream.value) } : stream;
+    };
     const { db, ours, theirs } = await twoConsultations();
     const options = { baseUrl: 'https://posvet.example', currentVersionId: async () => 'osnutek-test' };
     const all = await openDataItems(db, {}, options);
     expect(all.ok && all.value.map((c) => [c.id, c.consultation])).toEqual([[ours, 'ds2030'], [theirs, 'drugo']]);
-    const drugo = await openDataItems(db, openDataQuery.parse({ consultation: 'drugo' }), options);
+    const drugo = await openDataItems(db, { consultation: openDataQuery.parse({ consultation: 'drugo' }).consultation }, options);
     expect(drugo.ok && drugo.value.map((c) => [c.id, c.consultation, c.body])).toEqual([[theirs, 'drugo', 'Pripomba k drugemu posvetovanju.']]);
-    const ds = await openDataItems(db, openDataQuery.parse({ consultation: 'ds2030', chapter }), options);
+    const ds = await openDataItems(db, { consultation: 'ds2030', chapter: openDataQuery.parse({ chapter }).chapter }, options);
     expect(ds.ok && ds.value.map((c) => c.id)).toEqual([ours]);
     const unknown = await openDataItems(db, { consultation: 'ni-takega' }, options);
     expect(unknown.ok ? undefined : [unknown.error.code, unknown.error.message?.(sl)]).toEqual(['not_found', 'Posvetovanja „ni-takega“ ni.']);

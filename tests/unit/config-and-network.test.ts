@@ -74,6 +74,9 @@ describe('page cache keys', () => {
     expect(normalisedCacheUrl(url('/api/v1/comments?status=new&chapter=uvod&t=1'))).toBe('/api/v1/comments?chapter=uvod&status=new');
     // The consultation filter is part of the address the open data is answered for.
     expect(normalisedCacheUrl(url('/api/v1/comments?t=1&consultation=sdjs2030'))).toBe('/api/v1/comments?consultation=sdjs2030');
+    // So are the paging parameters: each page is its own answer (a streamed export is never cached).
+    expect(normalisedCacheUrl(url('/api/v1/comments?after=WzEyXQ&t=1&limit=2&since=2026-12-01T08%3A00%3A00Z'))).toBe('/api/v1/comments?since=2026-12-01T08%3A00%3A00Z&limit=2&after=WzEyXQ');
+    expect(normalisedCacheUrl(url('/api/v1/comments/export.jsonl?consultation=ds2030'))).toBeUndefined();
     expect(normalisedCacheUrl(url('/posvetovanja/sdjs2030/porocilo.csv?t=1'))).toBe('/posvetovanja/sdjs2030/porocilo.csv');
     // The first version's addresses only redirect: nothing to cache.
     expect(normalisedCacheUrl(url('/osnutek/uvod'))).toBeUndefined();

@@ -28,6 +28,7 @@ function comment(over: Partial<PublicComment>): PublicComment {
     organisation: { id: 9, name: 'Občina Bled', shortName: 'Bled', kind: 'municipality', code: '3' },
     supporters: [],
     onBehalfOf: [],
+    changedAt: null,
     joint: null,
     anchorStatus: 'unchanged',
     currentChapterSlug: 'digitalne-kompetence',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, postForm } from '../fixtures.ts';
+import { openDataPages } from './open-data.ts';
 
 /** What the comment specs share: the interface's texts, the open-data API, the comment form, a block's comments. */
 
@@ -45,11 +46,9 @@ export function pripombe(n: number): string {
   return `${n} ${h === 1 ? 'pripomba' : h === 2 ? 'pripombi' : h === 3 || h === 4 ? 'pripombe' : 'pripomb'}`;
 }
 
+/** Every public comment the API lists with these filters (all its pages). */
 export async function apiComments(request: APIRequestContext, query = ''): Promise<ApiComment[]> {
-  const response = await request.get(`/api/v1/comments${query}`);
-  expect(response.status()).toBe(200);
-  expect(response.headers()['content-type']).toContain('application/json');
-  return response.json();
+  return openDataPages<ApiComment>(request, query);
 }
 
 /** Public comments (per the API) whose body or rationale contains the marker. */

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { readMail as readMailIn } from '../../support/mail.ts';
 import { expect, mailDir, postForm } from '../fixtures.ts';
+import { openDataPages } from './open-data.ts';
 
 /**
  * What the moderation specs share: the interface's texts, the chapters they write on, the open-data
@@ -57,9 +58,7 @@ export function ljubljanaDate(offsetDays = 0): string {
 }
 
 export async function apiComments(request: APIRequestContext, query = ''): Promise<ApiComment[]> {
-  const response = await request.get(`/api/v1/comments${query}`);
-  expect(response.status()).toBe(200);
-  return response.json();
+  return openDataPages<ApiComment>(request, query);
 }
 
 /** The public comment (per the API) with exactly this text, or undefined. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIResponse, Browser, BrowserContext } from '@playwright/test';
 import { mailedLink } from '../../support/mail.ts';
 import { baseURL, expect, mailDir, people, postForm, signIn, test } from '../fixtures.ts';
+import { openDataPages } from './open-data.ts';
 
 /*
  * The hostile strings of xss.spec.ts and how they are written: more than fifty payloads spread over
@@ -304,7 +305,7 @@ export async function seed(browser: Browser): Promise<Seeded> {
     expectRedirect(response, `submitting "${d.body.label}" on ${path}`);
     expect(response.headers().location).toBe(`${path}?sporocilo=pripomba-oddana`);
   }
-  const api: Array<{ id: number; body: string; block: string }> = await (await anonymous.request.get('/api/v1/comments')).json();
+  const api = await openDataPages<{ id: number; body: string; block: string }>(anonymous.request);
   const comments: SeededComment[] = drafts.map((d) => {
     const found = api.filter((c) => c.body === d.body.stored);
     expect(found, `the comment with "${d.body.label}" is public, once`).toHaveLength(1);

@@ -1,28 +1,36 @@
 import { z } from 'astro/zod';
 import { MODERATION_STATUSES } from '../../enums.ts';
 import { routes } from '../../routes.ts';
-import { fail, ok, type Result } from '../../result.ts';
-import type { Consultation } from '../consultations/consultations.ts';
-import { findConsultation, listConsultations } from '../consultations/consultations.ts';
-import { toCsv } from '../platform/csv.ts';
-import type { Db } from '../platform/db.ts';
+import { csvCell, toCsv } from '../platform/csv.ts';
 import type { JointMember } from './joint-standing.ts';
-import { listPublicComments, type PublicComment } from './queries.ts';
+import type { PublicComment } from './queries.ts';
 
 /**
  * Open data: every public comment (submitted, not hidden) of every consultation, or of one –
  * never drafts, withdrawn or hidden comments, never a person's name or e-mail. What
- * /api/v1/comments answers (the web edge, web/comments/open-data.ts, turns it into a response).
+ * /api/v1/comments and its exports answer, an item each (paged and streamed by open-data-pages.ts;
+ * the fields described for people and as JSON Schema in open-data-fields.ts; the web edge,
+ * web/comments/open-data.ts, turns them into responses).
  */
 
-/** The query string of /api/v1/comments; anything else in a field is refused (400). */
+/** Page sizes of /api/v1/comments. */
+export const OPEN_DATA_LIMIT = { default: 100, max: 1000 } as const;
+
+/**
+ * The query string of /api/v1/comments and its exports; anything else in a field is refused (400).
+ * `after` and `since` are checked further by open-data-pages.ts (a cursor, an instant).
+ */
 export const openDataQuery = z.object({
   /** A consultation's slug ("ds2030"): its comments only. */
   consultation: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  /** Kept for old clients: `csv` is sent on to the CSV export. */
   format: z.enum(['json', 'csv']).default('json'),
   chapter: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
   status: z.enum(MODERATION_STATUSES).optional(),
   organisation: z.string().regex(/^[A-Za-z0-9-]{1,80}$/).optional(),
+  limit: z.string().regex(/^[1-9]\d{0,3}$/).transform(Number).refine((n) => n <= OPEN_DATA_LIMIT.max).optional(),
+  after: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
+  since: z.string().max(40).optional(),
 });
 
 export type OpenDataQuery = z.infer<typeof openDataQuery>;
@@ -55,6 +63,8 @@ export interface OpenDataItem {
   status: string;
   response: string | null;
   supporters: Array<{ name: string; code: string }>;
+  /** ISO 8601 UTC: when its public data last changed (what `?since=` compares). */
+  changedAt: string;
 }
 
 export interface OpenDataJointPosition {
@@ -100,55 +110,32 @@ export function toOpenDataItem(c: PublicComment, base: string): OpenDataItem {
     status: c.status,
     response: c.response,
     supporters: c.supporters.map((s) => ({ name: s.name, code: s.code })),
+    changedAt: c.changedAt ?? c.submittedAt,
   };
-}
-
-/**
- * The public comments the query selects, consultation by consultation (the oldest consultation
- * first), each placed in its consultation's current version. `not_found` for a consultation slug
- * that does not exist (archived consultations are found: their comments stay open data).
- */
-export async function openDataItems(
-  db: Db,
-  query: Omit<OpenDataQuery, 'format'>,
-  options: { baseUrl: string; currentVersionId: (consultation: Consultation) => Promise<string | undefined> },
-): Promise<Result<OpenDataItem[]>> {
-  let consultations: Consultation[];
-  if (query.consultation) {
-    const found = await findConsultation(db, query.consultation);
-    if (!found) return fail('not_found', (t) => t.comments.openData.unknownConsultation(query.consultation!));
-    consultations = [found];
-  } else {
-    consultations = (await listConsultations(db, { archived: true })).reverse();
-  }
-  const items: OpenDataItem[] = [];
-  for (const consultation of consultations) {
-    const comments = await listPublicComments(db, {
-      consultationId: consultation.id,
-      chapterSlug: query.chapter,
-      status: query.status,
-      organisationCode: query.organisation,
-      currentVersionId: await options.currentVersionId(consultation),
-    });
-    items.push(...comments.map((c) => toOpenDataItem(c, options.baseUrl)));
-  }
-  return ok(items);
 }
 
 /** The CSV columns: the JSON's field names, in its order (`jointPosition`'s fields flattened to joint*). */
 export const OPEN_DATA_COLUMNS = [
   'id', 'consultation', 'url', 'version', 'chapter', 'block', 'blockKey', 'anchorStatus', 'currentBlock', 'kind', 'organisation', 'organisationKind',
-  'organisationCode', 'onBehalfOf', 'jointState', 'jointDeadline', 'jointConfirmed', 'jointDeclined', 'jointNoAnswer', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters',
+  'organisationCode', 'onBehalfOf', 'jointState', 'jointDeadline', 'jointConfirmed', 'jointDeclined', 'jointNoAnswer', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters', 'changedAt',
 ] as const;
 
-/** RFC 4180 CSV with commas; `late` as the given words for yes and no. */
-export function openDataCsv(items: OpenDataItem[], words: { yes: string; no: string }): string {
-  const rows = items.map((j) => [
+/** One item as the CSV's cells, in OPEN_DATA_COLUMNS' order; `late` as the given words for yes and no. */
+export function openDataCsvCells(j: OpenDataItem, words: { yes: string; no: string }): unknown[] {
+  return [
     j.id, j.consultation, j.url, j.version, j.chapter, j.block, j.blockKey, j.anchorStatus, j.currentBlock, j.kind, j.organisation.name, j.organisation.kind, j.organisation.code,
     j.onBehalfOf.map((o) => `${o.name} (${o.confirmation})`).join('; '),
     j.jointPosition?.state ?? '', j.jointPosition?.deadline ?? '', ...(['confirmed', 'declined', 'noAnswer'] as const).map((list) => (j.jointPosition?.[list] ?? []).map((o) => o.name).join('; ')),
     j.body, j.proposedText, j.rationale, j.submittedAt,
-    j.late ? words.yes : words.no, j.status, j.response, j.supporters.map((s) => s.name).join('; '),
-  ]);
-  return toCsv(OPEN_DATA_COLUMNS, rows);
+    j.late ? words.yes : words.no, j.status, j.response, j.supporters.map((s) => s.name).join('; '), j.changedAt,
+  ];
+}
+
+/** The CSV's first line (with the BOM spreadsheets need) and then one line per item (RFC 4180, commas, CRLF). */
+export const openDataCsvHeader = (): string => toCsv(OPEN_DATA_COLUMNS, []);
+export const openDataCsvLine = (item: OpenDataItem, words: { yes: string; no: string }): string => `${openDataCsvCells(item, words).map(csvCell).join(',')}\r\n`;
+
+/** RFC 4180 CSV with commas of a few items (the export streams the same lines). */
+export function openDataCsv(items: OpenDataItem[], words: { yes: string; no: string }): string {
+  return openDataCsvHeader() + items.map((item) => openDataCsvLine(item, words)).join('');
 }

@@ -108,6 +108,8 @@ export interface PublicComment {
   currentChapterSlug: string | null;
   currentBlockKey: string | null;
   currentBlockNumber: string | null;
+  /** When its public data last changed (open data's `since`). */
+  changedAt: string | null;
 }
 
 export interface PublicCommentFilter {
@@ -218,6 +220,7 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
       'c.response',
       'c.joint_deadline',
       'c.received_via',
+      'c.public_changed_at',
       'k.status as consultation_status',
       'o.id as organisation_id',
       'o.name as organisation_name',
@@ -277,6 +280,7 @@ export async function listPublicComments(db: Kysely<Database>, filter: PublicCom
       submittedAt: r.submitted_at!,
       late: r.late === 1,
       receivedVia: r.received_via,
+      changedAt: r.public_changed_at,
       status: r.moderation_status,
       response: r.response,
       organisation: { id: r.organisation_id, name: r.organisation_name, shortName: r.organisation_short_name, kind: r.organisation_kind, code: r.organisation_code },

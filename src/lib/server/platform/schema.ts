@@ -174,6 +174,8 @@ export interface CommentTable {
   recorded_by_user_id: number | null;
   decided_at: string | null;
   decided_by_user_id: number | null;
+  /** When its public data last changed (kept by triggers, migration 0013); null until submitted. */
+  public_changed_at: string | null;
 }
 
 /**

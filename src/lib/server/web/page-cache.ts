@@ -52,7 +52,10 @@ const CACHEABLE: Array<{ path: RegExp; params: Record<string, ParamRule> }> = [
   // The open data answers 400 to a value it cannot read: such values are kept, so the answer stays.
   {
     path: /^\/api\/v1\/comments$/,
-    params: { consultation: /^.{0,200}$/s, chapter: /^.{0,200}$/s, status: /^.{0,200}$/s, organisation: /^.{0,200}$/s, format: /^.{0,200}$/s },
+    params: {
+      consultation: /^.{0,200}$/s, chapter: /^.{0,200}$/s, status: /^.{0,200}$/s, organisation: /^.{0,200}$/s, format: /^.{0,200}$/s,
+      since: /^.{0,200}$/s, limit: /^.{0,200}$/s, after: /^.{0,400}$/s,
+    },
   },
   { path: /^\/(dostopnost|zasebnost)$/, params: {} },
 ];

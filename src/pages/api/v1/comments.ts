@@ -2,33 +2,20 @@ import type { APIRoute } from 'astro';
 import { openDataResponse } from '../../../lib/server/web/comments/open-data';
 
 /**
- * Open data: every public comment (submitted, not hidden) of every consultation – never drafts,
- * withdrawn or hidden comments, never a person's name or e-mail. JSON by default, CSV with
- * ?format=csv.
+ * Open data: the public comments (submitted, not hidden) of every consultation, a page at a time –
+ * never drafts, withdrawn or hidden comments, never a person's name or e-mail. Described for people
+ * on /odprti-podatki and in OpenAPI 3.1 at /api/v1/openapi.json.
  *
- * Filters:
- * - `consultation`: a consultation's slug (e.g. `ds2030`, as in /posvetovanja/ds2030): its comments
- *   only. An unknown slug answers 404 with `{ "error": "…" }`.
- * - `chapter` (chapter slug), `status` (moderation status), `organisation` (code or slug).
- * A malformed value of any of them answers 400 with `{ "error": "Neveljavna poizvedba: …" }`.
+ * `{ "items": [...], "next": "<cursor>" | null }`, by id ascending; `?limit=` (1–1000, default 100),
+ * `?after=<next>`; the next page also as `Link: <…>; rel="next"` (from PUBLIC_URL). `?since=<ISO 8601
+ * instant>`: only comments whose public data changed at or after it, by (changedAt, id). Filters:
+ * `consultation` (404 when unknown), `chapter`, `status`, `organisation`. Bad values: 400 `{ error }`
+ * naming the parameter.
  *
- * Every item has `consultation` (the slug of the consultation it belongs to); `version` is the draft
- * of that consultation it was written on (version ids repeat across consultations: read them with
- * `consultation`); `anchorStatus` says what became of its block in the consultation's current draft
- * (unchanged, changed, removed) and `currentBlock` where it stands now.
+ * Until issue 14 this answered every comment in one array; that shape is gone (noted on
+ * /odprti-podatki): the whole set is /api/v1/comments/export.jsonl. `?format=csv` still works: it is
+ * redirected (308) to /api/v1/comments/export.csv with the same filters.
  *
- * A joint position (an association's comment naming member municipalities) has `onBehalfOf` (each
- * named municipality with its `confirmation`: pending, confirmed, declined) and `jointPosition`:
- * `{ state, deadline, confirmed, declined, noAnswer }`. `state` is `coordinating` while some named
- * municipality has not answered and `deadline` (ISO 8601 UTC; never after the window closes) has not
- * passed; then `agreed`: the position speaks only for `confirmed`, and `declined` and `noAnswer`
- * (municipalities that did not answer by the deadline) are listed apart — each `[{ name, code }]`.
- * `jointPosition` is null for any other comment. In the CSV: `jointState`, `jointDeadline`,
- * `jointConfirmed`, `jointDeclined`, `jointNoAnswer` (names separated by `; `).
- *
- * The CSV here is for programs and stays as documented: RFC 4180 with commas, `submittedAt` in ISO
- * 8601 UTC, field names in English, the same as the JSON, with a `consultation` column after `id`.
- * The CSV for people is each consultation's report (/posvetovanja/<slug>/porocilo.csv: `;`,
- * Ljubljana time, Slovenian headings).
+ * The item's fields: comments/open-data.ts (OpenDataItem) and open-data-fields.ts (their schema).
  */
 export const GET: APIRoute = ({ url, locals }) => openDataResponse(url, locals.t);
