@@ -14,6 +14,13 @@ export const reportVersions = {
       tooLong: 'Besedilo je predolgo.',
       invalidDate: 'Vpišite datum v obliki 15. 3. 2027.',
     } as Record<string, string>,
+    /** The publish form's own messages, one per field (helper H). */
+    publishErrors: {
+      documentNumber: 'Vpišite številko dokumenta.',
+      place: 'Vpišite kraj.',
+      signatoryName: 'Vpišite ime odgovorne osebe.',
+      signatoryTitle: 'Vpišite funkcijo odgovorne osebe.',
+    },
 
     // The public pages (helper H)
     pageTitle: (consultation: string) => `Poročilo o upoštevanju pripomb – ${consultation}`,
@@ -41,6 +48,7 @@ export const reportVersions = {
     partContext: (n: number, documentNumber: string) => `Poročilo o upoštevanju pripomb, verzija ${n}, številka ${documentNumber}`,
     previewContext: 'Predogled poročila o upoštevanju pripomb',
     participantsCount: (n: number) => `${counted(n, f.organizacija)}`,
+    commentsCount: (n: number) => `${counted(n, f.pripomba)}`,
     pagerTop: 'Strani poročila (zgoraj)',
     pagerBottom: 'Strani poročila (spodaj)',
     previous: 'Prejšnja stran',

@@ -1,6 +1,6 @@
-import type { Dictionary } from "../../../../i18n/index.ts";
-import type { RowSelection } from "../../report/rows.ts";
-import type { ReportSummary } from "../../report/summary.ts";
+import type { Dictionary } from '../../../../i18n/index.ts';
+import type { RowSelection } from '../../report/rows.ts';
+import type { ReportSummary } from '../../report/summary.ts';
 
 /**
  * The parts of a report version's HTML pages, as its table of contents lists them: each chapter of
@@ -10,9 +10,9 @@ import type { ReportSummary } from "../../report/summary.ts";
 
 export const ROWS_PER_PAGE = 50;
 export const PARTICIPANTS_PER_PAGE = 100;
-export const DRAFT_PART = "osnutek";
-export const LATE_PART = "pozne";
-export const ANNEX_PART = "udelezenci";
+export const DRAFT_PART = 'osnutek';
+export const LATE_PART = 'pozne';
+export const ANNEX_PART = 'udelezenci';
 
 export interface ReportPart {
   key: string;
@@ -27,28 +27,28 @@ export interface ReportPart {
 export function partsOf(summary: ReportSummary, t: Dictionary): ReportPart[] {
   const d = t.reportDocument;
   const sections: ReportPart[] = summary.sections.map((s) => {
-    if (s.section === "chapter") {
+    if (s.section === 'chapter') {
       return {
         key: s.chapterSlug!,
         title: d.chapterHeading(s.chapterNumber!, s.chapterTitle!),
         count: s.count,
-        selection: { section: "chapter", chapterSlug: s.chapterSlug! },
+        selection: { section: 'chapter', chapterSlug: s.chapterSlug! },
         perPage: ROWS_PER_PAGE,
       };
     }
-    return s.section === "draft"
+    return s.section === 'draft'
       ? {
           key: DRAFT_PART,
           title: d.wholeDraft,
           count: s.count,
-          selection: { section: "draft" },
+          selection: { section: 'draft' },
           perPage: ROWS_PER_PAGE,
         }
       : {
           key: LATE_PART,
           title: d.late,
           count: s.count,
-          selection: { section: "late" },
+          selection: { section: 'late' },
           perPage: ROWS_PER_PAGE,
         };
   });
@@ -64,17 +64,13 @@ export function partsOf(summary: ReportSummary, t: Dictionary): ReportPart[] {
 }
 
 /** How many pages a part has (an empty part has one, saying so). */
-export const pageCountOf = (part: ReportPart) =>
-  Math.max(1, Math.ceil(part.count / part.perPage));
+export const pageCountOf = (part: ReportPart) => Math.max(1, Math.ceil(part.count / part.perPage));
 
 /**
  * The page a `?stran=` asks for: none is the first; anything but a number of an existing page
  * (0, -1, abc, 99999) is undefined — the page answers 404.
  */
-export function parsePage(
-  asked: string | null,
-  pageCount: number,
-): number | undefined {
+export function parsePage(asked: string | null, pageCount: number): number | undefined {
   if (asked === null) return 1;
   if (!/^\d{1,6}$/.test(asked)) return undefined;
   const n = Number(asked);
@@ -82,8 +78,6 @@ export function parsePage(
 }
 
 /** A version number in an address: 1, 2, … (never 0, 01 or 1.0). */
-export function parseVersionNumber(
-  value: string | undefined,
-): number | undefined {
+export function parseVersionNumber(value: string | undefined): number | undefined {
   return value && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : undefined;
 }
