@@ -74,7 +74,11 @@ describe('page cache keys', () => {
     expect(normalisedCacheUrl(url('/api/v1/comments?status=new&chapter=uvod&t=1'))).toBe('/api/v1/comments?chapter=uvod&status=new');
     // The consultation filter is part of the address the open data is answered for.
     expect(normalisedCacheUrl(url('/api/v1/comments?t=1&consultation=sdjs2030'))).toBe('/api/v1/comments?consultation=sdjs2030');
-    expect(normalisedCacheUrl(url('/posvetovanja/sdjs2030/porocilo.csv?t=1'))).toBe('/posvetovanja/sdjs2030/porocilo.csv');
+    // The report's downloads redirect to a version's files: nothing to cache. A published version's
+    // part keeps any page it is asked for, so an unreadable one answers 404, not page 1.
+    expect(normalisedCacheUrl(url('/posvetovanja/sdjs2030/porocilo.csv?t=1'))).toBeUndefined();
+    expect(normalisedCacheUrl(url('/posvetovanja/ds2030/porocilo/2/uvod?t=1&stran=abc'))).toBe('/posvetovanja/ds2030/porocilo/2/uvod?stran=abc');
+    expect(normalisedCacheUrl(url('/posvetovanja/ds2030/porocilo/predogled?t=1'))).toBeUndefined();
     // The first version's addresses only redirect: nothing to cache.
     expect(normalisedCacheUrl(url('/osnutek/uvod'))).toBeUndefined();
     expect(normalisedCacheUrl(url('/moj-racun'))).toBeUndefined();
