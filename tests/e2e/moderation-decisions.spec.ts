@@ -89,9 +89,10 @@ test.describe('deciding', () => {
     await page.goto('/posvetovanja/ds2030/porocilo/predogled');
     expect(await submitForm(page, page.getByRole('button', { name: 'Pripravi nov predogled' }))).toBe(303);
     await expect(async () => {
-      await page.reload();
+      await page.goto('/posvetovanja/ds2030/porocilo/predogled');
       await expect(page.getByText('PREDOGLED – NI OBJAVLJENO')).toBeVisible({ timeout: 500 });
-      await expect(page.getByText('Nov predogled se pripravlja.')).toHaveCount(0, { timeout: 500 });
+      // While a newer one is being prepared the page offers to reload.
+      await expect(page.getByRole('link', { name: 'Osveži stran' })).toHaveCount(0, { timeout: 500 });
     }).toPass({ timeout: 30_000 });
     await page.goto(`/posvetovanja/ds2030/porocilo/predogled/${CHAPTERS.society.slug}`);
     let entry = page.locator(`#pripomba-${id}`);
