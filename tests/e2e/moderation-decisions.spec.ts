@@ -1,4 +1,3 @@
-import { parseCsv, readXlsx } from '../support/spreadsheets.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, people, postForm, signIn, submitForm, test, unique } from './fixtures.ts';
 import { texts, CHAPTERS, apiComments, apiComment, submitAsBled, readMail, stanceForm, reviewForm } from './support/moderation.ts';
@@ -79,62 +78,34 @@ test.describe('deciding', () => {
     await expect(card.getByRole('region', { name: 'Obrazložitev stališča' })).toContainText(response);
     await expectNoAxeViolations(reader);
 
-    // The report page, under that comment.
-    expect((await reader.goto('/posvetovanja/ds2030/porocilo'))?.status()).toBe(200);
-    const entry = reader.locator(`article:has(#pr-${id})`);
-    await expect(entry.getByRole('link', { name: `Pripomba št. ${id}`, exact: true })).toHaveAttribute('href', `/pripombe/${id}`);
-    await expect(entry).toContainText(body);
-    await expect(entry.locator('dt')).toHaveText(['Stališče', 'Obrazložitev stališča']);
-    await expect(entry.locator('dd')).toHaveText(['ni upoštevana', response]);
-    await expectNoAxeViolations(reader);
-    await reader.context().close();
-
     // The open-data API.
     expect(await apiComment(request, body)).toMatchObject({ id, status: 'rejected', response, block: '5.1' });
     const rejected = await apiComments(request, `?status=rejected&chapter=${CHAPTERS.society.slug}`);
     expect(rejected.map((c) => c.id)).toContain(id);
 
-    // The report as CSV.
-    const csv = await request.get('/posvetovanja/ds2030/porocilo.csv');
-    expect(csv.status()).toBe(200);
-    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers()['content-disposition']).toContain('attachment');
-    const rows = parseCsv(await csv.text());
-    const header = rows[0];
-    expect(header[0]).toBe('Št.');
-    expect(header).toEqual(expect.arrayContaining(['Poglavje', 'Odstavek', 'Organizacija', 'Vrsta organizacije', 'Besedilo pripombe', 'Stališče', 'Obrazložitev stališča', 'Oddana', 'Po roku', 'Povezava']));
-    const csvRow = rows.find((r) => r[0] === String(id));
-    expect(csvRow, `comment ${id} in the CSV`).toBeDefined();
-    const cell = (name: string) => csvRow![header.indexOf(name)];
-    expect(cell('Besedilo pripombe')).toBe(body);
-    // Paragraph numbers stay text in a Slovenian spreadsheet: an invisible U+200B before them.
-    expect(cell('Odstavek')).toBe('\u200B5.1');
-    // Ljubljana time as people write it, never UTC.
-    expect(cell('Oddana')).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4} \d{1,2}\.\d{2}$/);
-    expect(cell('Poglavje')).toBe(CHAPTERS.society.label);
-    expect(cell('Organizacija')).toBe('Občina Bled');
-    expect(cell('Stališče')).toBe('ni upoštevana');
-    expect(cell('Obrazložitev stališča')).toBe(response);
-    expect(cell('Po roku')).toBe('ne');
-    expect(cell('Povezava')).toMatch(new RegExp(`/pripombe/${id}$`));
-
-    // The report as XLSX: a zip with the comments sheet and the totals sheet.
-    const xlsx = await request.get('/posvetovanja/ds2030/porocilo.xlsx');
-    expect(xlsx.status()).toBe(200);
-    expect(xlsx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const zip = await xlsx.body();
-    expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(zip.includes('xl/worksheets')).toBe(true);
-    const workbook = readXlsx(zip);
-    expect(workbook.sheetNames).toEqual(['Pripombe', 'Povzetek']);
-    expect(workbook.sheets[0][0]).toEqual(header);
-    const xlsxRow = workbook.sheets[0].find((r) => r[0] === String(id));
-    expect(xlsxRow, `comment ${id} in the XLSX`).toBeDefined();
-    expect(xlsxRow![header.indexOf('Besedilo pripombe')]).toBe(body);
-    expect(xlsxRow![header.indexOf('Stališče')]).toBe('ni upoštevana');
-    expect(xlsxRow![header.indexOf('Obrazložitev stališča')]).toBe(response);
-    expect(xlsxRow![header.indexOf('Odstavek')]).toBe('5.1');
-    expect(xlsxRow![header.indexOf('Oddana')]).toBe(cell('Oddana'));
+    // The report: a preview prepared now has it with its stance, in its chapter's table (a published
+    // version is a snapshot: report-versions.spec.ts). (Once the document writers are in: the
+    // published version's CSV and XLSX have the same row.)
+    await page.goto('/posvetovanja/ds2030/porocilo/predogled');
+    expect(await submitForm(page, page.getByRole('button', { name: 'Pripravi nov predogled' }))).toBe(303);
+    await expect(async () => {
+      await page.goto('/posvetovanja/ds2030/porocilo/predogled');
+      await expect(page.getByText('PREDOGLED – NI OBJAVLJENO')).toBeVisible({ timeout: 500 });
+      // While a newer one is being prepared the page offers to reload.
+      await expect(page.getByRole('link', { name: 'Osveži stran' })).toHaveCount(0, { timeout: 500 });
+    }).toPass({ timeout: 30_000 });
+    await page.goto(`/posvetovanja/ds2030/porocilo/predogled/${CHAPTERS.society.slug}`);
+    let entry = page.locator(`#pripomba-${id}`);
+    // The chapter's rows are paged: on to the page that has the comment.
+    for (let i = 0; i < 20 && !(await entry.count()); i++) {
+      await page.getByRole('navigation', { name: 'Strani poročila (spodaj)' }).getByRole('link', { name: /Naslednja stran/ }).click();
+      entry = page.locator(`#pripomba-${id}`);
+    }
+    await expect(entry.getByRole('link', { name: `Pripomba št. ${id}`, exact: true })).toHaveAttribute('href', `/pripombe/${id}`);
+    await expect(entry).toContainText(body);
+    await expect(entry.locator('td').nth(2)).toContainText('ni upoštevana');
+    await expect(entry.locator('td').nth(3)).toContainText(response);
+    await expectNoAxeViolations(page);
 
     // The organisation is told by e-mail.
     const mail = await readMail(people.bled, `Stališče do pripombe št. ${id} `);

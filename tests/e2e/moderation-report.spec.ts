@@ -1,10 +1,9 @@
-import { parseCsv, readXlsx } from '../support/spreadsheets.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, people, signIn, test, unique } from './fixtures.ts';
 import { CHAPTERS, submitAsBled, queue } from './support/moderation.ts';
 
 /*
- * Moderation: the statistics page and the public report with its CSV and XLSX.
+ * Moderation: the statistics page, and the public report's summary (report-versions.spec.ts has the rest).
  *
  * Each worker has a database of its own (tests/e2e/fixtures.ts). Every test first has Občina Bled
  * submit its own comments with a unique marker (through the plain, no-JavaScript form) and then acts
@@ -57,68 +56,45 @@ test.describe('statistics and the report', () => {
     await expectNoAxeViolations(page);
   });
 
-  test("the report's totals agree with its own CSV and XLSX", async ({ request }) => {
-    // Nothing else writes to this worker's database while the test runs: the page, the CSV and the
-    // XLSX are read one after another and describe the same comments.
-    const totalsOf = (html: string) => ({
-      // Figures are written with a dot between thousands (1.234).
-      total: Number(/Skupaj ([\d.]+) javn/.exec(html)?.[1].replaceAll('.', '')),
-      byStatus: Object.fromEntries([...html.matchAll(/data-total-status="(\w+)"[^>]*>([\d.]+)</g)].map((m) => [m[1], Number(m[2].replaceAll('.', ''))])),
-      byKind: Object.fromEntries([...html.matchAll(/data-total-kind="(\w+)"[^>]*>([\d.]+)</g)].map((m) => [m[1], Number(m[2].replaceAll('.', ''))])),
-    });
-    const totals = totalsOf(await (await request.get('/posvetovanja/ds2030/porocilo')).text());
-    const csv = parseCsv(await (await request.get('/posvetovanja/ds2030/porocilo.csv')).text());
-    const xlsx = readXlsx(await (await request.get('/posvetovanja/ds2030/porocilo.xlsx')).body());
-    // The public reads one row for everything without a stance yet.
-    const labels: Record<string, string> = { pending: 'še v obravnavi', accepted: 'upoštevana', partially_accepted: 'delno upoštevana', rejected: 'ni upoštevana', noted: 'vzeta na znanje' };
-    expect(Object.keys(totals.byStatus)).toEqual(Object.keys(labels));
-    expect(Object.values(totals.byStatus).reduce((a, b) => a + b, 0)).toBe(totals.total);
-
-    const rows = csv.slice(1);
-    expect(rows).toHaveLength(totals.total);
-    const decision = csv[0].indexOf('Stališče');
-    const kind = csv[0].indexOf('Vrsta organizacije');
-    for (const [status, label] of Object.entries(labels)) {
-      expect(rows.filter((r) => r[decision] === label).length, status).toBe(totals.byStatus[status]);
-    }
-    for (const [key, label] of Object.entries({ municipality: 'občina', association: 'združenje občin', other: 'drugo' })) {
-      expect(rows.filter((r) => r[kind] === label).length, key).toBe(totals.byKind[key]);
-    }
-    expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
-
-    // The XLSX has the same rows (as text: no formula guard needed), and its totals sheet the same figures.
-    const lines = (v: string) => v.replace(/\r\n?/g, '\n');
-    // (The CSV's formula guard and the invisible mark that keeps paragraph numbers text are CSV-only.)
-    expect(xlsx.sheets[0].map((r) => r.map(lines))).toEqual(csv.map((r) => r.map((v) => lines(v.replace(/^'(?=[=+\-@\t\r])/, '').replace(/^\u200B(?=\d)/, '')))));
-    const sheet = Object.fromEntries(xlsx.sheets[1].filter((r) => r.length === 2 && r[0]).map((r) => [r[0], r[1]]));
-    for (const [status, label] of Object.entries(labels)) expect(sheet[label], status).toBe(String(totals.byStatus[status]));
-    expect(sheet['Skupaj']).toBe(String(totals.total));
+  test("the report's summary adds up: its stances and its chapters each count every comment of the version", async ({ page }) => {
+    // (Once the document writers are in: its CSV and XLSX downloads have the same rows and totals.)
+    expect((await page.goto('/posvetovanja/ds2030/porocilo'))?.status()).toBe(200);
+    const number = (text: string | null) => Number((text ?? '').replaceAll('.', ''));
+    const stances = page.getByRole('table', { name: 'Pripombe po stališčih' });
+    await expect(stances.locator('tbody th')).toHaveText(['še v obravnavi', 'upoštevana', 'delno upoštevana', 'ni upoštevana', 'vzeta na znanje']);
+    const total = number(await stances.locator('[data-total]').textContent());
+    expect(total).toBeGreaterThan(0);
+    const byStance = (await stances.locator('tbody td').allTextContents()).map(number);
+    expect(byStance.reduce((a, b) => a + b, 0)).toBe(total);
+    const chapters = page.getByRole('table', { name: 'Pripombe po poglavjih' });
+    const byChapter = (await chapters.locator('tbody td').allTextContents()).map(number);
+    expect(byChapter.length).toBe(10);
+    expect(byChapter.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(total);
+    await expect(page.locator('main')).toContainText(/Prejet\S* je bil\S* [\d.]+ pripomb/);
+    await expectNoAxeViolations(page);
   });
 
-  test('each consultation has its own report, naming it, with downloads named by its slug; an unknown one is not found', async ({ page, request }) => {
+  test('each consultation has its own report, naming it; before its first version it says so; an unknown one is not found', async ({ page, request }) => {
+    expect((await page.goto('/posvetovanja/ds2030/porocilo'))?.status()).toBe(200);
+    await expect(page.locator('main')).toContainText('k osnutku „Digitalna Slovenija 2030 – vmesni pregled“');
+    await expect(page.locator('main')).toContainText('številka zadeve 3510-1/2026');
+
     expect((await page.goto('/posvetovanja/sdjs2030/porocilo'))?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Poročilo o upoštevanju pripomb');
-    await expect(page.locator('main')).toContainText('Strategija digitalnih javnih storitev 2030');
-    await expect(page.locator('main')).toContainText('Številka zadeve: 3510-2/2026');
+    await expect(page.locator('main')).toContainText('Poročilo o upoštevanju pripomb še ni objavljeno.');
     const nav = page.getByRole('navigation', { name: 'Posvetovanje' });
     await expect(nav.getByRole('link', { name: 'Poročilo' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('navigation', { name: 'Drobtinice' }).getByRole('link', { name: 'Strategija digitalnih javnih storitev 2030' })).toHaveAttribute('href', '/posvetovanja/sdjs2030');
     await expectNoAxeViolations(page);
 
-    const csvOf = async (slug: string) => {
-      const response = await request.get(`/posvetovanja/${slug}/porocilo.csv`);
-      expect(response.headers()['content-disposition']).toContain(`filename="porocilo-${slug}.csv"`);
-      return parseCsv(await response.text()).slice(1).map((r) => r[0]);
-    };
-    const [ds, sdjs] = [await csvOf('ds2030'), await csvOf('sdjs2030')];
-    expect(ds.length).toBeGreaterThan(0);
-    expect(sdjs.length).toBeGreaterThan(0);
-    // No comment is in both reports.
-    expect(ds.filter((id) => sdjs.includes(id))).toEqual([]);
-    expect((await request.get('/posvetovanja/sdjs2030/porocilo.xlsx')).headers()['content-disposition']).toContain('filename="porocilo-sdjs2030.xlsx"');
-
-    for (const path of ['/posvetovanja/ni-takega/porocilo', '/posvetovanja/ni-takega/porocilo.csv', '/posvetovanja/ni-takega/porocilo.xlsx']) {
-      expect((await request.get(path)).status(), path).toBe(404);
+    // The old download addresses lead to the newest version's files; none before the first version.
+    const csv = await request.get('/posvetovanja/ds2030/porocilo.csv', { maxRedirects: 0 });
+    expect(csv.status()).toBe(302);
+    expect(csv.headers().location).toMatch(/\/posvetovanja\/ds2030\/porocilo\/\d+\/prenos\/csv$/);
+    const xlsx = await request.get('/posvetovanja/ds2030/porocilo.xlsx', { maxRedirects: 0 });
+    expect(xlsx.headers().location).toMatch(/\/posvetovanja\/ds2030\/porocilo\/\d+\/prenos\/xlsx$/);
+    for (const path of ['/posvetovanja/sdjs2030/porocilo.csv', '/posvetovanja/ni-takega/porocilo', '/posvetovanja/ni-takega/porocilo.csv', '/posvetovanja/ni-takega/porocilo.xlsx']) {
+      expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
     }
   });
 });

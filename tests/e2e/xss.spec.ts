@@ -1,12 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { parseCsvCells, readXlsxCells } from '../support/spreadsheets.ts';
-import { unzip } from '../support/zip.ts';
+import { parseCsvCells } from '../support/spreadsheets.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { openDataPages } from './support/open-data.ts';
-import { checkPage, close, csvGuarded, injectedThings, publicTexts, simple, watchedPage as watchPage, xlsxForm, xmlEscapings } from './support/xss-checks.ts';
+import { checkPage, close, csvGuarded, injectedThings, publicTexts, simple, watchedPage as watchPage } from './support/xss-checks.ts';
 import { bledOrganisationId, CHAPTERS, COMMENT_COUNT, FIELDS, invite, seed, type Payload, type SeededComment, type Seeded, type StorageState } from './support/xss-seed.ts';
 
 /*
@@ -132,8 +131,24 @@ test.describe('XSS payloads and formulas stay inert', () => {
     await reader.page.goto(`/pripombe/${comments[0].id}`);
     await expectNoAxeViolations(reader.page);
 
-    await checkPage(reader, '/posvetovanja/ds2030/porocilo', { full: comments.flatMap((c) => publicTexts(c, { rationale: false })) });
     await close(reader);
+
+    // The report: a preview prepared now holds them; each chapter's part shows them as text (a
+    // published version is a snapshot of the same rows, drawn by the same components).
+    const admin = await watchedPage(browser, seeded.states.admin);
+    await admin.page.goto('/posvetovanja/ds2030/porocilo/predogled');
+    await admin.page.getByRole('button', { name: 'Pripravi nov predogled' }).click();
+    await expect(async () => {
+      await admin.page.goto('/posvetovanja/ds2030/porocilo/predogled');
+      await expect(admin.page.getByText('PREDOGLED – NI OBJAVLJENO')).toBeVisible({ timeout: 500 });
+      // While a newer one is being prepared the page offers to reload.
+      await expect(admin.page.getByRole('link', { name: 'Osveži stran' })).toHaveCount(0, { timeout: 500 });
+    }).toPass({ timeout: 60_000 });
+    for (const chapter of CHAPTERS) {
+      const here = comments.filter((c) => c.chapter === chapter);
+      await checkPage(admin, `/posvetovanja/ds2030/porocilo/predogled/${chapter}`, { full: here.flatMap((c) => publicTexts(c)) });
+    }
+    await close(admin);
   });
 
   test("authors: the organisation's own list, and a refused form that echoes what was typed", async ({ browser }) => {
@@ -265,7 +280,8 @@ test.describe('XSS payloads and formulas stay inert', () => {
 
     // CSV: every cell quoted; a formula-like start gets an apostrophe; no cell starts a formula.
     // The open data is comma-separated for programs; the report's CSV uses ";" for a Slovenian spreadsheet.
-    for (const [url, separator] of [['/api/v1/comments?format=csv', ','], ['/posvetovanja/ds2030/porocilo.csv', ';']]) {
+    // (Once the document writers are in: the published version's CSV, with ";", and its XLSX too.)
+    for (const [url, separator] of [['/api/v1/comments?format=csv', ',']]) {
       const response = await request.get(url);
       expect(response.status(), url).toBe(200);
       expect(response.headers()['content-type'], url).toContain('text/csv');
@@ -285,35 +301,7 @@ test.describe('XSS payloads and formulas stay inert', () => {
       }
     }
 
-    // XLSX: a zip whose sheets have no formula element; the texts are there, XML-escaped, as text cells.
-    const response = await request.get('/posvetovanja/ds2030/porocilo.xlsx');
-    expect(response.status()).toBe(200);
-    const zip = await response.body();
-    expect(zip.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])), 'a zip archive').toBe(true);
-    const files = new Map([...unzip(zip)].map(([name, data]) => [name, data.toString('utf8')]));
-    const xml = [...files.entries()].filter(([name]) => name.endsWith('.xml'));
-    expect(xml.length).toBeGreaterThan(0);
-    for (const [name, content] of xml) {
-      expect(content, `${name} has no formula`).not.toMatch(/<f[\s>/]/);
-      // XML 1.0 allows tab, LF, CR and U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF: anything else makes the file unreadable.
-      const invalid = [...content.matchAll(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu)].map((m) => `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${m.index}`);
-      expect(invalid, `characters XML does not allow in ${name} (Excel reports the workbook as damaged)`).toEqual([]);
-    }
-    const allXml = xml.map(([, content]) => content).join('\n');
-    const rows = readXlsxCells(zip).sheets[0];
-    for (const c of comments) {
-      const row = rows.find((r) => r[0]?.value === String(c.id));
-      expect(row, `comment ${c.id} in the XLSX`).toBeDefined();
-      if (!row) continue;
-      for (const p of fieldsOf(c)) {
-        const cell = row.find((x) => x.value === xlsxForm(p.stored));
-        expect(cell, `"${p.label}" of ${c.id} as a cell of the XLSX`).toBeDefined();
-        if (cell) {
-          expect(['s', 'inlineStr'], `"${p.label}" of ${c.id} is a text cell`).toContain(cell.type);
-          expect(cell.hasFormula).toBe(false);
-        }
-        expect(xmlEscapings(xlsxForm(p.stored)).some((e) => allXml.includes(e)), `"${p.label}" XML-escaped in the XLSX`).toBe(true);
-      }
-    }
+    // (The report's XLSX — no formula element, texts XML-escaped as text cells — is checked on a
+    // published version's download once its writer is in.)
   });
 });

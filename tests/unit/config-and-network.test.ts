@@ -77,7 +77,11 @@ describe('page cache keys', () => {
     // So are the paging parameters: each page is its own answer (a streamed export is never cached).
     expect(normalisedCacheUrl(url('/api/v1/comments?after=WzEyXQ&t=1&limit=2&since=2026-12-01T08%3A00%3A00Z'))).toBe('/api/v1/comments?since=2026-12-01T08%3A00%3A00Z&limit=2&after=WzEyXQ');
     expect(normalisedCacheUrl(url('/api/v1/comments/export.jsonl?consultation=ds2030'))).toBeUndefined();
-    expect(normalisedCacheUrl(url('/posvetovanja/sdjs2030/porocilo.csv?t=1'))).toBe('/posvetovanja/sdjs2030/porocilo.csv');
+    // The report's downloads redirect to a version's files: nothing to cache. A published version's
+    // part keeps any page it is asked for, so an unreadable one answers 404, not page 1.
+    expect(normalisedCacheUrl(url('/posvetovanja/sdjs2030/porocilo.csv?t=1'))).toBeUndefined();
+    expect(normalisedCacheUrl(url('/posvetovanja/ds2030/porocilo/2/uvod?t=1&stran=abc'))).toBe('/posvetovanja/ds2030/porocilo/2/uvod?stran=abc');
+    expect(normalisedCacheUrl(url('/posvetovanja/ds2030/porocilo/predogled?t=1'))).toBeUndefined();
     // The first version's addresses only redirect: nothing to cache.
     expect(normalisedCacheUrl(url('/osnutek/uvod'))).toBeUndefined();
     expect(normalisedCacheUrl(url('/moj-racun'))).toBeUndefined();

@@ -23,10 +23,11 @@ export function tempDatabase(): { db: Db; path: string } {
 }
 
 /** A temporary database with the schema, the organisation directory and the demo accounts. */
-export async function seededDatabase(): Promise<{ db: Db; path: string }> {
+/** The demo data; with `report`, also the demo's published report (version 1 of DS 2030). */
+export async function seededDatabase(options: { report?: boolean } = {}): Promise<{ db: Db; path: string }> {
   const { prepareDatabase } = await import('../../src/lib/server/platform/setup.ts');
   const handle = tempDatabase();
-  await prepareDatabase(handle.db, { demo: true });
+  await prepareDatabase(handle.db, { demo: true, demoReport: options.report ?? false });
   return handle;
 }
 

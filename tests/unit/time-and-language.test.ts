@@ -239,6 +239,8 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
       ['Pripombo … jo', 'Pripombi … ju', 'Pripombe … jih', 'Pripombe … jih', 'Pripombe … jih', 'Pripombe … jih'],
     ],
   ],
+  'reportVersions.commentsCount': [[(n) => t.reportVersions.commentsCount(n), ['1 pripomba', '2 pripombi', '3 pripombe', '5 pripomb', '101 pripomba', '102 pripombi']]],
+  'reportVersions.participantsCount': [[(n) => t.reportVersions.participantsCount(n), ['1 organizacija', '2 organizaciji', '3 organizacije', '5 organizacij', '101 organizacija', '102 organizaciji']]],
   'report.total': [
     [(n) => t.report.total(n), ['Skupaj 1 javna pripomba.', 'Skupaj 2 javni pripombi.', 'Skupaj 3 javne pripombe.', 'Skupaj 5 javnih pripomb.', 'Skupaj 101 javna pripomba.', 'Skupaj 102 javni pripombi.']],
   ],

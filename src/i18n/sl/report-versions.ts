@@ -1,4 +1,5 @@
 /** Publishing the report and reading its versions (issue 14): the pages' texts and the messages of report/publish.ts. */
+import { counted, f } from './shared.ts';
 
 export const reportVersions = {
   reportVersions: {
@@ -13,5 +14,91 @@ export const reportVersions = {
       tooLong: 'Besedilo je predolgo.',
       invalidDate: 'Vpišite datum v obliki 15. 3. 2027.',
     } as Record<string, string>,
+    /** The publish form's own messages, one per field (helper H). */
+    publishErrors: {
+      documentNumber: 'Vpišite številko dokumenta.',
+      place: 'Vpišite kraj.',
+      signatoryName: 'Vpišite ime odgovorne osebe.',
+      signatoryTitle: 'Vpišite funkcijo odgovorne osebe.',
+    },
+
+    // The public pages (helper H)
+    pageTitle: (consultation: string) => `Poročilo o upoštevanju pripomb – ${consultation}`,
+    partTitle: (part: string, consultation: string) => `${part} – poročilo – ${consultation}`,
+    previewTitle: (consultation: string) => `Predogled poročila – ${consultation}`,
+    heading: 'Poročilo o upoštevanju pripomb',
+    notYet: 'Poročilo o upoštevanju pripomb še ni objavljeno.',
+    notYetLead: 'Ministrstvo bo poročilo objavilo, ko bo pripombe obravnavalo. Do takrat so stališča, ki so že objavljena, vidna pri posameznih pripombah.',
+    toPreview: 'Predogled poročila iz trenutnih podatkov',
+    toPublishing: 'Objava poročila (za administratorje)',
+    versions: 'Verzije poročila',
+    versionsCaption: 'Objavljene verzije poročila, najnovejša prva',
+    versionColumns: { number: 'Verzija', documentNumber: 'Številka', date: 'Datum', note: 'Opomba' },
+    versionLink: (n: number) => `Verzija ${n}`,
+    newest: 'najnovejša',
+    supersededBy: (n: number) => `nadomeščena z verzijo ${n}`,
+    olderNotice: (n: number) => `To ni najnovejša verzija poročila. Najnovejša je verzija ${n}.`,
+    toNewest: (n: number) => `Odpri verzijo ${n}`,
+    downloads: 'Prenosi',
+    downloadLabels: { pdf: 'PDF', docx: 'Word (DOCX)', xlsx: 'Excel (XLSX)', csv: 'CSV' } as Record<string, string>,
+    downloadLink: (format: string, n: number) => `Poročilo, verzija ${n}, ${format}`,
+    notWrittenYet: 'pripravi se ob prvem prenosu',
+    bytes: (size: string) => `${size}`,
+    rowsOf: (from: number, to: number, total: number, page: string) => `Prikazane so pripombe ${from}–${to} od ${total} (${page}).`,
+    partContext: (n: number, documentNumber: string) => `Poročilo o upoštevanju pripomb, verzija ${n}, številka ${documentNumber}`,
+    previewContext: 'Predogled poročila o upoštevanju pripomb',
+    participantsCount: (n: number) => `${counted(n, f.organizacija)}`,
+    commentsCount: (n: number) => `${counted(n, f.pripomba)}`,
+    pagerTop: 'Strani poročila (zgoraj)',
+    pagerBottom: 'Strani poročila (spodaj)',
+    previous: 'Prejšnja stran',
+    next: 'Naslednja stran',
+    backToFront: 'Na začetek poročila',
+    tableCaption: (part: string, page: string) => `${part}: pripombe in stališča, ${page}`,
+    annexCaption: (page: string) => `Udeleženci posvetovanja, ${page}`,
+    commentLink: (id: number) => `št. ${id}`,
+    lateMark: 'po roku',
+    kindLabel: 'Vrsta',
+
+    // The preview (moderators and administrators)
+    previewTaken: (date: string, time: string) => `Predogled je bil pripravljen ${date} ob ${time}.`,
+    previewNone: 'Predogleda še ni. Pripravite ga iz trenutnih podatkov.',
+    previewPreparing: 'Nov predogled se pripravlja. Čez nekaj trenutkov osvežite stran.',
+    previewFailed: (error: string) => `Zadnjega predogleda ni bilo mogoče pripraviti: ${error}`,
+    reload: 'Osveži stran',
+    makePreview: 'Pripravi nov predogled',
+
+    // Downloads that are not written yet
+    preparingTitle: 'Dokument se pripravlja',
+    preparingText: 'Dokument se pripravlja… Poskusite znova čez nekaj trenutkov.',
+    backToReport: 'Nazaj na poročilo',
+
+    // The administrators' page
+    adminTitle: (consultation: string) => `Poročilo – ${consultation}`,
+    publishTitle: 'Objava nove verzije',
+    publishLead: 'Ob objavi portal zamrzne vse javne pripombe z njihovimi objavljenimi stališči v novo, oštevilčeno verzijo poročila. Prejšnje verzije ostanejo dostopne.',
+    latestIs: (n: number) => (n ? `Zadnja objavljena verzija je ${n}; objavili boste verzijo ${n + 1}.` : 'Poročilo še ni bilo objavljeno; objavili boste verzijo 1.'),
+    fields: {
+      documentNumber: 'Številka dokumenta',
+      documentNumberHint: 'Na primer 3510-1/2026-24.',
+      place: 'Kraj',
+      documentDate: 'Datum dokumenta',
+      documentDateHint: 'Dan, mesec in leto s pikami, na primer 15. 3. 2027.',
+      signatoryName: 'Odgovorna oseba',
+      signatoryNameHint: 'Ime in priimek z morebitnim nazivom, na primer mag. Vesna Kovač.',
+      signatoryTitle: 'Funkcija odgovorne osebe',
+      signatoryTitleHint: 'Na primer generalna direktorica Direktorata za digitalno družbo.',
+    },
+    publish: 'Objavi poročilo',
+    publishing: 'Poročilo se pripravlja za objavo. Ko bo pripravljeno, bo na seznamu verzij označeno kot objavljeno.',
+    previewStarted: 'Nov predogled se pripravlja.',
+    allVersions: 'Vse verzije',
+    allCaption: 'Verzije poročila, najnovejša prva',
+    adminColumns: { number: 'Verzija', state: 'Stanje', documentNumber: 'Številka', date: 'Datum', by: 'Objavil', rows: 'Pripombe', files: 'Datoteke' },
+    states: { preparing: 'v pripravi', ready: 'objavljena', failed: 'neuspela' } as Record<string, string>,
+    noVersions: 'Poročilo še ni bilo objavljeno.',
+    noFiles: 'še niso pripravljene',
+    toPublic: 'Javna stran poročila',
+    toAdminConsultation: 'Nazaj na posvetovanje',
   },
 } as const;

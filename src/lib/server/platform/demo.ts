@@ -6,6 +6,9 @@ import { commentRow } from '../comments/row.ts';
 import type { CommentKind, Database, JointStatus, Role } from './schema.ts';
 import { FIRST_CONSULTATION, type Decision, type StanceState } from '../../enums.ts';
 import { sdjsDemoComments } from './demo-sdjs2030.ts';
+import { findConsultation } from '../consultations/consultations.ts';
+import { latestPublishedNumber, runReportJobs, startPublishing } from '../report/publish.ts';
+import { ljubljanaToday } from '../../time.ts';
 
 /** Demo accounts, seeded unless NODE_ENV=production; listed in the README. */
 export const DEMO_PASSWORD = 'posvet-demo-2030';
@@ -362,4 +365,32 @@ async function seedStance(trx: Kysely<Database>, commentId: number, stance: Demo
     await audit(reviewer, `stance.${state}`, reviewed, { state: 'drafted' }, { state, note: stance.note ?? null });
   }
   if (isPublished) await audit(publisher, 'stance.published', published, { status: 'in_review', response: null }, { status: stance.status, response });
+}
+
+/** The demo's published report: version 1 of DS 2030's, by the administrator (once). */
+export const DEMO_REPORT = {
+  documentNumber: '3510-1/2026-24',
+  place: 'Ljubljana',
+  signatoryName: 'mag. Vesna Kovač',
+  signatoryTitle: 'generalna direktorica Direktorata za digitalno družbo',
+} as const;
+
+/**
+ * Publishes version 1 of the first consultation's report from the demo stances, its snapshot
+ * written at once (the downloads are written on first need). Nothing when a version exists.
+ */
+export async function seedDemoReport(db: Db, now = new Date()): Promise<boolean> {
+  const consultation = await findConsultation(db, FIRST_CONSULTATION);
+  const admin = await db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .where('u.email', '=', 'admin@posvet.test')
+    .select(['u.id', 'u.role', 'u.organisation_id', 'o.kind'])
+    .executeTakeFirst();
+  if (!consultation || !admin || (await latestPublishedNumber(db, consultation.id)) > 0) return false;
+  const actor = { id: admin.id, role: admin.role, organisationId: admin.organisation_id, organisationKind: admin.kind };
+  const started = await startPublishing(db, actor, consultation, { ...DEMO_REPORT, documentDate: ljubljanaToday(now), latestSeen: 0 });
+  if (!started.ok) return false;
+  await runReportJobs(db);
+  return true;
 }

@@ -1,6 +1,6 @@
 import { config } from './config.ts';
 import { getDb, migrate, type Db } from './db.ts';
-import { seedDemoAccounts, seedDemoComments } from './demo.ts';
+import { seedDemoAccounts, seedDemoComments, seedDemoReport } from './demo.ts';
 import { deliverAutomatically, deliverOutbox } from './mail.ts';
 import { readChapterFiles, readConsultationFiles, readVersionFiles } from '../content/content-files.ts';
 import { syncConsultationFiles } from '../consultations/sync.ts';
@@ -13,7 +13,11 @@ import { currentOf } from '../content/versions.ts';
 import { queueReportJobs } from '../report/publish.ts';
 
 /** Everything a database needs before the portal can serve from it. Safe to run on every start. */
-export async function prepareDatabase(db: Db, options: { demo: boolean }): Promise<{ migrations: string[] }> {
+/**
+ * `demoReport` (default: with the demo) also publishes the demo's report; the unit tests' seeded
+ * databases leave it out, so each test publishes what it needs.
+ */
+export async function prepareDatabase(db: Db, options: { demo: boolean; demoReport?: boolean }): Promise<{ migrations: string[] }> {
   const applied = await migrate(db);
   await seedOrganisationDirectory(db);
   await syncConsultationFiles(
@@ -31,6 +35,8 @@ export async function prepareDatabase(db: Db, options: { demo: boolean }): Promi
     const chapters = readChapterFiles(consultation.slug, current.id).map((c) => ({ slug: c.slug, blocks: c.rendered.blocks }));
     await reanchorComments(db, consultation.id, current.id, chapters);
   }
+  // The demo's published report, from the demo stances once they are placed.
+  if (options.demoReport ?? options.demo) await seedDemoReport(db);
   return { migrations: applied };
 }
 

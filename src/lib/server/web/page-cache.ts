@@ -47,8 +47,9 @@ const CACHEABLE: Array<{ path: RegExp; params: Record<string, ParamRule> }> = [
   { path: /^\/posvetovanja\/[^/]+\/osnutek\/[^/]+\/[^/]+$/, params: { stran: /^\d{1,5}$/, sporocilo: flash } },
   { path: /^\/posvetovanja\/[^/]+\/verzije(\/[^/]+){0,2}$/, params: {} },
   { path: /^\/posvetovanja\/[^/]+\/porocilo$/, params: {} },
-  // A published report version never changes; its parts are paged.
-  { path: /^\/posvetovanja\/[^/]+\/porocilo\/\d{1,6}(\/[^/]+)?$/, params: { stran: /^\d{1,6}$/ } },
+  // A published report version never changes; its parts are paged. A page it cannot read answers
+  // 404 (never cached): such values are kept, so the answer stays.
+  { path: /^\/posvetovanja\/[^/]+\/porocilo\/\d{1,6}(\/[^/]+)?$/, params: { stran: /^.{0,200}$/s } },
   // The open data answers 400 to a value it cannot read: such values are kept, so the answer stays.
   {
     path: /^\/api\/v1\/comments$/,
