@@ -11,6 +11,7 @@ import { applyRetention } from './retention.ts';
 import { deleteExpiredSessions } from '../accounts/sessions.ts';
 import { currentOf } from '../content/versions.ts';
 import { queueReportJobs } from '../report/publish.ts';
+import { writeReportFilesInWorkers } from '../report/files.ts';
 
 /** Everything a database needs before the portal can serve from it. Safe to run on every start. */
 /**
@@ -56,6 +57,7 @@ export function startBackgroundWork(onReportReady: () => void = () => {}): void 
   if (started) return;
   started = true;
   const db = getDb();
+  writeReportFilesInWorkers(config.databasePath);
   deliverAutomatically(db);
   const tick = () => {
     // Report snapshots a stopped process left half-written are written again (report/publish.ts).

@@ -60,17 +60,26 @@ const writing = new Map<string, Promise<void>>();
 /** The worker's heap: small, so that garbage is collected long before the server's memory swells. */
 const WORKER_HEAP_MB = 96;
 
+let workerDatabase: string | undefined;
+
+/**
+ * In the server: files are written in a worker thread on its own connection to this database file
+ * (file-worker.ts). Elsewhere (tests, the operator tool) they are written in the calling thread.
+ */
+export function writeReportFilesInWorkers(databasePath: string): void {
+  workerDatabase = databasePath;
+}
+
 /**
  * Writes the version's file in the format unless it is stored already; concurrent callers in this
  * process wait for the same work. The file is written under a temporary name and renamed, so a
- * half-written file is never served. With `worker` (the server), the writing runs in a worker
- * thread on its own connection to that database file (file-worker.ts); without, in this thread.
+ * half-written file is never served.
  */
-export function ensureReportFile(db: Db, version: ReportVersion, format: ReportFormat, worker?: { databasePath: string }): Promise<void> {
+export function ensureReportFile(db: Db, version: ReportVersion, format: ReportFormat): Promise<void> {
   const key = `${version.id}/${format}`;
   let job = writing.get(key);
   if (!job) {
-    job = (worker ? inWorker(worker.databasePath, version.id, format) : writeReportFile(db, version, format)).finally(() => writing.delete(key));
+    job = (workerDatabase ? inWorker(workerDatabase, version.id, format) : writeReportFile(db, version, format)).finally(() => writing.delete(key));
     writing.set(key, job);
   }
   return job;
