@@ -239,6 +239,27 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
       ['Pripombo … jo', 'Pripombi … ju', 'Pripombe … jih', 'Pripombe … jih', 'Pripombe … jih', 'Pripombe … jih'],
     ],
   ],
+  'reportDocument.participation': [
+    [
+      (n) => t.reportDocument.participation(n, 212).replace(' (s svojimi pripombami ali s potrditvijo skupnega stališča združenja).', ''),
+      ['Sodelovala je 1 občina od 212', 'Sodelovali sta 2 občini od 212', 'Sodelovale so 3 občine od 212', 'Sodelovalo je 5 občin od 212', 'Sodelovala je 101 občina od 212', 'Sodelovali sta 102 občini od 212'],
+    ],
+  ],
+  'reportDocument.received': [
+    [
+      (n) => t.reportDocument.received(n, n, n, n, n),
+      [
+        'Prejeta je bila 1 pripomba: 1 pripomba, 1 predlog spremembe besedila in 1 vprašanje; od tega 1 pripomba po roku.',
+        'Prejeti sta bili 2 pripombi: 2 pripombi, 2 predloga spremembe besedila in 2 vprašanji; od tega 2 pripombi po roku.',
+        'Prejete so bile 3 pripombe: 3 pripombe, 3 predlogi spremembe besedila in 3 vprašanja; od tega 3 pripombe po roku.',
+        'Prejetih je bilo 5 pripomb: 5 pripomb, 5 predlogov spremembe besedila in 5 vprašanj; od tega 5 pripomb po roku.',
+        'Prejeta je bila 101 pripomba: 101 pripomba, 101 predlog spremembe besedila in 101 vprašanje; od tega 101 pripomba po roku.',
+        'Prejeti sta bili 102 pripombi: 102 pripombi, 102 predloga spremembe besedila in 102 vprašanji; od tega 102 pripombi po roku.',
+      ],
+    ],
+    [(n) => t.reportDocument.received(n, n, 0, 0, 0).replace(/^.*: /, ''), pripomb.map((p) => `${p}, 0 predlogov spremembe besedila in 0 vprašanj.`)],
+  ],
+  'reportDocument.sectionCount': [[(n) => t.reportDocument.sectionCount(n), pripomb]],
   'reportVersions.commentsCount': [[(n) => t.reportVersions.commentsCount(n), ['1 pripomba', '2 pripombi', '3 pripombe', '5 pripomb', '101 pripomba', '102 pripombi']]],
   'reportVersions.participantsCount': [[(n) => t.reportVersions.participantsCount(n), ['1 organizacija', '2 organizaciji', '3 organizacije', '5 organizacij', '101 organizacija', '102 organizaciji']]],
   'report.total': [
