@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from './wait.ts';
 
@@ -27,7 +28,7 @@ export async function startServer(databasePath: string, port: number, env: Recor
   let output = '';
   const child = spawn(process.execPath, ['src/cli/start.ts', '--no-build'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_PATH: databasePath, ASTRO_NODE_LOGGING: 'disabled', ...env },
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_PATH: databasePath, DATA_DIR: join(dirname(databasePath), 'data'), ASTRO_NODE_LOGGING: 'disabled', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

@@ -65,7 +65,8 @@ describe('Slovenian formatting', () => {
     expect(versionCase('Delovna različica', 'dative')).toBe('različici „Delovna različica“');
     expect(t.comments.versionNotes.removed('Osnutek 1', '6.3')).toBe('Napisana k Osnutku 1 (odstavek 6.3). Odstavka v aktualnem osnutku ni več.');
     expect(t.versions.oldVersionNotice('Osnutek 1')).toMatch(/^To je besedilo Osnutka 1,/);
-    expect(t.report.writtenOn('Osnutek 1', '2.3')).toBe('napisana k Osnutku 1, odstavek 2.3');
+    expect(t.reportDocument.writtenOn('Osnutek 1', '2.3')).toBe('napisana k Osnutku 1, odstavek 2.3');
+    expect(t.reportDocument.placedIn('Osnutek 2')).toMatch(/^Pripombe so razvrščene po odstavkih besedila Osnutka 2;/);
   });
 
   it('uses the four plural forms', () => {
@@ -262,9 +263,6 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   'reportDocument.sectionCount': [[(n) => t.reportDocument.sectionCount(n), pripomb]],
   'reportVersions.commentsCount': [[(n) => t.reportVersions.commentsCount(n), ['1 pripomba', '2 pripombi', '3 pripombe', '5 pripomb', '101 pripomba', '102 pripombi']]],
   'reportVersions.participantsCount': [[(n) => t.reportVersions.participantsCount(n), ['1 organizacija', '2 organizaciji', '3 organizacije', '5 organizacij', '101 organizacija', '102 organizaciji']]],
-  'report.total': [
-    [(n) => t.report.total(n), ['Skupaj 1 javna pripomba.', 'Skupaj 2 javni pripombi.', 'Skupaj 3 javne pripombe.', 'Skupaj 5 javnih pripomb.', 'Skupaj 101 javna pripomba.', 'Skupaj 102 javni pripombi.']],
-  ],
 };
 
 describe('every plural of the interface', () => {

@@ -9,7 +9,6 @@ import { consultations } from './consultations.ts';
 import { joint } from './joint.ts';
 import { legal } from './legal.ts';
 import { moderation } from './moderation.ts';
-import { report } from './report.ts';
 import { reportDocument } from './report-document.ts';
 import { reportVersions } from './report-versions.ts';
 import { openData } from './open-data.ts';
@@ -18,4 +17,4 @@ import { site } from './site.ts';
 import { stances } from './stances.ts';
 import { templates } from './templates.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...report, ...reportDocument, ...reportVersions, ...openData, ...joint, ...recordComments, ...audit } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...reportDocument, ...reportVersions, ...openData, ...joint, ...recordComments, ...audit } as const;

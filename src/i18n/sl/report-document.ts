@@ -90,7 +90,7 @@ export const reportDocument = {
     wholeDraftCell: 'osnutek kot celota',
     removed: 'odstavka v aktualnem besedilu ni več',
     changed: 'odstavek je bil pozneje spremenjen',
-    writtenOn: (label: string, block: string | null) => `dano k ${versionCase(label, 'dative')}${block ? `, odstavek ${block}` : ''}`,
+    writtenOn: (label: string, block: string | null) => `napisana k ${versionCase(label, 'dative')}${block ? `, odstavek ${block}` : ''}`,
     noResponse: '–',
 
     // The end and the annex

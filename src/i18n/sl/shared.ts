@@ -24,7 +24,6 @@ export const letter = (lines: readonly string[]): string => ['Spoštovani,', '',
  */
 export const pluralForms = {
   pripomba: { one: 'pripomba', two: 'pripombi', few: 'pripombe', other: 'pripomb' },
-  javnaPripomba: { one: 'javna pripomba', two: 'javni pripombi', few: 'javne pripombe', other: 'javnih pripomb' },
   odstavek: { one: 'odstavek', two: 'odstavka', few: 'odstavki', other: 'odstavkov' },
   poglavje: { one: 'poglavje', two: 'poglavji', few: 'poglavja', other: 'poglavij' },
   organizacija: { one: 'organizacija', two: 'organizaciji', few: 'organizacije', other: 'organizacij' },

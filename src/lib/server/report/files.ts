@@ -140,6 +140,8 @@ async function writeReportFile(db: Db, version: ReportVersion, format: ReportFor
   } catch (error) {
     tee.destroy();
     file.destroy();
+    // The file may be created only after the writer failed: remove it once the stream is closed.
+    await finished(file).catch(() => undefined);
     rmSync(temporary, { force: true });
     throw error;
   }

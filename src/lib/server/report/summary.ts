@@ -147,6 +147,11 @@ export async function summarise(db: Db, reportVersionId: number, source: Snapsho
   };
 }
 
+/** The key of a moderation status's public label (t.comments.publicStatuses): no published stance yet is „še v obravnavi“. */
+export function publicStatusOf(status: string): string {
+  return status === 'new' || status === 'in_review' ? 'pending' : status;
+}
+
 /** Counts as the public reads them: comments without a published stance are one group, „še v obravnavi“. */
 export function publicCounts(byStatus: Counts): Counts {
   const { new: fresh = 0, in_review: reviewing = 0, ...decided } = byStatus;

@@ -2,6 +2,7 @@ import { formatDateTimePlain, type Dictionary } from '../../../../i18n/index.ts'
 import { csvCell } from '../../platform/csv.ts';
 import { write, type ReportDocument, type ReportWriter } from '../document.ts';
 import type { ReportRow } from '../rows.ts';
+import { publicStatusOf } from '../summary.ts';
 
 /**
  * The report as a table for spreadsheets, one line per comment in the report's order: the CSV here,
@@ -20,7 +21,6 @@ export const SUBMITTED_COLUMN = 15;
 export const PARAGRAPH_COLUMNS: ReadonlySet<number> = new Set([2, 4]);
 
 /** The key of a status's public label: comments without a published stance are „še v obravnavi“. */
-export const publicStatusOf = (status: string): string => (status === 'new' || status === 'in_review' ? 'pending' : status);
 
 /** A row's cells as text (the id and the time as the CSV writes them; the XLSX types those two). */
 export function sheetCells(row: ReportRow, doc: ReportDocument, t: Dictionary): string[] {

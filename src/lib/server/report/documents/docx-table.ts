@@ -1,6 +1,6 @@
 import type { Dictionary } from '../../../../i18n/index.ts';
 import type { ReportRow } from '../rows.ts';
-import { publicStatusOf } from './csv.ts';
+import { publicStatusOf } from '../summary.ts';
 import { xml } from './zip-parts.ts';
 
 /**

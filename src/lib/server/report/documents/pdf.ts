@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { formatDate, formatNumber, type Dictionary } from '../../../../i18n/index.ts';
 import type { ReportDocument, ReportWriter } from '../document.ts';
 import type { ReportRow } from '../rows.ts';
-import { publicCounts, type ReportSectionSummary } from '../summary.ts';
+import { publicCounts, publicStatusOf, type ReportSectionSummary } from '../summary.ts';
 import { CONTENT_WIDTH, newPdfDocument, PdfLayout, type Column, type Para, type TextOptions } from './pdf-layout.ts';
 
 /**
@@ -15,7 +15,6 @@ import { CONTENT_WIDTH, newPdfDocument, PdfLayout, type Column, type Para, type 
 /** A calendar day ("2027-03-15") or an instant as Slovenian writes it. */
 const day = (value: string) => formatDate(new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value));
 
-const publicStatus = (status: string) => (status === 'new' || status === 'in_review' ? 'pending' : status);
 
 const sectionKey = (s: ReportSectionSummary) => (s.section === 'chapter' ? `ch-${s.chapterSlug}` : s.section);
 
@@ -49,7 +48,7 @@ export function rowCells(row: ReportRow, t: Dictionary, draftLabel: string): Par
   if (row.proposedText) comment.push({ text: r.proposedText, style: 'semibold', gap: 3 }, { text: row.proposedText });
   if (row.rationale) comment.push({ text: r.rationale, style: 'semibold', gap: 3 }, { text: row.rationale });
 
-  const stance: Para[] = [{ text: t.comments.publicStatuses[publicStatus(row.status)] ?? row.status }];
+  const stance: Para[] = [{ text: t.comments.publicStatuses[publicStatusOf(row.status)] ?? row.status }];
   const response: Para[] = [{ text: row.response?.trim() ? row.response : r.noResponse }];
   return [proposer, paragraph, comment, stance, response];
 }
