@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, postForm, signIn, submitForm, test, people } from './fixtures.ts';
+import { parseCsv } from '../support/spreadsheets.ts';
+import { waitFor } from '../support/wait.ts';
 
 /*
  * The report as the ministry's published document: a reader opens the newest version, its parts
@@ -213,21 +215,34 @@ test('addresses that name nothing are not found; a download is served or being p
   }
   expect((await request.get(`${REPORT}/1/udelezenci?stran=1`)).status()).toBe(200);
 
-  // Until the writers have written it, the file is being prepared (503, Retry-After, a page that
-  // says so); once written it is served as an attachment kept for good.
-  const pdf = await request.get(`${REPORT}/1/prenos/pdf`);
-  if (pdf.status() === 503) {
-    expect(Number(pdf.headers()['retry-after'])).toBeGreaterThan(0);
-    expect(pdf.headers()['cache-control']).toBe('no-store');
-    expect(await pdf.text()).toContain('Dokument se pripravlja…');
-  } else {
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()['content-disposition']).toBe('attachment; filename="porocilo-ds2030-1.pdf"');
-    expect(pdf.headers()['content-type']).toBe('application/pdf');
-    expect(pdf.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect(pdf.headers()['x-content-type-options']).toBe('nosniff');
-    expect(Number(pdf.headers()['content-length'])).toBe((await pdf.body()).length);
+  // Until it is written, a file is being prepared (503, Retry-After, a page that says so); the
+  // server writes it meanwhile, and from then on serves it as an attachment kept for good.
+  const first = await request.get(`${REPORT}/1/prenos/pdf`);
+  if (first.status() === 503) {
+    expect(Number(first.headers()['retry-after'])).toBeGreaterThan(0);
+    expect(first.headers()['cache-control']).toBe('no-store');
+    expect(await first.text()).toContain('Dokument se pripravlja…');
   }
+  const written = (format: string) =>
+    waitFor(`the ${format} to be written`, async () => {
+      const response = await request.get(`${REPORT}/1/prenos/${format}`);
+      return response.status() === 200 ? response : undefined;
+    }, { timeout: 90_000, interval: 250 });
+  const pdf = await written('pdf');
+  expect(pdf.headers()['content-disposition']).toBe('attachment; filename="porocilo-ds2030-1.pdf"');
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect(pdf.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(pdf.headers()['x-content-type-options']).toBe('nosniff');
+  const bytes = await pdf.body();
+  expect(Number(pdf.headers()['content-length'])).toBe(bytes.length);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  // The CSV for Slovenian spreadsheets: its rows are the version's comments, each with its permalink.
+  const csvRows = parseCsv((await (await written('csv')).text()).replace(/^\uFEFF/, ''));
+  expect(csvRows[0][0]).toBe('Št.');
+  expect(csvRows.length).toBeGreaterThan(1);
+  for (const row of csvRows.slice(1)) expect(row[row.length - 1]).toMatch(/\/pripombe\/\d+$/);
+  expect((await (await written('docx')).body()).subarray(0, 2).toString()).toBe('PK');
+  expect((await (await written('xlsx')).body()).subarray(0, 2).toString()).toBe('PK');
   // The old addresses lead to the newest version's download; before a first version there is none.
   const csv = await request.get(`${REPORT}.csv`, { maxRedirects: 0 });
   expect(csv.status()).toBe(302);
