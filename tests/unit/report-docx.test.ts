@@ -1,16 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dictionary } from '../../src/i18n/index.ts';
-import type { Actor } from '../../src/lib/server/accounts/access.ts';
-import { findConsultation } from '../../src/lib/server/consultations/consultations.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import { reportDocument } from '../../src/lib/server/report/document.ts';
 import { writeDocx } from '../../src/lib/server/report/documents/docx.ts';
-import { runReportJobs, startPublishing } from '../../src/lib/server/report/publish.ts';
-import { findPublishedVersion, readRows, type ReportRow, type ReportVersion } from '../../src/lib/server/report/rows.ts';
-import { seededDatabase } from './helpers.ts';
+import { readRows, type ReportRow, type ReportVersion } from '../../src/lib/server/report/rows.ts';
 import { collector, findAll, parseXml, readPackage, textOf, type XmlNode } from './report-ooxml.ts';
 import { LONG_BODY, syntheticVersion } from './report-synthetic.ts';
+import { publishedVersion } from './report-helpers.ts';
 
 /*
  * The report as a Word document for the legal service: it opens (every part well-formed XML, read
@@ -21,16 +18,7 @@ import { LONG_BODY, syntheticVersion } from './report-synthetic.ts';
 const t = dictionary('sl');
 const d = t.reportDocument;
 
-async function published(): Promise<{ db: Db; version: ReportVersion }> {
-  const { db } = await seededDatabase();
-  const u = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', 'admin@posvet.test').executeTakeFirstOrThrow();
-  const admin: Actor = { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
-  const consultation = (await findConsultation(db, 'ds2030'))!;
-  const input = { documentNumber: '3510-1/2026-15', place: 'Ljubljana', documentDate: '2027-03-15', signatoryName: 'Ana Novak', signatoryTitle: 'generalna direktorica', latestSeen: 0 };
-  expect(await startPublishing(db, admin, consultation, input)).toMatchObject({ ok: true });
-  await runReportJobs(db);
-  return { db, version: (await findPublishedVersion(db, consultation.id, 1))! };
-}
+const published = publishedVersion;
 
 async function docx(db: Db, version: ReportVersion): Promise<{ parts: Map<string, string>; body: XmlNode; bytes: Buffer }> {
   const sink = collector();

@@ -5,15 +5,12 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dictionary } from '../../src/i18n/index.ts';
-import type { Actor } from '../../src/lib/server/accounts/access.ts';
-import { findConsultation } from '../../src/lib/server/consultations/consultations.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import { reportDocument } from '../../src/lib/server/report/document.ts';
 import { renderPdf } from '../../src/lib/server/report/documents/pdf.ts';
-import { runReportJobs, startPublishing } from '../../src/lib/server/report/publish.ts';
-import { findPublishedVersion, readRows, type ReportVersion } from '../../src/lib/server/report/rows.ts';
-import { seededDatabase } from './helpers.ts';
+import { readRows, type ReportVersion } from '../../src/lib/server/report/rows.ts';
 import { syntheticVersion } from './report-synthetic-pdf.ts';
+import { publishedVersion } from './report-helpers.ts';
 
 /*
  * The report as PDF, read back with poppler as a reader would get it: every comment and every
@@ -26,16 +23,7 @@ afterEach(() => {
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
-async function published(): Promise<{ db: Db; version: ReportVersion }> {
-  const { db } = await seededDatabase();
-  const u = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', 'admin@posvet.test').executeTakeFirstOrThrow();
-  const admin: Actor = { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
-  const consultation = (await findConsultation(db, 'ds2030'))!;
-  const input = { documentNumber: '3510-1/2026-15', place: 'Ljubljana', documentDate: '2027-03-15', signatoryName: 'Ana Novak', signatoryTitle: 'generalna direktorica', latestSeen: 0 };
-  expect(await startPublishing(db, admin, consultation, input)).toMatchObject({ ok: true });
-  await runReportJobs(db);
-  return { db, version: (await findPublishedVersion(db, consultation.id, 1))! };
-}
+const published = publishedVersion;
 
 async function pdfOf(db: Db, version: ReportVersion) {
   const dir = mkdtempSync(join(tmpdir(), 'posvet-pdf-'));

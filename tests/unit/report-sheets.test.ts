@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { dictionary, formatDateTimePlain } from '../../src/i18n/index.ts';
-import type { Actor } from '../../src/lib/server/accounts/access.ts';
-import { findConsultation } from '../../src/lib/server/consultations/consultations.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import { reportDocument, type ReportWriter } from '../../src/lib/server/report/document.ts';
 import { writeCsv } from '../../src/lib/server/report/documents/csv.ts';
 import { writeXlsx, xlsxWriter } from '../../src/lib/server/report/documents/xlsx.ts';
-import { runReportJobs, startPublishing } from '../../src/lib/server/report/publish.ts';
-import { findPublishedVersion, readRows, type ReportRow, type ReportVersion } from '../../src/lib/server/report/rows.ts';
+import { readRows, type ReportRow, type ReportVersion } from '../../src/lib/server/report/rows.ts';
 import { parseCsv, readXlsxCells } from '../support/spreadsheets.ts';
-import { seededDatabase } from './helpers.ts';
 import { collector, readPackage } from './report-ooxml.ts';
 import { LONG_BODY, syntheticVersion } from './report-synthetic.ts';
+import { publishedVersion } from './report-helpers.ts';
 
 /*
  * The report as a spreadsheet: the CSV and the XLSX read back give every row of the snapshot in
@@ -22,16 +19,7 @@ import { LONG_BODY, syntheticVersion } from './report-synthetic.ts';
 const t = dictionary('sl');
 const commentUrl = (id: number) => `https://posvet.test/pripombe/${id}`;
 
-async function published(): Promise<{ db: Db; version: ReportVersion }> {
-  const { db } = await seededDatabase();
-  const u = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', 'admin@posvet.test').executeTakeFirstOrThrow();
-  const admin: Actor = { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
-  const consultation = (await findConsultation(db, 'ds2030'))!;
-  const input = { documentNumber: '3510-1/2026-15', place: 'Ljubljana', documentDate: '2027-03-15', signatoryName: 'Ana Novak', signatoryTitle: 'generalna direktorica', latestSeen: 0 };
-  expect(await startPublishing(db, admin, consultation, input)).toMatchObject({ ok: true });
-  await runReportJobs(db);
-  return { db, version: (await findPublishedVersion(db, consultation.id, 1))! };
-}
+const published = publishedVersion;
 
 async function written(db: Db, version: ReportVersion, writer: ReportWriter): Promise<Buffer> {
   const sink = collector();
