@@ -165,7 +165,7 @@ describe('the production server under hostile input', () => {
     const mail = await waitFor('the reset mail', () => mailsIn(s.mailDir).map((m) => m.body).find((m) => m.includes('/ponastavi-geslo/')), { timeout: 20_000 });
     expect(mail).toContain(`${s.server.url}/ponastavi-geslo/`);
     expect(mail).not.toContain('evil.example');
-    for (const path of ['/api/v1/comments', '/api/v1/comments?format=csv', '/posvetovanja/ds2030/porocilo.csv']) {
+    for (const path of ['/api/v1/comments', '/api/v1/comments?format=csv', '/api/v1/comments/export.csv', '/api/v1/comments/export.jsonl']) {
       const poisoned = await fetch(`${s.server.url}${path}`, { headers: { host: 'evil.example' } });
       expect(await poisoned.text(), path).not.toContain('evil.example');
       const later = await (await fetch(`${s.server.url}${path}`)).text();

@@ -40,10 +40,10 @@ describe('a graceful shutdown', () => {
   it('SIGTERM finishes requests in flight, exits cleanly and closes the database', async () => {
     // Acknowledged before the signal: these must all be there afterwards.
     for (let i = 0; i < 20; i++) expect(await submit(h.server, h.scale, i, `sigterm ${i}`, randomUUID())).toBe(303);
-    // Heavy requests (the report over 20,000 comments, megabytes each): SIGTERM is sent once the
+    // Heavy requests (the open data's export of 20,000 comments, streamed, megabytes each): SIGTERM is sent once the
     // server has begun to answer every one of them, while none has been received in full — their
     // bodies are held unread, so they are still on their way.
-    const inFlight = await Promise.all(Array.from({ length: 4 }, (_, i) => getHeld(`${h.server.url}/posvetovanja/ds2030/porocilo.csv?n=${i}`, h.scale.memberCookies[i])));
+    const inFlight = await Promise.all(Array.from({ length: 4 }, (_, i) => getHeld(`${h.server.url}/api/v1/comments/export.jsonl?n=${i}`, h.scale.memberCookies[i])));
     expect(inFlight.map((r) => r.response.statusCode)).toEqual([200, 200, 200, 200]);
     expect(inFlight.map((r) => r.response.complete), 'answers fully received before SIGTERM').toEqual([false, false, false, false]);
     const exit = h.server.stop('SIGTERM');
