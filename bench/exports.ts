@@ -90,15 +90,17 @@ export async function publishForBench(databasePath: string): Promise<ExportRow> 
   }
 }
 
-export async function measureExports(server: RunningServer, cookies: { moderator: string }): Promise<ExportRow[]> {
+export async function measureExports(server: RunningServer, cookies: { moderator: string }, formats: readonly (typeof REPORT_FORMATS)[number][] = REPORT_FORMATS): Promise<ExportRow[]> {
   const rows: ExportRow[] = [];
   const pid = server.child.pid!;
   const c = FIRST_CONSULTATION;
   const reader = `${server.url}${routes.chapter(c, 'uvod')}`;
   await fetch(reader); // cached from here on, as readers get it
+  const rest = rssOf(pid);
+  rows.push({ measure: 'the server at rest (after start and a first page), for comparison', result: `${Math.round(rest / MB)} MB resident`, target: '—', met: null });
 
   // Each download of the published version: written by the server on first request, then served.
-  for (const format of REPORT_FORMATS) {
+  for (const format of formats) {
     const url = `${server.url}${routes.reportFile(c, 1, format)}`;
     const rss = sampleRss(pid);
     const start = performance.now();

@@ -3,7 +3,8 @@
  * to bench/results/ and into the README. Two scales: 10,000 and 100,000 comments (212 municipalities,
  * 3 associations); at 100,000 also the report's downloads, its HTML and the open data (exports.ts),
  * and with `--million` those again at 1,000,000 comments. `--quick` runs shorter, for a smoke test
- * (without the exports); `--no-build` reuses dist/.
+ * (without the exports); `--exports` measures only the report and the open data (its own results
+ * file, the README's table left alone); `--no-build` reuses dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,10 +14,13 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { commentForm, root, seedScale, startServer, type Scale } from '../tests/support/server.ts';
 import { routes } from '../src/lib/routes.ts';
-import { FIRST_CONSULTATION } from '../src/lib/enums.ts';
+import { FIRST_CONSULTATION, REPORT_FORMATS } from '../src/lib/enums.ts';
 import { measureExports, publishForBench } from './exports.ts';
 
 const quick = process.argv.includes('--quick');
+/** `--formats=csv,xlsx`: only these of the report's downloads (a PDF of a million comments takes about an hour). */
+const formatsArg = process.argv.find((a) => a.startsWith('--formats='));
+const formats = formatsArg ? REPORT_FORMATS.filter((f) => formatsArg.slice('--formats='.length).split(',').includes(f)) : REPORT_FORMATS;
 const duration = quick ? 3 : 10;
 const connections = 64;
 
@@ -73,7 +77,7 @@ async function measureScale(label: string, comments: number, port: number, what:
   try {
     if (what.exports) {
       console.log('   the report and the open data…');
-      for (const row of await measureExports(server, { moderator: scale.moderatorCookie })) rows.push({ scale: label, ...row });
+      for (const row of await measureExports(server, { moderator: scale.moderatorCookie }, formats)) rows.push({ scale: label, ...row });
     }
     if (!what.portal) return;
     // 1. Anonymous chapter page against the ceiling.
@@ -153,8 +157,10 @@ if (!process.argv.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-await measureScale('10,000 comments', 10_000, 4391, { portal: true, exports: false });
-await measureScale('100,000 comments', 100_000, 4392, { portal: true, exports: !quick });
+// `--exports`: only the report and the open data (at 100,000, and with --million at 1,000,000).
+const exportsOnly = process.argv.includes('--exports');
+if (!exportsOnly) await measureScale('10,000 comments', 10_000, 4391, { portal: true, exports: false });
+await measureScale('100,000 comments', 100_000, 4392, { portal: !exportsOnly, exports: !quick });
 // The report and the open data at a million comments (issue 14): `npm run bench -- --million`.
 if (process.argv.includes('--million')) await measureScale('1,000,000 comments', 1_000_000, 4393, { portal: false, exports: true });
 
@@ -170,8 +176,8 @@ const table = [
 console.log(`\n${table}\n`);
 
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, `bench/results/${date}${quick ? '-quick' : ''}.md`), `# Benchmark ${date}\n\n${table}\n`);
-if (!quick) {
+writeFileSync(join(root, `bench/results/${date}${quick ? '-quick' : exportsOnly ? '-exports' : ''}.md`), `# Benchmark ${date}\n\n${table}\n`);
+if (!quick && !exportsOnly) {
   const readmePath = join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
   const start = '<!-- bench:start -->';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
 import { finished } from 'node:stream/promises';
 import { dictionary } from '../../../i18n/index.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../enums.ts';
@@ -48,23 +48,30 @@ export interface StoredReportFile {
   fileName: string;
 }
 
-/** The stored file of a published version in a format, or undefined while it is not written yet. */
+/** The stored file of a published version in a format, or undefined while it is not written (or no longer there). */
 export async function storedReportFile(db: Db, version: ReportVersion, consultationSlug: string, format: ReportFormat): Promise<StoredReportFile | undefined> {
   const row = await db.selectFrom('report_files').where('report_version_id', '=', version.id).where('format', '=', format).selectAll().executeTakeFirst();
   if (!row) return undefined;
-  return { path: join(config.dataDir, row.path), bytes: row.bytes, sha256: row.sha256, contentType: FORMAT_INFO[format].contentType, fileName: reportFileName(consultationSlug, version.number!, format) };
+  // A file lost with its folder (DATA_DIR restored without it) is written again from the rows.
+  const path = join(config.dataDir, row.path);
+  if (!existsSync(path) || statSync(path).size !== row.bytes) {
+    await db.deleteFrom('report_files').where('report_version_id', '=', version.id).where('format', '=', format).execute();
+    return undefined;
+  }
+  return { path, bytes: row.bytes, sha256: row.sha256, contentType: FORMAT_INFO[format].contentType, fileName: reportFileName(consultationSlug, version.number!, format) };
 }
 
 const writing = new Map<string, Promise<void>>();
 
-/** The worker's heap: small, so that garbage is collected long before the server's memory swells. */
+/** The writer's heap: small, so that its garbage is collected early. */
 const WORKER_HEAP_MB = 96;
 
 let workerDatabase: string | undefined;
 
 /**
- * In the server: files are written in a worker thread on its own connection to this database file
- * (file-worker.ts). Elsewhere (tests, the operator tool) they are written in the calling thread.
+ * In the server: files are written by a child process on its own connection to this database file
+ * (file-worker.ts), so the server's memory and event loop stay its own. Elsewhere (tests, the
+ * operator tool) they are written in the calling process.
  */
 export function writeReportFilesInWorkers(databasePath: string): void {
   workerDatabase = databasePath;
@@ -87,14 +94,11 @@ export function ensureReportFile(db: Db, version: ReportVersion, format: ReportF
 
 function inWorker(databasePath: string, reportVersionId: number, format: ReportFormat): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(fromRoot('src/lib/server/report/file-worker.ts'), {
-      workerData: { databasePath, reportVersionId, format },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+    const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, fromRoot('src/lib/server/report/file-worker.ts'), databasePath, String(reportVersionId), format], {
+      stdio: ['ignore', 'inherit', 'inherit'],
     });
-    let done = false;
-    worker.once('message', () => (done = true));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (done && code === 0 ? resolve() : reject(new Error(`the report file worker stopped (exit ${code})`))));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`the report file writer stopped (${signal ?? `exit ${code}`})`))));
   });
 }
 
