@@ -13,6 +13,7 @@ import { dictionary } from '../i18n/index.ts';
 import { config, exitOnConfigProblems } from '../lib/server/platform/config.ts';
 import { openDatabase } from '../lib/server/platform/db.ts';
 import { clientFacts, type ClientFacts } from '../lib/server/platform/net.ts';
+import { withResponseFlow } from '../lib/server/platform/streams.ts';
 import { pageCache, cacheKeyFor, isAnonymous, normalisedCacheUrl } from '../lib/server/web/page-cache.ts';
 import { fromRoot } from '../lib/server/platform/paths.ts';
 import { prepareDatabase } from '../lib/server/platform/setup.ts';
@@ -233,7 +234,20 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     (req as IncomingMessage & { body?: Buffer }).body = body;
   }
   const client = clientFacts(req.socket.remoteAddress, 'encrypted' in req.socket && !!req.socket.encrypted, req.headers, config.trustedProxies);
-  await handler(req, res, undefined, { client });
+  // Streamed answers wait for the socket to drain (platform/streams.ts): Astro itself does not.
+  const whenWritable = () =>
+    !res.writableNeedDrain || res.destroyed
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+  await withResponseFlow(whenWritable, () => handler(req, res, undefined, { client }));
 }
 
 const server = createServer((req, res) => {

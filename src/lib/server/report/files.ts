@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { open, type FileHandle } from 'node:fs/promises';
+import { Transform } from 'node:stream';
 import { spawn } from 'node:child_process';
 import { finished } from 'node:stream/promises';
 import { dictionary } from '../../../i18n/index.ts';
@@ -9,6 +10,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../../enums.ts';
 import { absolute, routes } from '../../routes.ts';
 import { findConsultationById } from '../consultations/consultations.ts';
 import { config } from '../platform/config.ts';
+import { responseWritable } from '../platform/streams.ts';
 import { fromRoot } from '../platform/paths.ts';
 import type { Db } from '../platform/db.ts';
 import { reportDocument, type ReportWriter } from './document.ts';
@@ -151,7 +153,36 @@ async function writeReportFile(db: Db, version: ReportVersion, format: ReportFor
   }
 }
 
-/** A stored file as a response body, streamed from disk. */
+/** Bytes read from disk per chunk of a download. */
+const READ_CHUNK = 64 * 1024;
+
+/**
+ * A stored file as a response body, read from disk a chunk at a time as the response takes it
+ * (platform/streams.ts): a slow reader never makes the server hold the file in memory.
+ */
 export function reportFileStream(file: StoredReportFile): ReadableStream<Uint8Array> {
-  return Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
+  let handle: FileHandle | undefined;
+  const writable = responseWritable();
+  return new ReadableStream<Uint8Array>(
+    {
+      async start() {
+        handle = await open(file.path, 'r');
+      },
+      async pull(controller) {
+        await writable();
+        const buffer = new Uint8Array(READ_CHUNK);
+        const { bytesRead } = await handle!.read(buffer, 0, READ_CHUNK, null);
+        if (bytesRead === 0) {
+          await handle!.close();
+          controller.close();
+        } else {
+          controller.enqueue(buffer.subarray(0, bytesRead));
+        }
+      },
+      async cancel() {
+        await handle?.close();
+      },
+    },
+    { highWaterMark: 1 },
+  );
 }
