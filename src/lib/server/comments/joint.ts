@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { dictionary, formatDateTime, type Dictionary } from '../../../i18n/index.ts';
 import { can } from '../accounts/access.ts';
 import { fail, ok, type DomainError, type Result } from '../../result.ts';
@@ -194,7 +194,10 @@ export async function nextJointDeadline(db: Db, now = new Date()): Promise<numbe
     .innerJoin('comments as c', 'c.id', 'j.comment_id')
     .select((eb) => eb.fn.min('c.joint_deadline').as('next'))
     .where('j.status', '=', 'pending')
-    .where('c.state', '=', 'submitted')
+    // From the few pending members to their comments: the unary plus keeps SQLite from reading
+    // every submitted comment by an index on the state instead (a second at a million comments,
+    // on every anonymous page the cache stores).
+    .where(sql<string>`+c.state`, '=', 'submitted')
     .where('c.joint_deadline', '>', now.toISOString())
     .executeTakeFirst();
   return row?.next ? new Date(String(row.next)).getTime() : Infinity;
