@@ -104,11 +104,6 @@ function inWorker(databasePath: string, reportVersionId: number, format: ReportF
   });
 }
 
-/** Whether a file of the version is being written in this process right now. */
-export function isBeingWritten(versionId: number, format: ReportFormat): boolean {
-  return writing.has(`${versionId}/${format}`);
-}
-
 async function writeReportFile(db: Db, version: ReportVersion, format: ReportFormat): Promise<void> {
   if (version.kind !== 'published' || version.state !== 'ready' || version.number === null) throw new Error(`report version ${version.id} is not published`);
   const existing = await db.selectFrom('report_files').where('report_version_id', '=', version.id).where('format', '=', format).select('path').executeTakeFirst();

@@ -1,14 +1,15 @@
 import { z } from 'astro/zod';
 import { dictionary } from '../../../i18n/index.ts';
 import { DECISIONS } from '../../enums.ts';
-import { fail, invalid, ok, type Result } from '../../result.ts';
+import { fail, ok, type Result } from '../../result.ts';
 import { can, type Actor } from '../accounts/access.ts';
 import { mayModerate } from '../consultations/moderators.ts';
 import { findConsultationById, type Consultation } from '../consultations/consultations.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { isUniqueViolation } from '../platform/sql.ts';
-import { snapshotSource, writeSnapshotRows, type SnapshotSource } from './snapshot.ts';
+import { currentDraft, snapshotSource, writeSnapshotRows } from './snapshot.ts';
+import type { DraftVersion } from '../content/content.ts';
 import { summarise } from './summary.ts';
 
 /**
@@ -58,34 +59,34 @@ async function publishedStances(db: Db, consultationId: number): Promise<number>
  */
 export async function startPublishing(db: Db, actor: Actor | null, consultation: Consultation, input: PublishInput): Promise<Result<{ reportVersionId: number }>> {
   if (!can(actor, 'administer')) return fail('forbidden');
-  const source = await snapshotSource(db, consultation);
-  if (!source) return fail('conflict', (t) => t.reportVersions.errors.noDraft);
+  const draft = await currentDraft(consultation);
+  if (!draft) return fail('conflict', (t) => t.reportVersions.errors.noDraft);
   if ((await publishedStances(db, consultation.id)) === 0) return fail('conflict', (t) => t.reportVersions.errors.noPublishedStances);
   const latest = await latestPublishedNumber(db, consultation.id);
   if (latest !== input.latestSeen) return fail('conflict', (t) => t.reportVersions.errors.newerPublished(latest));
-  return startSnapshot(db, actor, source, { kind: 'published', ...input });
+  return startSnapshot(db, actor, consultation, draft, { kind: 'published', ...input });
 }
 
 /** Starts (or joins) a fresh preview of the live data for a moderator of the consultation. */
 export async function startPreview(db: Db, actor: Actor | null, consultation: Consultation): Promise<Result<{ reportVersionId: number }>> {
   if (!can(actor, 'moderate') || !(await mayModerate(db, actor, consultation.id))) return fail('forbidden');
-  const source = await snapshotSource(db, consultation);
-  if (!source) return fail('conflict', (t) => t.reportVersions.errors.noDraft);
+  const draft = await currentDraft(consultation);
+  if (!draft) return fail('conflict', (t) => t.reportVersions.errors.noDraft);
   const preparing = await db.selectFrom('report_versions').where('consultation_id', '=', consultation.id).where('state', '=', 'preparing').select(['id', 'kind']).executeTakeFirst();
   if (preparing) return ok({ reportVersionId: preparing.id });
-  return startSnapshot(db, actor, source, { kind: 'preview' });
+  return startSnapshot(db, actor, consultation, draft, { kind: 'preview' });
 }
 
-async function startSnapshot(db: Db, actor: Actor | null, source: SnapshotSource, what: ({ kind: 'published' } & PublishInput) | { kind: 'preview' }): Promise<Result<{ reportVersionId: number }>> {
+async function startSnapshot(db: Db, actor: Actor | null, consultation: Consultation, draft: DraftVersion, what: ({ kind: 'published' } & PublishInput) | { kind: 'preview' }): Promise<Result<{ reportVersionId: number }>> {
   try {
     const row = await db
       .insertInto('report_versions')
       .values({
-        consultation_id: source.consultation.id,
+        consultation_id: consultation.id,
         kind: what.kind,
         state: 'preparing',
-        draft_version_id: source.version.id,
-        draft_version_label: source.version.label,
+        draft_version_id: draft.id,
+        draft_version_label: draft.label,
         created_by: actor?.id ?? null,
         ...(what.kind === 'published'
           ? { document_number: what.documentNumber, place: what.place, document_date: what.documentDate, signatory_name: what.signatoryName, signatory_title: what.signatoryTitle }
@@ -98,11 +99,6 @@ async function startSnapshot(db: Db, actor: Actor | null, source: SnapshotSource
     if (isUniqueViolation(error)) return fail('conflict', (t) => t.reportVersions.errors.beingPrepared);
     throw error;
   }
-}
-
-/** Field errors of the publish form, by field, as dictionary keys (t.reportVersions.fieldErrors). */
-export function publishFieldErrors(error: z.ZodError) {
-  return invalid(Object.fromEntries(error.issues.map((i) => [String(i.path[0]), (t) => t.reportVersions.fieldErrors[i.message as 'required'] ?? t.reportVersions.fieldErrors.required])));
 }
 
 let running: Promise<void> | undefined;
@@ -128,11 +124,6 @@ export function queueReportJobs(db: Db, onReady: () => void = () => {}): Promise
     }
   })();
   return running;
-}
-
-/** Waits for this process's snapshot jobs (tests, the operator tool, shutdown). */
-export function reportJobsSettled(): Promise<void> {
-  return running ?? Promise.resolve();
 }
 
 /**

@@ -147,7 +147,7 @@ export async function findPreview(db: Db, consultationId: number): Promise<{ rea
   return { ready: versions.find((v) => v.state === 'ready'), preparing: versions.some((v) => v.state === 'preparing'), failed: versions.find((v) => v.state === 'failed') };
 }
 
-/** Every snapshot of the consultation in any state, newest first, for the administrators' page. */
+/** Every published version of the consultation in any state (preparing, ready, failed), newest first, for the administrators' page. */
 export async function listAllVersions(db: Db, consultationId: number): Promise<ReportVersion[]> {
   const rows = await db.selectFrom('report_versions').where('consultation_id', '=', consultationId).where('kind', '=', 'published').selectAll().orderBy('id', 'desc').execute();
   return rows.map(toReportVersion);

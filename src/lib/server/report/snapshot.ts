@@ -32,8 +32,14 @@ export interface SnapshotSource {
   versionLabels: Record<string, string>;
 }
 
+/** The consultation's current draft, without touching the database (the request that starts a snapshot). */
+export async function currentDraft(consultation: Pick<Consultation, 'slug'>, now = new Date()): Promise<DraftVersion | undefined> {
+  return currentOf(await listVersions(consultation.slug), now);
+}
+
+/** What the snapshot job places comments in; anchors older drafts' comments in the current one first. */
 export async function snapshotSource(db: Db, consultation: Consultation, now = new Date()): Promise<SnapshotSource | undefined> {
-  const version = currentOf(await listVersions(consultation.slug), now);
+  const version = await currentDraft(consultation, now);
   if (!version) return undefined;
   const chapters = await listChapters(consultation.slug, version.id);
   // Comments on older drafts are placed through their anchors in this one (written once; cheap after).
@@ -46,11 +52,6 @@ const SECTION_RANK: Record<ReportSection, number> = { chapter: 0, draft: 1, late
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** Where a comment stands in the report: its section, its chapter now, its paragraph now, and the key that orders it. */
-export function placeOf(c: PublicComment, source: SnapshotSource) {
-  const chapterIndex = new Map(source.chapters.map((ch, i) => [ch.slug, i]));
-  return placeIn(c, source, chapterIndex);
-}
-
 function placeIn(c: PublicComment, source: SnapshotSource, chapterIndex: Map<string, number>) {
   const removed = c.anchorStatus === 'removed';
   const slug = c.currentChapterSlug ?? c.chapterSlug;
