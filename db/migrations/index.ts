@@ -12,6 +12,9 @@ import * as m0010 from './0010_consultations.ts';
 import * as m0011 from './0011_record.ts';
 import * as m0012 from './0012_report_versions.ts';
 import * as m0013 from './0013_open_data_changes.ts';
+import * as m0014 from './0014_duplicates.ts';
+import * as m0015 from './0015_themes.ts';
+import * as m0016 from './0016_search.ts';
 
 // Listed statically (not read from the folder at run time) so that the bundled server and the
 // command-line tool run exactly the same migrations. Append new ones; never edit a landed one.
@@ -29,4 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0011_record': m0011,
   '0012_report_versions': m0012,
   '0013_open_data_changes': m0013,
+  '0014_duplicates': m0014,
+  '0015_themes': m0015,
+  '0016_search': m0016,
 };

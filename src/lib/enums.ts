@@ -79,3 +79,17 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number];
 /** The downloads of a published report version, each written once. */
 export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+// Moderation at national scale (issue 15): near-duplicate groups, suggested themes, full-text search.
+
+/** Who made an assignment (a comment to a duplicate group or a theme): the algorithm, or a moderator. */
+export const ASSIGNMENT_SOURCES = ['algorithm', 'moderator'] as const;
+export type AssignmentSource = (typeof ASSIGNMENT_SOURCES)[number];
+
+/** A group of near-identical comments: as the algorithm found it, or confirmed by a moderator. */
+export const DUPLICATE_GROUP_STATES = ['suggested', 'confirmed'] as const;
+export type DuplicateGroupState = (typeof DUPLICATE_GROUP_STATES)[number];
+
+/** A theme: suggested by the clustering, accepted by a moderator (perhaps renamed), or discarded. */
+export const THEME_STATES = ['suggested', 'accepted', 'discarded'] as const;
+export type ThemeState = (typeof THEME_STATES)[number];

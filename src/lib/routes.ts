@@ -113,6 +113,16 @@ export const routes = {
   /** With `posvetovanje` the consultation; `uredi`/`izbrisi` open a template's edit form or delete confirmation. */
   moderationTemplates: (params?: Record<string, string | number | undefined>) => `/moderacija/predloge${params ? query(params) : ''}`,
 
+  // Moderation at national scale (issue 15).
+  /** Near-duplicate groups of a consultation (`posvetovanje`), and one group with its comments. */
+  moderationGroups: (params?: Record<string, string | number | undefined>) => `/moderacija/skupine${params ? query(params) : ''}`,
+  moderationGroup: (id: number | string, params?: Record<string, string | number | undefined>) => `/moderacija/skupine/${id}${params ? query(params) : ''}`,
+  /** Suggested and accepted themes of a consultation (`posvetovanje`, `poglavje`), and one theme with its comments. */
+  moderationThemes: (params?: Record<string, string | number | undefined>) => `/moderacija/teme${params ? query(params) : ''}`,
+  moderationTheme: (id: number | string, params?: Record<string, string | number | undefined>) => `/moderacija/teme/${id}${params ? query(params) : ''}`,
+  /** The public search of a consultation's published comments and its strategy text (`q`, `stran`). */
+  search: (c: string, params?: Record<string, string | number | undefined>) => `/posvetovanja/${enc(c)}/iskanje${params ? query(params) : ''}`,
+
   // Administration
   admin: '/admin',
   adminOrganisations: '/admin/organizacije',

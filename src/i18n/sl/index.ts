@@ -16,5 +16,8 @@ import { recordComments } from './record-comments.ts';
 import { site } from './site.ts';
 import { stances } from './stances.ts';
 import { templates } from './templates.ts';
+import { duplicates } from './duplicates.ts';
+import { themes } from './themes.ts';
+import { search } from './search.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...reportDocument, ...reportVersions, ...openData, ...joint, ...recordComments, ...audit } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...reportDocument, ...reportVersions, ...openData, ...joint, ...recordComments, ...audit, ...duplicates, ...themes, ...search } as const;

@@ -2,8 +2,10 @@ import { z } from 'astro/zod';
 import { sql } from 'kysely';
 import { COMMENT_KINDS, MODERATION_STATUSES, ORGANISATION_KINDS, STANCE_STATES } from '../../enums.ts';
 import type { Db } from '../platform/db.ts';
-import { containsText } from '../platform/sql.ts';
+import { commentMatches } from '../search/queue-text.ts';
 import { idField } from './common.ts';
+import { groupsOfRows, inGroup, representativeOrAlone } from './duplicates/queue.ts';
+import { inTheme, themesOfRows } from './themes/queue.ts';
 
 /** The moderators' queue: its filter (the page's query), the filtered page of comments, and the lists its forms offer. */
 
@@ -31,6 +33,12 @@ export const queueFilterSchema = z.object({
   late: z.literal('1').optional().catch(undefined),
   hidden: z.literal('1').optional().catch(undefined),
   text: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  /** Comments in one suggested or accepted theme. */
+  theme: optionalId.catch(undefined),
+  /** Comments in one near-duplicate group. */
+  group: optionalId.catch(undefined),
+  /** The grouped view: each near-duplicate group as one row (its representative). */
+  grouped: z.literal('1').optional().catch(undefined),
   sort: optionalEnum(QUEUE_SORTS),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
@@ -77,14 +85,16 @@ export async function listQueue(db: Db, consultationId: number, filter: QueueFil
   if (filter.hidden) query = query.where('c.hidden', '=', 1);
   if (filter.text) {
     const text = filter.text;
-    query = query.where((eb) =>
-      eb.or([
-        containsText(eb.ref('c.body'), text),
-        containsText(eb.ref('c.proposed_text'), text),
-        eb('c.organisation_id', 'in', eb.selectFrom('organisations as n').select('n.id').where((e) => containsText(e.ref('n.name'), text))),
-      ]),
-    );
+    query = query.where((eb) => commentMatches(eb.ref('c.id'), text));
   }
+  if (filter.theme) {
+    const theme = filter.theme;
+    query = query.where((eb) => inTheme(eb.ref('c.id'), theme));
+  }
+  if (filter.group) {
+    const group = filter.group;
+    query = query.where((eb) => inGroup(eb.ref('c.id'), group));
+  } else if (filter.grouped) query = query.where((eb) => representativeOrAlone(eb.ref('c.id')));
 
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -129,11 +139,14 @@ export async function listQueue(db: Db, consultationId: number, filter: QueueFil
       ordered = ordered.orderBy('c.submitted_at', 'desc');
   }
   const rows = await ordered.orderBy('c.id', 'desc').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute();
-  const tags = rows.length
-    ? await db.selectFrom('comment_tags').select(['comment_id', 'tag']).where('comment_id', 'in', rows.map((r) => r.id)).orderBy('tag').execute()
-    : [];
+  const ids = rows.map((r) => r.id);
+  const [tags, groups, themes] = await Promise.all([
+    ids.length ? db.selectFrom('comment_tags').select(['comment_id', 'tag']).where('comment_id', 'in', ids).orderBy('tag').execute() : [],
+    groupsOfRows(db, ids),
+    themesOfRows(db, ids),
+  ]);
   return {
-    rows: rows.map((r) => ({ ...r, tags: tags.filter((g) => g.comment_id === r.id).map((g) => g.tag) })),
+    rows: rows.map((r) => ({ ...r, tags: tags.filter((g) => g.comment_id === r.id).map((g) => g.tag), group: groups.get(r.id), themes: themes.get(r.id) ?? [] })),
     total,
     page,
     pageCount,

@@ -2,6 +2,9 @@ import type { AnchorStatus, CommentKind, ConsultationStatus, CommentScope, Comme
 
 export type { CommentKind, ConsultationStatus, CommentScope, CommentState, Decision, JointStatus, ModerationStatus, OrganisationKind, Role, StanceState, UserStatus };
 import type { Generated } from 'kysely';
+import type { DuplicateTables } from '../moderation/duplicates/table.ts';
+import type { ThemeTables } from '../moderation/themes/table.ts';
+import type { SearchTables } from '../search/table.ts';
 
 /** Row types of every table, as Kysely sees them. Keep in step with db/migrations. */
 
@@ -351,7 +354,8 @@ export interface ReportFileTable {
   created_at: Generated<string>;
 }
 
-export interface Database {
+/** Feature folders keep their own tables' types (moderation/duplicates, moderation/themes, search). */
+export interface Database extends DuplicateTables, ThemeTables, SearchTables {
   report_versions: ReportVersionTable;
   report_rows: ReportRowTable;
   report_files: ReportFileTable;

@@ -12,6 +12,9 @@ import { deleteExpiredSessions } from '../accounts/sessions.ts';
 import { currentOf } from '../content/versions.ts';
 import { queueReportJobs } from '../report/publish.ts';
 import { writeReportFilesInWorkers } from '../report/files.ts';
+import { runDuplicateJobs } from '../moderation/duplicates/jobs.ts';
+import { runThemeJobs } from '../moderation/themes/jobs.ts';
+import { indexDraftTexts } from '../search/draft-index.ts';
 
 /** Everything a database needs before the portal can serve from it. Safe to run on every start. */
 /**
@@ -36,6 +39,8 @@ export async function prepareDatabase(db: Db, options: { demo: boolean; demoRepo
     const chapters = readChapterFiles(consultation.slug, current.id).map((c) => ({ slug: c.slug, blocks: c.rendered.blocks }));
     await reanchorComments(db, consultation.id, current.id, chapters);
   }
+  // The strategy text of every draft version in the search index (once per version).
+  await indexDraftTexts(db);
   // The demo's published report, from the demo stances once they are placed.
   if (options.demoReport ?? options.demo) await seedDemoReport(db);
   return { migrations: applied };
@@ -63,6 +68,9 @@ export function startBackgroundWork(onReportReady: () => void = () => {}): void 
     // Report snapshots a stopped process left half-written are written again (report/publish.ts).
     queueReportJobs(db, onReportReady).catch((error) => console.error('posvet: report snapshot failed', error));
     deliverOutbox(db).catch((error) => console.error('posvet: mail delivery failed', error));
+    // Near-duplicate groups and theme suggestions are computed here, never on a request.
+    runDuplicateJobs(db).catch((error) => console.error('posvet: duplicate grouping failed', error));
+    runThemeJobs(db).catch((error) => console.error('posvet: theme suggestion failed', error));
     deleteExpiredSessions(db).catch((error) => console.error('posvet: session clean-up failed', error));
     applyRetention(db).catch((error) => console.error('posvet: retention clean-up failed', error));
   };

@@ -1,0 +1,41 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Near-duplicate groups of comments (issue 15). A first cut by the lead; the duplicates' helper
+ * owns this file until it lands (it may add the tables of its index, e.g. signatures and LSH bands).
+ *
+ * - `duplicate_groups`: near-identical comments on one draft of a consultation, shown as one row.
+ * - `duplicate_group_members`: each comment in at most one group, with its similarity and who put
+ *   it there (the algorithm or a moderator).
+ */
+const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('duplicate_groups')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
+    .addColumn('version_id', 'text', (c) => c.notNull())
+    .addColumn('representative_comment_id', 'integer', (c) => c.notNull().references('comments.id'))
+    .addColumn('state', 'text', (c) => c.notNull().defaultTo('suggested').check(sql`state in ('suggested', 'confirmed')`))
+    .addColumn('joint_comment_id', 'integer', (c) => c.references('comments.id'))
+    .addColumn('confirmed_by', 'integer', (c) => c.references('users.id'))
+    .addColumn('confirmed_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(NOW))
+    .execute();
+  await db.schema.createIndex('duplicate_groups_consultation').on('duplicate_groups').columns(['consultation_id', 'version_id']).execute();
+  await db.schema
+    .createTable('duplicate_group_members')
+    .addColumn('comment_id', 'integer', (c) => c.primaryKey().references('comments.id').onDelete('cascade'))
+    .addColumn('group_id', 'integer', (c) => c.notNull().references('duplicate_groups.id').onDelete('cascade'))
+    .addColumn('similarity', 'real', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('algorithm', 'moderator')`))
+    .addColumn('added_at', 'text', (c) => c.notNull().defaultTo(NOW))
+    .execute();
+  await db.schema.createIndex('duplicate_group_members_group').on('duplicate_group_members').column('group_id').execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('duplicate_group_members').execute();
+  await db.schema.dropTable('duplicate_groups').execute();
+}

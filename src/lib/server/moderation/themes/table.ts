@@ -1,0 +1,33 @@
+import type { Generated } from 'kysely';
+import type { AssignmentSource, ThemeState } from '../../../enums.ts';
+
+/** Row types of the themes tables (migration 0015_themes). */
+
+/** A theme of a consultation's comments, in one chapter or across the draft (`chapter_slug` null). */
+export interface ThemeTable {
+  id: Generated<number>;
+  consultation_id: number;
+  chapter_slug: string | null;
+  label: string;
+  /** The clustering's top terms, as a JSON array of strings. */
+  terms: string;
+  state: Generated<ThemeState>;
+  source: AssignmentSource;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: Generated<string>;
+}
+
+/** A comment in a theme, and who put it there. */
+export interface CommentThemeTable {
+  comment_id: number;
+  theme_id: number;
+  source: AssignmentSource;
+  assigned_by: number | null;
+  assigned_at: Generated<string>;
+}
+
+export interface ThemeTables {
+  themes: ThemeTable;
+  comment_themes: CommentThemeTable;
+}
