@@ -295,6 +295,12 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
   );
 });
 
+// An idle keep-alive connection stays open longer than clients and reverse proxies keep theirs
+// (nginx: 60 s), so the server never closes one just as a client sends its next request on it —
+// the client would see ECONNRESET. Headers must still arrive within their own timeout.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.on('connection', (socket) => {
   active.set(socket, 0);
   socket.on('close', () => active.delete(socket));
