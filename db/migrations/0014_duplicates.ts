@@ -20,9 +20,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
     .addColumn('version_id', 'text', (c) => c.notNull())
-    .addColumn('representative_comment_id', 'integer', (c) => c.notNull().references('comments.id'))
+    .addColumn('representative_comment_id', 'integer', (c) => c.notNull().references('comments.id').onDelete('cascade'))
     .addColumn('state', 'text', (c) => c.notNull().defaultTo('suggested').check(sql`state in ('suggested', 'confirmed')`))
-    .addColumn('joint_comment_id', 'integer', (c) => c.references('comments.id'))
+    .addColumn('joint_comment_id', 'integer', (c) => c.references('comments.id').onDelete('set null'))
     .addColumn('confirmed_by', 'integer', (c) => c.references('users.id'))
     // A moderator chose the representative: a full regrouping keeps the group as it is.
     .addColumn('representative_chosen_by', 'integer', (c) => c.references('users.id'))

@@ -15,7 +15,7 @@ async function grouped(count = 4) {
   const ids: number[] = [];
   for (let i = 0; i < count; i++) ids.push(await setup.comment(i === 0 ? CAMPAIGN : variant(i)));
   for (const id of ids) await indexComment(setup.db, id);
-  const group = await setup.db.selectFrom('duplicate_groups').select('id').executeTakeFirstOrThrow();
+  const group = await setup.db.selectFrom('duplicate_groups').select('id').where('consultation_id', '=', setup.consultation).executeTakeFirstOrThrow();
   return { ...setup, ids, groupId: group.id };
 }
 
@@ -30,7 +30,7 @@ describe('near-duplicate group commands', () => {
     const later = await comment(variant(5));
     await regroupAll(db, consultation);
     expect(await groupsOf(db, consultation)).toEqual([[...ids, later]]);
-    expect((await db.selectFrom('duplicate_groups').select(['id', 'state']).executeTakeFirstOrThrow())).toEqual({ id: groupId, state: 'confirmed' });
+    expect((await db.selectFrom('duplicate_groups').select(['id', 'state']).where('consultation_id', '=', consultation).executeTakeFirstOrThrow())).toEqual({ id: groupId, state: 'confirmed' });
   });
 
   it('splits members off; the algorithm never adds them again, and a group of one ends', async () => {
@@ -59,7 +59,7 @@ describe('near-duplicate group commands', () => {
     expect(refused.ok).toBe(false);
     // A regrouping keeps the moderator's choice.
     await regroupAll(db, consultation);
-    expect((await db.selectFrom('duplicate_groups').select('representative_comment_id').executeTakeFirstOrThrow()).representative_comment_id).toBe(ids[1]);
+    expect((await db.selectFrom('duplicate_groups').select('representative_comment_id').where('consultation_id', '=', consultation).executeTakeFirstOrThrow()).representative_comment_id).toBe(ids[1]);
   });
 
   it('one stance for the group: each member its own predlog stališča and audit entry', async () => {
@@ -84,14 +84,14 @@ describe('near-duplicate group commands', () => {
   });
 
   it('refuses a moderator of another consultation and a member organisation', async () => {
-    const { db, outsider, actor, groupId, ids } = await grouped(2);
+    const { db, outsider, actor, groupId, ids, consultation } = await grouped(2);
     const token = await groupStanceToken(db, groupId);
     expect(await confirmGroup(db, outsider, groupId, IP)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await splitGroup(db, outsider, groupId, [ids[1]!], IP)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await chooseRepresentative(db, outsider, groupId, ids[1]!, IP)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await draftGroupStance(db, outsider, groupId, { status: 'accepted', response: '', token }, IP)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await confirmGroup(db, await actor('bled@posvet.test'), groupId, IP)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await db.selectFrom('duplicate_groups').select('state').executeTakeFirstOrThrow()).toEqual({ state: 'suggested' });
+    expect(await db.selectFrom('duplicate_groups').select('state').where('consultation_id', '=', consultation).executeTakeFirstOrThrow()).toEqual({ state: 'suggested' });
     expect(await db.selectFrom('stances').selectAll().where('comment_id', 'in', ids).execute()).toEqual([]);
   });
 
@@ -105,7 +105,7 @@ describe('near-duplicate group commands', () => {
     const b = await comment(variant(2), { organisation: m2 });
     for (const id of [joint, a, b]) await indexComment(db, id);
     expect(await groupsOf(db, consultation)).toEqual([[joint, a, b]]);
-    const group = await db.selectFrom('duplicate_groups').select(['id', 'joint_comment_id']).executeTakeFirstOrThrow();
+    const group = await db.selectFrom('duplicate_groups').select(['id', 'joint_comment_id']).where('consultation_id', '=', consultation).executeTakeFirstOrThrow();
     expect(group.joint_comment_id).toBe(joint);
     await regroupAll(db, consultation);
     expect((await groupDetail(db, group.id))!.joint).toMatchObject({ id: joint });

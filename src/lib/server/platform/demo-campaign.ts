@@ -11,13 +11,12 @@ import type { DemoComment } from './demo.ts';
 const TEMPLATE = (name: string, edit = 0) =>
   [
     `Občina ${name} predlaga, da država v ukrepu za gigabitno infrastrukturo zagotovi sofinanciranje gradnje omrežij tudi v odročnih naseljih, kjer operaterji ne gradijo, ker naložba ni donosna.`,
-    edit === 1
-      ? 'Majhne občine nimamo dovolj sredstev, da bi gradnjo plačale same, zato naj država pokrije vsaj dve tretjini stroškov.'
-      : 'Majhne občine nimamo sredstev, da bi gradnjo plačale same, zato naj država pokrije vsaj dve tretjini upravičenih stroškov.',
+    'Majhne občine nimamo sredstev, da bi gradnjo plačale same, zato naj država pokrije vsaj dve tretjini upravičenih stroškov.',
     edit === 2
-      ? 'Prosimo, da se v strategiji izrecno navede rok, do katerega bodo vsa gospodinjstva v odročnih naseljih priključena.'
+      ? 'Predlagamo, da se v strategiji izrecno navede rok, do katerega bodo vsa gospodinjstva v odročnih naseljih priključena.'
       : 'Predlagamo, da se v strategiji izrecno navede rok, do katerega bodo vsa gospodinjstva v odročnih naseljih priključena na gigabitno omrežje.',
-  ].join(' ');
+    edit === 1 ? 'Hvala za obravnavo.' : '',
+  ].join(' ').trim();
 
 /** Municipality codes (GURS) and names. */
 const SENDERS: Array<[code: string, name: string, edit?: number]> = [
