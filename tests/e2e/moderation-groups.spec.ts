@@ -50,7 +50,7 @@ test('a moderator opens the grouped queue, confirms a group and gives it one sta
   // The differences from the representative, marked (and said for screen readers).
   const inserted = members.filter({ hasText: 'Ljubljana' }).locator('ins').filter({ hasText: 'Ljubljana' });
   await expect(inserted).toHaveCount(1);
-  await expect(inserted).toContainText('vstavljeno');
+  await expect(inserted).toHaveText('[dodano: občina Ljubljana]');
   await expectNoAxeViolations(moderator);
 
   await moderator.getByRole('button', { name: 'Potrdi skupino' }).click();
