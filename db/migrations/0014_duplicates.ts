@@ -30,6 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(NOW))
     .execute();
   await db.schema.createIndex('duplicate_groups_consultation').on('duplicate_groups').columns(['consultation_id', 'version_id']).execute();
+  await db.schema.createIndex('duplicate_groups_representative').on('duplicate_groups').column('representative_comment_id').execute();
   await db.schema
     .createTable('duplicate_group_members')
     .addColumn('comment_id', 'integer', (c) => c.primaryKey().references('comments.id').onDelete('cascade'))

@@ -39,9 +39,9 @@ export const duplicates = {
     inQueue: 'Pripombe skupine v čakalni vrsti',
     members: {
       title: 'Pripombe v skupini',
-      lead: 'Pri vsaki pripombi so prikazane razlike od predstavnika: dodano besedilo je podčrtano, izpuščeno prečrtano, daljši enaki deli so skrajšani (…).',
+      lead: 'Pri vsaki pripombi sta prikazani podobnost s predstavnikom in razlike od njega: dodano besedilo je podčrtano, izpuščeno prečrtano, daljši enaki deli so skrajšani (…).',
       organisation: 'Organizacija',
-      similarity: 'Podobnost s predstavnikom',
+      similarity: 'Podobnost',
       percent: (value: number) => `${Math.round(value * 100)} %`,
       stance: 'Stališče',
       noStance: 'brez stališča',
@@ -87,6 +87,5 @@ export const duplicates = {
     },
     /** The queue's filter: each group as one row. */
     groupedFilter: 'Združi skoraj enake',
-    groupedHint: 'Skupina skoraj enakih pripomb je prikazana kot ena vrstica (njen predstavnik).',
   },
 } as const;

@@ -63,16 +63,22 @@ interface Indexed {
 
 async function place(trx: Trx, comment: Indexed, signature: Signature, threshold: number): Promise<void> {
   const buckets = bucketsOf(signature);
+  // One index seek per band (an OR of the pairs would scan the version's buckets).
+  const seek = (band: number, bucket: number) =>
+    trx
+      .selectFrom('duplicate_buckets')
+      .select('comment_id')
+      .where('consultation_id', '=', comment.consultation_id)
+      .where('version_id', '=', comment.version_id)
+      .where('band', '=', band)
+      .where('bucket', '=', bucket);
+  const candidates = buckets.slice(1).reduce((query, bucket, i) => query.union(seek(i + 1, bucket)), seek(0, buckets[0]!));
   const heads = await trx
-    .selectFrom('duplicate_buckets as b')
+    .selectFrom(candidates.as('b'))
     .innerJoin('duplicate_signatures as s', 's.comment_id', 'b.comment_id')
     .innerJoin('comments as c', 'c.id', 'b.comment_id')
     .leftJoin('duplicate_groups as g', 'g.representative_comment_id', 'b.comment_id')
     .select(['b.comment_id as id', 's.signature', 'c.submitted_at', 'g.id as group_id'])
-    .distinct()
-    .where('b.consultation_id', '=', comment.consultation_id)
-    .where('b.version_id', '=', comment.version_id)
-    .where((eb) => eb.or(buckets.map((bucket, band) => eb.and([eb('b.band', '=', band), eb('b.bucket', '=', bucket)]))))
     .where('b.comment_id', '!=', comment.id)
     .execute();
   const ordered = heads
@@ -124,7 +130,8 @@ export async function linkJointPosition(trx: Trx, groupId: number, comment: Inde
     .where('j.consultation_id', '=', comment.consultation_id)
     .where('j.version_id', '=', comment.version_id)
     .where('j.state', '=', 'submitted')
-    .where((eb) => eb.exists(eb.selectFrom('joint_position_members as jm').select('jm.comment_id').whereRef('jm.comment_id', '=', 'j.id')))
+    // From the joint positions (few) to their comments, never through the consultation's comments.
+    .where('j.id', 'in', (eb) => eb.selectFrom('joint_position_members').select('comment_id'))
     .where((eb) =>
       eb.or([
         eb('j.organisation_id', 'in', eb.selectFrom('association_memberships').select('association_id').where('member_id', '=', comment.organisation_id)),

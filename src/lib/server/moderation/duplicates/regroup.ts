@@ -87,8 +87,25 @@ async function groupVersion(db: Db, consultationId: number, versionId: string, k
   }
 }
 
-async function insertInChunks<T extends keyof Database & string>(trx: Kysely<Database>, table: T, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_ROWS) await trx.insertInto(table).values(rows.slice(i, i + INSERT_ROWS) as never).execute();
+/** Rows inserted INSERT_ROWS at a time. */
+class Buffered {
+  private rows: object[] = [];
+  private readonly trx: Kysely<Database>;
+  private readonly table: 'duplicate_group_members' | 'duplicate_buckets';
+  constructor(trx: Kysely<Database>, table: 'duplicate_group_members' | 'duplicate_buckets') {
+    this.trx = trx;
+    this.table = table;
+  }
+  async push(row: object): Promise<void> {
+    this.rows.push(row);
+    if (this.rows.length >= INSERT_ROWS) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (this.rows.length === 0) return;
+    const rows = this.rows;
+    this.rows = [];
+    await this.trx.insertInto(this.table).values(rows as never).execute();
+  }
 }
 
 export async function regroupAll(db: Db, consultationId: number, threshold = config.duplicateThreshold): Promise<{ comments: number; groups: number }> {
@@ -120,10 +137,11 @@ export async function regroupAll(db: Db, consultationId: number, threshold = con
       for (let i = 0; i < stale.length; i += INSERT_ROWS) await trx.deleteFrom('duplicate_group_members').where('group_id', 'in', stale.slice(i, i + INSERT_ROWS)).execute();
       await trx.deleteFrom('duplicate_buckets').where('consultation_id', '=', consultationId).where('version_id', '=', versionId).execute();
       const reused = new Set<number>();
-      const memberRows: object[] = [];
-      const bucketRows: object[] = [];
+      // Written a few hundred rows at a time, never all the buckets held at once.
+      const memberRows = new Buffered(trx, 'duplicate_group_members');
+      const bucketRows = new Buffered(trx, 'duplicate_buckets');
       for (const [head, signature] of pass.heads) {
-        bucketsOf(signature).forEach((bucket, band) => bucketRows.push({ consultation_id: consultationId, version_id: versionId, band, bucket, comment_id: head }));
+        for (const [band, bucket] of bucketsOf(signature).entries()) await bucketRows.push({ consultation_id: consultationId, version_id: versionId, band, bucket, comment_id: head });
         const taken = pass.members.get(head)!;
         let groupId = keptByHead.get(head);
         if (groupId === undefined) {
@@ -132,9 +150,9 @@ export async function regroupAll(db: Db, consultationId: number, threshold = con
           if (groupId === undefined) {
             groupId = (await trx.insertInto('duplicate_groups').values({ consultation_id: consultationId, version_id: versionId, representative_comment_id: head }).returning('id').executeTakeFirstOrThrow()).id;
           } else reused.add(groupId);
-          memberRows.push({ comment_id: head, group_id: groupId, similarity: 1, source: 'algorithm' });
+          await memberRows.push({ comment_id: head, group_id: groupId, similarity: 1, source: 'algorithm' });
         }
-        for (const m of taken) memberRows.push({ comment_id: m.id, group_id: groupId, similarity: m.similarity, source: 'algorithm' });
+        for (const m of taken) await memberRows.push({ comment_id: m.id, group_id: groupId, similarity: m.similarity, source: 'algorithm' });
         const orgs = new Set([head, ...taken.map((m) => m.id)].map((id) => pass.organisationOf.get(id)));
         const candidates = joints.filter((j) => orgs.has(j.organisation_id) || j.memberOf.some((a) => orgs.has(a)) || j.id === head || taken.some((m) => m.id === j.id));
         const joint = bestHead(signature, candidates, threshold);
@@ -143,8 +161,8 @@ export async function regroupAll(db: Db, consultationId: number, threshold = con
       }
       const unused = stale.filter((id) => !reused.has(id));
       for (let i = 0; i < unused.length; i += INSERT_ROWS) await trx.deleteFrom('duplicate_groups').where('id', 'in', unused.slice(i, i + INSERT_ROWS)).execute();
-      await insertInChunks(trx, 'duplicate_group_members', memberRows);
-      await insertInChunks(trx, 'duplicate_buckets', bucketRows);
+      await memberRows.flush();
+      await bucketRows.flush();
     });
   }
   return { comments, groups };
@@ -162,7 +180,8 @@ async function jointPositions(db: Db, consultationId: number, versionId: string)
     .where('j.consultation_id', '=', consultationId)
     .where('j.version_id', '=', versionId)
     .where('j.state', '=', 'submitted')
-    .where((eb) => eb.exists(eb.selectFrom('joint_position_members as jm').select('jm.comment_id').whereRef('jm.comment_id', '=', 'j.id')))
+    // From the joint positions (few) to their comments, never through the consultation's comments.
+    .where('j.id', 'in', (eb) => eb.selectFrom('joint_position_members').select('comment_id'))
     .orderBy('j.id')
     .execute();
   if (rows.length === 0) return [];
