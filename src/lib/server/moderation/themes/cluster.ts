@@ -108,7 +108,7 @@ function kmeans(points: Vector[], k: number, size: number, random: () => number)
   }
   let assigned = points.map((p) => nearest(centroids, p));
   for (let round = 0; round < MAX_ITERATIONS; round++) {
-    centroids.forEach((c, ci) => {
+    centroids.forEach((_, ci) => {
       const members = points.filter((_, i) => assigned[i] === ci);
       if (members.length) centroids[ci] = centroidOf(members, size);
     });
