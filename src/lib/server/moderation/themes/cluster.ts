@@ -58,15 +58,27 @@ export function prng(seed: number): () => number {
 
 /** A text's TF-IDF vector in the model's vocabulary (empty when none of its terms is known). */
 export function vectorize(model: Pick<ThemeModel, 'vocabulary' | 'idf'>, text: string): Vector {
-  const counts = new Map<number, number>();
+  const known: number[] = [];
   for (const { stem } of terms(text)) {
     const i = model.vocabulary.get(stem);
-    if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+    if (i !== undefined) known.push(i);
   }
-  const idx = [...counts.keys()].sort((a, b) => a - b);
-  const val = idx.map((i) => (1 + Math.log(counts.get(i)!)) * model.idf[i]);
-  const norm = Math.hypot(...val) || 1;
-  return { idx, val: val.map((v) => v / norm) };
+  known.sort((a, b) => a - b);
+  const idx: number[] = [];
+  const val: number[] = [];
+  let norm = 0;
+  for (let j = 0; j < known.length; ) {
+    let tf = 1;
+    while (j + tf < known.length && known[j + tf] === known[j]) tf++;
+    const w = (1 + Math.log(tf)) * model.idf[known[j]];
+    idx.push(known[j]);
+    val.push(w);
+    norm += w * w;
+    j += tf;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let j = 0; j < val.length; j++) val[j] /= norm;
+  return { idx, val };
 }
 
 const dot = (v: Vector, c: Float64Array) => {
