@@ -74,6 +74,12 @@ test.describe('suggested themes', () => {
     await expect(page.locator('.queue-count')).toContainText(` ${members} `);
     await expect(page.locator('[data-queue-row]').first().getByRole('link', { name: renamed })).toBeVisible();
     await expectNoAxeViolationsWithoutJs(page);
+
+    // Counted in the statistics, with a table (suggestions are not counted there).
+    await page.goto('/moderacija/statistika?posvetovanje=ds2030');
+    const perTheme = page.getByRole('table', { name: 'Pripombe po sprejetih temah' });
+    await expect(perTheme.getByRole('row').filter({ has: page.getByRole('link', { name: renamed }) }).getByRole('cell')).toHaveText(String(members));
+    await expectNoAxeViolationsWithoutJs(page);
   });
 
   test('a member of a municipality may not open the themes', async ({ as }) => {

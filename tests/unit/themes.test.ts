@@ -5,7 +5,7 @@ import { runThemeJobs } from '../../src/lib/server/moderation/themes/jobs.ts';
 import { themesOfRows } from '../../src/lib/server/moderation/themes/queue.ts';
 import { listThemes, themeComments } from '../../src/lib/server/moderation/themes/read.ts';
 import { suggestThemes } from '../../src/lib/server/moderation/themes/suggest.ts';
-import { listQueue } from '../../src/lib/server/moderation/queue.ts';
+import { listQueue, parseQueueFilter } from '../../src/lib/server/moderation/queue.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import { consultationId, organisationId, seededDatabase } from './helpers.ts';
 
@@ -115,7 +115,7 @@ describe('suggested themes', () => {
     value(await discardTheme(db, moderator, ds, draftTheme.id, IP));
     expect((await audit(db, 'theme.discarded'))[0]).toMatchObject({ actor_user_id: moderator.id, target_id: String(draftTheme.id) });
     // The queue's filter by theme, and the theme's page of comments.
-    expect((await listQueue(db, ds, { theme: a.id }, moderator.id)).total).toBe(8);
+    expect((await listQueue(db, ds, parseQueueFilter(new URLSearchParams({ theme: String(a.id) })), moderator.id)).total).toBe(8);
     expect((await themeComments(db, a.id, 1)).total).toBe(8);
 
     // Out of the theme: the assignment goes, the audit says who and from where.
