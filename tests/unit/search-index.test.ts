@@ -12,6 +12,7 @@ import { listQueue, parseQueueFilter } from '../../src/lib/server/moderation/que
 import { draftStance } from '../../src/lib/server/moderation/stances.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { searchPublic } from '../../src/lib/server/search/public.ts';
+import { indexDraftTexts } from '../../src/lib/server/search/draft-index.ts';
 import { reindexAll } from '../../src/lib/server/search/reindex.ts';
 import { tempDatabase } from './helpers.ts';
 import { publishStance } from './stance-helpers.ts';
@@ -118,8 +119,8 @@ describe('the public search', () => {
     expect(await found('pešpoti')).toEqual([withdrawn, id]);
     expect((await withdrawComment(db, bled, withdrawn, { reason: null }, windows, { now: during })).ok).toBe(true);
     expect(await found('pešpoti')).toEqual([id]);
-    // The index holds exactly what the table does.
-    await sql`insert into comments_fts (comments_fts, rank) values ('integrity-check', 1)`.execute(db);
+    // Each index holds exactly what its table does (this fails on any difference).
+    for (const index of ['comments_fts', 'stances_fts', 'organisations_fts']) await sql.raw(`insert into ${index} (${index}, rank) values ('integrity-check', 1)`).execute(db);
   });
 
   it('pages the comments 20 at a time, newest first, and counts up to a bound', async () => {
@@ -177,5 +178,7 @@ describe('the queue’s text filter', () => {
     expect(counts.versions).toBe(readVersionFiles('ds2030').length + readVersionFiles('sdjs2030').length);
     expect(counts.blocks).toBeGreaterThan(100);
     expect(await found('kvantno')).toEqual([id]);
+    // At start the draft text is indexed once per version: nothing new, nothing done.
+    expect(await indexDraftTexts(db)).toEqual({ versions: 0, blocks: 0 });
   });
 });
