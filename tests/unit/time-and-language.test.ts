@@ -292,6 +292,13 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
       ['1 pripombo', '2 pripombi', '3 pripombe', '5 pripomb', '101 pripombo', '102 pripombi'].map((p) => `Eno stališče lahko naenkrat zapišete za največ ${p}; skupino najprej razdelite.`),
     ],
   ],
+  // Search (issue 15, S): „Najden je 1 odstavek“ agrees with a masculine noun.
+  'search.paragraphsFound': [
+    [(n) => t.search.paragraphsFound(n), ['Najden je 1 odstavek.', 'Najdena sta 2 odstavka.', 'Najdeni so 3 odstavki.', 'Najdenih je 5 odstavkov.', 'Najden je 101 odstavek.', 'Najdena sta 102 odstavka.']],
+  ],
+  'search.commentsFound': [
+    [(n) => t.search.commentsFound(n, false), ['Najdena je 1 pripomba.', 'Najdeni sta 2 pripombi.', 'Najdene so 3 pripombe.', 'Najdenih je 5 pripomb.', 'Najdena je 101 pripomba.', 'Najdeni sta 102 pripombi.']],
+  ],
   'reportVersions.participantsCount': [[(n) => t.reportVersions.participantsCount(n), ['1 organizacija', '2 organizaciji', '3 organizacije', '5 organizacij', '101 organizacija', '102 organizaciji']]],
   'themes.themeCount': [[(n) => t.themes.themeCount(n), ['1 tema', '2 temi', '3 teme', '5 tem', '101 tema', '102 temi']]],
   'themes.commentCount': [[(n) => t.themes.commentCount(n), pripomb]],
