@@ -8,6 +8,9 @@ import { sql, type Kysely } from 'kysely';
  *   (`chapter_slug` null); suggested by the clustering, accepted (perhaps renamed) or discarded by a
  *   moderator. Nothing is decided automatically.
  * - `comment_themes`: a comment in a theme, and whether the algorithm or a person put it there.
+ * - `theme_runs`: a moderator's request for suggestions for a chapter or the whole draft
+ *   (`chapter_slug` null), computed by the background job (moderation/themes/jobs.ts); at most one
+ *   unfinished per scope (a partial unique index), so asking twice does not queue the work twice.
  */
 const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -36,9 +39,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('comment_themes_pk', ['comment_id', 'theme_id'])
     .execute();
   await db.schema.createIndex('comment_themes_theme').on('comment_themes').columns(['theme_id', 'comment_id']).execute();
+  await db.schema
+    .createTable('theme_runs')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
+    .addColumn('chapter_slug', 'text')
+    .addColumn('state', 'text', (c) => c.notNull().defaultTo('pending').check(sql`state in ('pending', 'running', 'done', 'failed')`))
+    .addColumn('requested_by', 'integer', (c) => c.references('users.id'))
+    .addColumn('requested_at', 'text', (c) => c.notNull().defaultTo(NOW))
+    .addColumn('started_at', 'text')
+    .addColumn('finished_at', 'text')
+    .addColumn('themes', 'integer')
+    .addColumn('comments', 'integer')
+    .execute();
+  await sql`create unique index theme_runs_unfinished on theme_runs (consultation_id, coalesce(chapter_slug, '')) where state in ('pending', 'running')`.execute(db);
+  await db.schema.createIndex('theme_runs_state').on('theme_runs').columns(['state', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('theme_runs').execute();
   await db.schema.dropTable('comment_themes').execute();
   await db.schema.dropTable('themes').execute();
 }

@@ -1,3 +1,4 @@
+import { indexSoon } from '../moderation/duplicates/jobs.ts';
 import { z } from 'astro/zod';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { perDictionary } from '../../../i18n/index.ts';
@@ -94,7 +95,11 @@ export async function withdrawComment(
     });
     return true;
   });
-  if (done) return ok();
+  if (done) {
+    // It leaves its near-duplicate group (never fails the withdrawal; the job catches up).
+    await indexSoon(db, commentId);
+    return ok();
+  }
   // Something changed between the check and the update: say what it was.
   const again = await withdrawable(db, actor, commentId, windows, now);
   return again.ok ? fail('conflict', (t) => t.commentRecord.errors.underReview) : again;

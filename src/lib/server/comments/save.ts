@@ -8,6 +8,7 @@ import { commentRow, contentColumns } from './row.ts';
 import { recordSubmission } from './submitted.ts';
 import { config } from '../platform/config.ts';
 import { deliverSoon } from '../platform/mail.ts';
+import { indexSoon } from '../moderation/duplicates/jobs.ts';
 
 export type SaveIntent = 'draft' | 'submit';
 
@@ -118,13 +119,17 @@ export async function saveComment(
     }
     return ok({ id: id!, state, duplicate: false });
   });
+  let result: Result<Saved>;
   try {
-    return delivered(await attempt());
+    result = delivered(await attempt());
   } catch (error) {
     // The same form stored by a request that ran at the same time: answer with that comment.
     if (!isUniqueViolation(error) || !key) throw error;
-    return delivered(await attempt());
+    result = delivered(await attempt());
   }
+  // Its near-duplicate group, once committed (never fails the submission; the job catches up).
+  if (result.ok && result.value.state === 'submitted' && !result.value.duplicate) await indexSoon(db, result.value.id);
+  return result;
 }
 
 /** A submission queued mail (the receipt, the named municipalities): send it once committed. */

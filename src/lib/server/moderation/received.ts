@@ -10,6 +10,7 @@ import { commentRow } from '../comments/row.ts';
 import { queueReceipt } from '../comments/receipt.ts';
 import { config } from '../platform/config.ts';
 import { deliverSoon } from '../platform/mail.ts';
+import { indexSoon } from './duplicates/jobs.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { isUniqueViolation } from '../platform/sql.ts';
@@ -105,6 +106,7 @@ export async function recordReceivedComment(db: Db, actor: Actor, input: Receive
   try {
     const id = await record();
     deliverSoon();
+    await indexSoon(db, id);
     return ok(id);
   } catch (error) {
     const won = isUniqueViolation(error) ? await recordedBefore() : undefined;

@@ -5,6 +5,8 @@ import { listOrganisations } from '../organisations/organisations.ts';
 import { consultationModerators } from '../consultations/moderators.ts';
 import { allTags, listQueue, type QueueFilter } from './queue.ts';
 import { statistics } from './statistics.ts';
+import { themeChoices } from './themes/queue.ts';
+import { listThemes } from './themes/read.ts';
 
 /** The read models of the moderation pages that show the current version's chapters. */
 
@@ -25,14 +27,15 @@ async function chapterChoices(consultation: Consultation) {
 
 /** The queue page: the filtered page of comments and what its filter and bulk forms offer. */
 export async function queueView(db: Db, consultation: Consultation, filter: QueueFilter, viewerId: number) {
-  const [queue, moderators, tags, organisations, chapters] = await Promise.all([
+  const [queue, moderators, tags, organisations, chapters, themes] = await Promise.all([
     listQueue(db, consultation.id, filter, viewerId),
     consultationModerators(db, consultation.id),
     allTags(db, consultation.id),
     commentingOrganisations(db),
     chapterChoices(consultation),
+    themeChoices(db, consultation.id),
   ]);
-  return { consultation, filter, queue, moderators, tags, organisations, chapters };
+  return { consultation, filter, queue, moderators, tags, organisations, chapters, themes };
 }
 export type QueueView = Awaited<ReturnType<typeof queueView>>;
 
@@ -45,10 +48,12 @@ export type RecordFormView = Awaited<ReturnType<typeof recordFormView>>;
 
 /** The statistics page: the figures, and every chapter with its paragraphs for the heat map. */
 export async function statisticsView(db: Db, consultation: Consultation) {
-  const [stats, chapters] = await Promise.all([statistics(db, consultation.id), currentChapters(consultation)]);
+  const [stats, chapters, themes] = await Promise.all([statistics(db, consultation.id), currentChapters(consultation), listThemes(db, consultation.id, ['accepted'])]);
   return {
     consultation,
     ...stats,
+    /** Comments per accepted theme (suggestions are not counted until a moderator accepts them). */
+    perTheme: themes.map((th) => ({ id: th.id, label: th.label, count: th.comments })),
     chapters: chapters.map((c) => ({ number: c.number, title: c.title, blocks: c.rendered.blocks.map((b) => b.number) })),
   };
 }

@@ -34,6 +34,8 @@ export interface Config {
   mailReplyTo: string | undefined;
   /** How many days the municipalities named in a joint position have to answer (JOINT_DEADLINE_DAYS, default 7). */
   jointDeadlineDays: number;
+  /** Near-duplicate comments: the least estimated Jaccard similarity of their word shingles (DUPLICATE_THRESHOLD, default 0.8). */
+  duplicateThreshold: number;
   /**
    * The origin people reach the portal at (scheme, host and port, no path): every link in a page, a
    * mail or a download is built from it, never from the request's Host header. Required in
@@ -110,6 +112,10 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
   const jointDeadlineDays = /^\d{1,3}$/.test(jointText) ? Number(jointText) : NaN;
   if (!(jointDeadlineDays >= 1 && jointDeadlineDays <= 90)) problems.push(`JOINT_DEADLINE_DAYS must be a whole number of days from 1 to 90 (is "${jointText}").`);
 
+  const thresholdText = present(env, 'DUPLICATE_THRESHOLD') ?? '0.8';
+  const duplicateThreshold = /^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(thresholdText) ? Number(thresholdText) : NaN;
+  if (!(duplicateThreshold >= 0.5 && duplicateThreshold <= 1)) problems.push(`DUPLICATE_THRESHOLD must be a number from 0.5 to 1 (is "${thresholdText}").`);
+
   const contactEmail = present(env, 'CONTACT_EMAIL') ?? 'gp.mdp@gov.si';
   if (!EMAIL.test(contactEmail)) problems.push(`CONTACT_EMAIL must be an e-mail address (is "${contactEmail}").`);
 
@@ -142,6 +148,7 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
       mailFrom,
       mailReplyTo,
       jointDeadlineDays: Number.isFinite(jointDeadlineDays) ? jointDeadlineDays : 7,
+      duplicateThreshold: duplicateThreshold >= 0.5 && duplicateThreshold <= 1 ? duplicateThreshold : 0.8,
       publicUrl,
       contactEmail,
       trustedProxies: proxies.ok ? proxies.ranges : new BlockList(),

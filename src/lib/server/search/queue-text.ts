@@ -1,20 +1,41 @@
-import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../platform/schema.ts';
 import { containsText } from '../platform/sql.ts';
+import { ftsString, parseSearchQuery } from './query.ts';
 
 /**
  * The moderators' queue's text filter: does the comment (by its id) match what the moderator typed?
- * A first cut that scans (LIKE over the body, the proposed text and the organisation's name); the
- * search helper replaces it with the FTS5 index.
+ *
+ * Through the trigram indexes (migration 0016): every word (stemmed, see query.ts) must be found
+ * somewhere — in the comment's text (body, proposed text, rationale, published obrazložitev), in its
+ * working stance's obrazložitev (drafts included: moderators see them), or in its organisation's
+ * name — so „Bled optika“ finds Občina Bled's comments about optics. Each word is one `IN` over the
+ * index's matches, which SQLite evaluates once per query, not per row.
+ *
+ * Words of one or two letters cannot match a trigram index: a filter of only such words (e.g. „EU“)
+ * falls back to a substring scan (LIKE) of the body, the proposed text and the organisation's name,
+ * bounded by the queue's other conditions (the consultation, submitted comments).
  */
 export function commentMatches(commentId: Expression<number>, text: string): Expression<SqlBool> {
   const eb = expressionBuilder<Database, never>();
-  return eb.exists(
-    eb
-      .selectFrom('comments as x')
-      .innerJoin('organisations as n', 'n.id', 'x.organisation_id')
-      .select('x.id')
-      .where('x.id', '=', commentId)
-      .where((e) => e.or([containsText(e.ref('x.body'), text), containsText(e.ref('x.proposed_text'), text), containsText(e.ref('n.name'), text)])),
-  );
+  const query = parseSearchQuery(text);
+  if (query.kind === 'empty') return sql<SqlBool>`1`;
+  if (query.kind === 'short') {
+    return eb.exists(
+      eb
+        .selectFrom('comments as x')
+        .innerJoin('organisations as n', 'n.id', 'x.organisation_id')
+        .select('x.id')
+        .where('x.id', '=', commentId)
+        .where((e) => e.or([containsText(e.ref('x.body'), query.text), containsText(e.ref('x.proposed_text'), query.text), containsText(e.ref('n.name'), query.text)])),
+    );
+  }
+  return eb.and(query.terms.map((term) => termMatches(commentId, ftsString(term))));
+}
+
+function termMatches(commentId: Expression<number>, match: string): Expression<SqlBool> {
+  return sql<SqlBool>`(${commentId} in (
+      select rowid from comments_fts where comments_fts match ${match}
+      union select rowid from stances_fts where stances_fts match ${match})
+    or ${commentId} in (select x.id from comments x where x.organisation_id in (select rowid from organisations_fts where organisations_fts match ${match})))`;
 }

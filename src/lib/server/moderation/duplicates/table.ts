@@ -14,6 +14,8 @@ export interface DuplicateGroupTable {
   /** The association's joint position the group's comments repeat, if any. */
   joint_comment_id: number | null;
   confirmed_by: number | null;
+  /** A moderator chose the representative: a full regrouping keeps the group as it is. */
+  representative_chosen_by: number | null;
   confirmed_at: string | null;
   created_at: Generated<string>;
 }
@@ -28,7 +30,28 @@ export interface DuplicateGroupMemberTable {
   added_at: Generated<string>;
 }
 
+/** A submitted comment's MinHash signature (null: no words, never grouped). */
+export interface DuplicateSignatureTable {
+  comment_id: number;
+  consultation_id: number;
+  version_id: string;
+  signature: Uint8Array | null;
+  /** 1: a moderator split it off a group; the algorithm leaves it alone. */
+  separated: Generated<number>;
+}
+
+/** An LSH bucket of a comment that takes new members (a representative, or a comment in no group). */
+export interface DuplicateBucketTable {
+  consultation_id: number;
+  version_id: string;
+  band: number;
+  bucket: number;
+  comment_id: number;
+}
+
 export interface DuplicateTables {
   duplicate_groups: DuplicateGroupTable;
   duplicate_group_members: DuplicateGroupMemberTable;
+  duplicate_signatures: DuplicateSignatureTable;
+  duplicate_buckets: DuplicateBucketTable;
 }

@@ -14,6 +14,8 @@ export function inTheme(commentId: Expression<number>, themeId: number): Express
 export interface RowTheme {
   id: number;
   label: string;
+  /** A suggestion is marked as one wherever it shows. */
+  suggested: boolean;
 }
 
 /** The themes (not discarded) of each of a page's comments. */
@@ -23,11 +25,34 @@ export async function themesOfRows(db: Kysely<Database>, commentIds: readonly nu
   const rows = await db
     .selectFrom('comment_themes as ct')
     .innerJoin('themes as t', 't.id', 'ct.theme_id')
-    .select(['ct.comment_id', 't.id', 't.label'])
+    .select(['ct.comment_id', 't.id', 't.label', 't.state'])
     .where('ct.comment_id', 'in', [...commentIds])
     .where('t.state', '!=', 'discarded')
     .orderBy('t.label')
     .execute();
-  for (const r of rows) themes.set(r.comment_id, [...(themes.get(r.comment_id) ?? []), { id: r.id, label: r.label }]);
+  for (const r of rows) themes.set(r.comment_id, [...(themes.get(r.comment_id) ?? []), { id: r.id, label: r.label, suggested: r.state === 'suggested' }]);
   return themes;
+}
+
+/** A theme the queue's filter offers. */
+export interface ThemeChoice {
+  id: number;
+  label: string;
+  chapter_slug: string | null;
+  suggested: boolean;
+}
+
+/** The consultation's accepted and suggested themes, for the queue's filter (few: a dozen per part of the draft). */
+export async function themeChoices(db: Kysely<Database>, consultationId: number): Promise<ThemeChoice[]> {
+  const rows = await db
+    .selectFrom('themes')
+    .select(['id', 'label', 'chapter_slug', 'state'])
+    .where('consultation_id', '=', consultationId)
+    .where('state', 'in', ['accepted', 'suggested'])
+    .orderBy('id')
+    .execute();
+  const names = new Intl.Collator('sl');
+  return rows
+    .map((r) => ({ id: r.id, label: r.label, chapter_slug: r.chapter_slug, suggested: r.state === 'suggested' }))
+    .sort((a, b) => Number(a.suggested) - Number(b.suggested) || names.compare(a.label, b.label));
 }

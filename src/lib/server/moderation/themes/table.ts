@@ -27,7 +27,27 @@ export interface CommentThemeTable {
   assigned_at: Generated<string>;
 }
 
+/** The states of a request for suggestions. */
+export const THEME_RUN_STATES = ['pending', 'running', 'done', 'failed'] as const;
+export type ThemeRunState = (typeof THEME_RUN_STATES)[number];
+
+/** A moderator's request for suggested themes of a chapter or the whole draft (`chapter_slug` null). */
+export interface ThemeRunTable {
+  id: Generated<number>;
+  consultation_id: number;
+  chapter_slug: string | null;
+  state: Generated<ThemeRunState>;
+  requested_by: number | null;
+  requested_at: Generated<string>;
+  started_at: string | null;
+  finished_at: string | null;
+  /** How many themes and assigned comments the run suggested. */
+  themes: number | null;
+  comments: number | null;
+}
+
 export interface ThemeTables {
   themes: ThemeTable;
   comment_themes: CommentThemeTable;
+  theme_runs: ThemeRunTable;
 }
