@@ -17,6 +17,7 @@ import type { Db } from '../lib/server/platform/db.ts';
 import type { Result } from '../lib/result.ts';
 import { ORGANISATION_KINDS, ROLES } from '../lib/enums.ts';
 import { dictionary } from '../i18n/index.ts';
+import { reindexAll } from '../lib/server/search/reindex.ts';
 
 const usage = `Posvet — operator commands (npm run admin -- <command>)
 
@@ -29,6 +30,8 @@ const usage = `Posvet — operator commands (npm run admin -- <command>)
                           R: member, org_admin, moderator, admin); prints the invitation link.
                           This is how the first administrator is made in production.
   users [--org O]         list accounts
+  reindex                 rebuild the full-text search indexes (comments, stances, organisation
+                          names, the draft text of every version) and print what they hold
   backup <file>           write a consistent copy of the live database to <file>
   consultation list       list consultations (archived ones too)
   consultation create --slug S --title T --short-title ST --case-number N --description D
@@ -154,6 +157,21 @@ async function main(argv: string[]): Promise<number> {
         await prepareDatabase(db, { demo: !config.production });
         const count = (await listOrganisations(db)).length;
         console.log(`Seeded: ${count} organisations.`);
+      } finally {
+        await db.destroy();
+      }
+      return 0;
+    }
+    case 'reindex': {
+      const db = openDatabase();
+      try {
+        await migrate(db);
+        const started = performance.now();
+        const counts = await reindexAll(db);
+        console.log(
+          `Reindexed in ${Math.round(performance.now() - started)} ms: ${counts.comments} comments, ${counts.stances} stances, ${counts.organisations} organisations, ` +
+            `${counts.blocks} paragraphs of ${counts.versions} draft versions.`,
+        );
       } finally {
         await db.destroy();
       }

@@ -85,7 +85,7 @@ describe('the audit log in words', () => {
 
   it('groups the filter by area, each action once, and puts actions no dictionary names under "Drugo"', () => {
     const groups = actionOptions(t, ['comment.hidden', 'legacy.thing']);
-    expect(groups.map((g) => g.label)).toEqual(['Pripombe', 'Stališča', 'Predloge odgovorov', 'Računi in prijava', 'Dvostopenjska prijava', 'Organizacije', 'Posvetovanja', 'Drugo']);
+    expect(groups.map((g) => g.label)).toEqual(['Pripombe', 'Stališča', 'Predloge odgovorov', 'Teme', 'Računi in prijava', 'Dvostopenjska prijava', 'Organizacije', 'Posvetovanja', 'Drugo']);
     const values = groups.flatMap((g) => g.options.map((o) => o.value));
     expect(new Set(values).size).toBe(values.length);
     expect(groups.at(-1)!.options).toEqual([{ value: 'legacy.thing', label: 'legacy.thing' }]);

@@ -263,6 +263,11 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   'reportDocument.sectionCount': [[(n) => t.reportDocument.sectionCount(n), pripomb]],
   'reportVersions.commentsCount': [[(n) => t.reportVersions.commentsCount(n), ['1 pripomba', '2 pripombi', '3 pripombe', '5 pripomb', '101 pripomba', '102 pripombi']]],
   'reportVersions.participantsCount': [[(n) => t.reportVersions.participantsCount(n), ['1 organizacija', '2 organizaciji', '3 organizacije', '5 organizacij', '101 organizacija', '102 organizaciji']]],
+  'themes.themeCount': [[(n) => t.themes.themeCount(n), ['1 tema', '2 temi', '3 teme', '5 tem', '101 tema', '102 temi']]],
+  'themes.commentCount': [[(n) => t.themes.commentCount(n), pripomb]],
+  'themes.done.moved': [[(n) => t.themes.done.moved(n), ['Premaknjena je 1 pripomba.', 'Premaknjeni sta 2 pripombi.', 'Premaknjene so 3 pripombe.', 'Premaknjenih je 5 pripomb.', 'Premaknjena je 101 pripomba.', 'Premaknjeni sta 102 pripombi.']]],
+  'themes.errors.nameTooLong': [[atMost(t.themes.errors.nameTooLong), znakov.map((z) => `${z}.`)]],
+  'themes.errors.tooMany': [[atMost(t.themes.errors.tooMany), ['1 pripombo.', '2 pripombi.', '3 pripombe.', '5 pripomb.', '101 pripombo.', '102 pripombi.'].map((p) => `največ ${p}`)]],
 };
 
 describe('every plural of the interface', () => {

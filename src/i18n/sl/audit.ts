@@ -49,6 +49,17 @@ export const audit = {
         },
       },
       {
+        label: 'Teme',
+        actions: {
+          'themes.requested': 'zahteva za predloge tem',
+          'theme.accepted': 'sprejeta tema',
+          'theme.renamed': 'preimenovana tema',
+          'theme.discarded': 'zavržena tema',
+          'themes.merged': 'združene teme',
+          'theme.comment_moved': 'pripomba premaknjena med temami',
+        },
+      },
+      {
         label: 'Računi in prijava',
         actions: {
           'invitation.created': 'poslano povabilo',
