@@ -4,8 +4,9 @@
  * `groupTexts` and `clusterTexts`, with their defaults. The figures are printed for the README.
  *
  * Targets: duplicate pairs precision ≥ 0.95 and recall ≥ 0.90 (the issue's). Themes: an adjusted
- * Rand index ≥ 0.75 — a floor below what the clustering reached when this test was written
- * (0.84 with its default k of 12 on eight labelled themes), so that a real regression fails it.
+ * Rand index ≥ 0.85 — a floor a little below what the clustering reached when this test was
+ * written (0.89: ten clusters, k by silhouette, for eight labelled themes; deterministic, so the
+ * figure does not wander), so that a real regression fails it.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ import { adjustedRandIndex, pairwiseScores } from '../support/cluster-metrics.ts
 
 const PRECISION_TARGET = 0.95;
 const RECALL_TARGET = 0.9;
-const ARI_FLOOR = 0.75;
+const ARI_FLOOR = 0.85;
 
 const fixture = readFileSync(FIXTURE_PATH, 'utf8');
 const set = JSON.parse(fixture) as EvalSet;
