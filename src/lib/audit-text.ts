@@ -252,6 +252,8 @@ export function auditTarget(t: Dictionary, entry: Pick<AuditRecord, 'target_type
         ? { text: n.invitation(invitation.email), href: invitation.organisationSlug ? routes.adminOrganisation(invitation.organisationSlug) : undefined }
         : { text: n.other(type, raw) };
     }
+    case 'duplicate_group':
+      return { text: n.duplicateGroup(raw), href: routes.moderationGroup(raw) };
     case 'template':
     case 'answer_template': {
       const template = names.templates.get(id);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexComment, regroupAll } from '../../src/lib/server/moderation/duplicates/grouping.ts';
 import { runDuplicateJobs } from '../../src/lib/server/moderation/duplicates/jobs.ts';
 import { groupsOfRows } from '../../src/lib/server/moderation/duplicates/queue.ts';
-import { listQueue } from '../../src/lib/server/moderation/queue.ts';
+import { listQueue, parseQueueFilter } from '../../src/lib/server/moderation/queue.ts';
 import { CAMPAIGN, duplicatesSetup, groupsOf, OTHER, variant } from './duplicates-helpers.ts';
 
 /* The stored index: a comment's place as it is submitted, the job's catch-up, the full regrouping. */
@@ -96,13 +96,13 @@ describe('near-duplicate index', () => {
     const { db, consultation, comment, municipalities } = await duplicatesSetup();
     const ids = [await comment(CAMPAIGN, { organisation: municipalities[0] }), await comment(variant(1), { organisation: municipalities[1] }), await comment(variant(2), { organisation: municipalities[1] }), await comment(OTHER)];
     for (const id of ids) await indexComment(db, id);
-    const all = await listQueue(db, consultation, {}, 1);
+    const all = await listQueue(db, consultation, parseQueueFilter(new URLSearchParams()), 1);
     expect(all.total).toBe(4);
-    const grouped = await listQueue(db, consultation, { grouped: '1' }, 1);
+    const grouped = await listQueue(db, consultation, parseQueueFilter(new URLSearchParams({ grouped: '1' })), 1);
     expect(grouped.rows.map((r) => r.id).sort()).toEqual([ids[0], ids[3]].sort());
     expect(grouped.rows.find((r) => r.id === ids[0])!.group).toMatchObject({ size: 3, organisations: 2, confirmed: false });
     const groupId = grouped.rows.find((r) => r.id === ids[0])!.group!.id;
-    expect((await listQueue(db, consultation, { group: groupId }, 1)).total).toBe(3);
+    expect((await listQueue(db, consultation, parseQueueFilter(new URLSearchParams({ group: String(groupId) })), 1)).total).toBe(3);
     expect((await groupsOfRows(db, [ids[3]!])).size).toBe(0);
   });
 });

@@ -122,6 +122,23 @@ describe('the public search', () => {
     await sql`insert into comments_fts (comments_fts, rank) values ('integrity-check', 1)`.execute(db);
   });
 
+  it('pages the comments 20 at a time, newest first, and counts up to a bound', async () => {
+    const { db, consultation, save } = await setup();
+    const first = await save('Geotermalna energija v javnih stavbah.');
+    const row = await db.selectFrom('comments').selectAll().where('id', '=', first).executeTakeFirstOrThrow();
+    const { id: _, idempotency_key: __, ...copy } = row;
+    const more = Array.from({ length: 1004 }, (_, i) => ({ ...copy, body: `Geotermalna energija, različica ${i}.` }));
+    for (let i = 0; i < more.length; i += 200) await db.insertInto('comments').values(more.slice(i, i + 200)).execute();
+    const one = await searchPublic(db, consultation, 'geotermalno');
+    expect(one.comments).toMatchObject({ total: 1000, capped: true, page: 1, pageCount: 50 });
+    expect(one.comments.rows).toHaveLength(20);
+    expect(one.comments.rows[0].bodyHtml).toContain('različica 1003');
+    const last = await searchPublic(db, consultation, 'geotermalno', 999);
+    expect(last.comments.page).toBe(50);
+    const few = await searchPublic(db, consultation, 'geotermalno različica 100');
+    expect(few.comments).toMatchObject({ total: 5, capped: false, pageCount: 1 });
+  });
+
   it('never finds another consultation’s comments', async () => {
     const { db, save } = await setup();
     const id = await save('Vodikova tehnologija.');

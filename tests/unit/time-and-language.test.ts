@@ -262,6 +262,36 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   ],
   'reportDocument.sectionCount': [[(n) => t.reportDocument.sectionCount(n), pripomb]],
   'reportVersions.commentsCount': [[(n) => t.reportVersions.commentsCount(n), ['1 pripomba', '2 pripombi', '3 pripombe', '5 pripomb', '101 pripomba', '102 pripombi']]],
+  // Near-duplicate groups (issue 15): a group has two comments or more, but every count is written out.
+  'duplicates.summary': [
+    [
+      (n) => t.duplicates.summary(n, n),
+      [
+        '1 skoraj enaka pripomba, 1 organizacija',
+        '2 skoraj enaki pripombi, 2 organizaciji',
+        '3 skoraj enake pripombe, 3 organizacije',
+        '5 skoraj enakih pripomb, 5 organizacij',
+        '101 skoraj enaka pripomba, 101 organizacija',
+        '102 skoraj enaki pripombi, 102 organizaciji',
+      ],
+    ],
+  ],
+  'duplicates.inGroup': [[(n) => t.duplicates.inGroup(12, n), ['1 organizacija', '2 organizaciji', '3 organizacije', '5 organizacij', '101 organizacija', '102 organizaciji'].map((o) => `v skupini 12 skoraj enakih (${o})`)]],
+  'duplicates.split.done': [
+    [
+      (n) => t.duplicates.split.done(n),
+      ['je izločena 1 pripomba', 'sta izločeni 2 pripombi', 'so izločene 3 pripombe', 'je izločenih 5 pripomb', 'je izločena 101 pripomba', 'sta izločeni 102 pripombi'].map((p) => `Iz skupine ${p}.`),
+    ],
+  ],
+  'duplicates.stance.done': [
+    [(n) => t.duplicates.stance.done(n), ['1 pripombi', '2 pripombah', '3 pripombah', '5 pripombah', '101 pripombi', '102 pripombah'].map((p) => `Predlog stališča je zapisan pri ${p} v skupini.`)],
+  ],
+  'duplicates.errors.tooMany': [
+    [
+      (n) => t.duplicates.errors.tooMany(n),
+      ['1 pripombo', '2 pripombi', '3 pripombe', '5 pripomb', '101 pripombo', '102 pripombi'].map((p) => `Eno stališče lahko naenkrat zapišete za največ ${p}; skupino najprej razdelite.`),
+    ],
+  ],
   'reportVersions.participantsCount': [[(n) => t.reportVersions.participantsCount(n), ['1 organizacija', '2 organizaciji', '3 organizacije', '5 organizacij', '101 organizacija', '102 organizaciji']]],
   'themes.themeCount': [[(n) => t.themes.themeCount(n), ['1 tema', '2 temi', '3 teme', '5 tem', '101 tema', '102 temi']]],
   'themes.commentCount': [[(n) => t.themes.commentCount(n), pripomb]],

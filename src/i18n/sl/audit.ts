@@ -28,6 +28,9 @@ export const audit = {
           'comment.hidden': 'skritje pripombe',
           'comment.shown': 'ponovna objava pripombe',
           'comment.unhidden': 'ponovna objava pripombe',
+          'duplicate_group.confirmed': 'potrditev skupine skoraj enakih pripomb',
+          'duplicate_group.split': 'izločitev pripomb iz skupine skoraj enakih',
+          'duplicate_group.representative_changed': 'nov predstavnik skupine skoraj enakih pripomb',
         },
       },
       {
@@ -193,6 +196,7 @@ export const audit = {
       consultation: (title: string) => `posvetovanje ${title}`,
       invitation: (email: string) => `povabilo za ${email}`,
       template: (name: string) => `predloga ${name}`,
+      duplicateGroup: (id: string) => `skupina skoraj enakih pripomb št. ${id}`,
       other: (type: string, id: string) => `${type} ${id}`,
     },
     /** The page's filters (besides the days of t.audit). */

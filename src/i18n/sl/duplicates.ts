@@ -3,6 +3,10 @@ import { counted, f, formatNumber, plural, type PluralForms } from './shared.ts'
 
 /** 2 skoraj enaki pripombi, 3 skoraj enake pripombe, 5 skoraj enakih pripomb (a group has at least two). */
 const skorajEnakih: PluralForms = { one: 'skoraj enaka pripomba', two: 'skoraj enaki pripombi', few: 'skoraj enake pripombe', other: 'skoraj enakih pripomb' };
+/** Accusative, after "za največ": 1 pripombo, 2 pripombi, 3 pripombe, 5 pripomb. */
+const pripombo: PluralForms = { one: 'pripombo', two: 'pripombi', few: 'pripombe', other: 'pripomb' };
+/** Iz skupine je izločena 1 pripomba, sta izločeni 2 pripombi, so izločene 3 pripombe, je izločenih 5 pripomb. */
+const izlocena: PluralForms = { one: 'je izločena', two: 'sta izločeni', few: 'so izločene', other: 'je izločenih' };
 /** Locative, after "pri": pri 1 pripombi, 2 pripombah. */
 const priPripombah: PluralForms = { one: 'pripombi', two: 'pripombah', few: 'pripombah', other: 'pripombah' };
 
@@ -44,7 +48,6 @@ export const duplicates = {
       isRepresentative: 'predstavnik',
       addedBy: { algorithm: 'dodal algoritem', moderator: 'dodal moderator' },
       select: (id: number) => `Izberi pripombo št. ${id}`,
-      more: (n: number) => `V skupini je še ${counted(n, f.pripomba)} na naslednjih straneh.`,
     },
     confirm: {
       legend: 'Potrditev skupine',
@@ -57,7 +60,7 @@ export const duplicates = {
       legend: 'Razdelitev skupine',
       lead: 'Izbrane pripombe izločite iz skupine; algoritem jih ne bo več dodal v nobeno skupino.',
       submit: 'Izloči izbrane pripombe',
-      done: (n: number) => `Iz skupine ${n === 1 ? 'je izločena' : n === 2 ? 'sta izločeni' : 'so izločene'} ${counted(n, f.pripomba)}.`,
+      done: (n: number) => `Iz skupine ${plural(n, izlocena)} ${counted(n, f.pripomba)}.`,
       ended: 'Skupina je razdeljena; ostala je ena pripomba, zato skupine ni več.',
     },
     representativeForm: {
@@ -68,8 +71,7 @@ export const duplicates = {
     },
     stance: {
       legend: 'Eno stališče za vso skupino',
-      lead: (n: number) =>
-        `Vsaka od ${formatNumber(n)} ${plural(n, { one: 'pripombe', two: 'pripomb', few: 'pripomb', other: 'pripomb' })} dobi svoj predlog stališča z istim stališčem in obrazložitvijo; vsak predlog nato odobri drug moderator ali skrbnik, vsaka organizacija pa ob objavi dobi svoje obvestilo.`,
+      lead: 'Vsaka pripomba v skupini dobi svoj predlog stališča z istim stališčem in obrazložitvijo; vsak predlog nato odobri drug moderator ali skrbnik, vsaka organizacija pa ob objavi dobi svoje obvestilo.',
       template: 'Predloga obrazložitve',
       templateHint: 'Ponujene so splošne predloge in predloge poglavja predstavnika.',
       submit: 'Zapiši predlog stališča za vso skupino',
@@ -80,7 +82,7 @@ export const duplicates = {
       nothingSelected: 'Izberite vsaj eno pripombo v skupini.',
       notAMember: 'Izberite pripombo, ki je v tej skupini.',
       stale: 'Skupina ali stališče katere od njenih pripomb se je medtem spremenilo; nobena pripomba ni bila spremenjena. Preverite skupino in poskusite znova.',
-      tooMany: (max: number) => `Eno stališče lahko naenkrat zapišete za največ ${counted(max, f.pripomba)}; skupino najprej razdelite.`,
+      tooMany: (max: number) => `Eno stališče lahko naenkrat zapišete za največ ${counted(max, pripombo)}; skupino najprej razdelite.`,
     },
     /** The queue's filter: each group as one row. */
     groupedFilter: 'Združi skoraj enake',

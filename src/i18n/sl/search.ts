@@ -26,6 +26,7 @@ export const search = {
     paragraph: (chapter: number, title: string, number: string) => `${chapter}. ${title}, odstavek ${number}`,
     commentPlace: {
       block: (number: string) => `k odstavku ${number}`,
+      earlierBlock: (number: string) => `k odstavku ${number} prejšnjega osnutka`,
       chapter: (number: number | null) => (number ? `k ${number}. poglavju kot celoti` : 'k poglavju kot celoti'),
       draft: 'k osnutku kot celoti',
     },

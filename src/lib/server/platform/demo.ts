@@ -6,6 +6,8 @@ import { commentRow } from '../comments/row.ts';
 import type { CommentKind, Database, JointStatus, Role } from './schema.ts';
 import { FIRST_CONSULTATION, type Decision, type StanceState } from '../../enums.ts';
 import { sdjsDemoComments } from './demo-sdjs2030.ts';
+import { campaignDemoComments } from './demo-campaign.ts';
+import { indexComment } from '../moderation/duplicates/grouping.ts';
 import { findConsultation } from '../consultations/consultations.ts';
 import { latestPublishedNumber, runReportJobs, startPublishing } from '../report/publish.ts';
 import { ljubljanaToday } from '../../time.ts';
@@ -238,6 +240,7 @@ const ds2030DemoComments: DemoComment[] = [
 
 const demoComments: DemoComment[] = [
   ...ds2030DemoComments,
+  ...campaignDemoComments,
   ...sdjsDemoComments.map((c) => ({ ...c, consultation: 'sdjs2030' })),
 ];
 
@@ -263,6 +266,7 @@ export async function seedDemoComments(db: Db): Promise<number> {
   );
   const authors = new Map((await db.selectFrom('users').select(['id', 'organisation_id']).execute()).map((u) => [u.organisation_id, u.id]));
   const people = new Map((await db.selectFrom('users').select(['id', 'email']).execute()).map((u) => [u.email, u.id]));
+  const added: number[] = [];
   await db.transaction().execute(async (trx) => {
     for (const demo of missing) {
       const versionId = demo.version ?? 'osnutek-1';
@@ -298,6 +302,7 @@ export async function seedDemoComments(db: Db): Promise<number> {
         idempotencyKey: demo.key,
       });
       const { id } = await trx.insertInto('comments').values(row).returning('id').executeTakeFirstOrThrow();
+      added.push(id);
       for (const [code, status] of demo.onBehalfOf ?? []) {
         const member = organisations.get(code);
         if (member) await trx.insertInto('joint_position_members').values({ comment_id: id, organisation_id: member, status, responded_at: status === 'pending' ? null : when }).execute();
@@ -309,6 +314,8 @@ export async function seedDemoComments(db: Db): Promise<number> {
       if (demo.stance && row.state === 'submitted') await seedStance(trx, id, demo.stance, people);
     }
   });
+  // Their near-duplicate groups, as if each had been submitted through the portal.
+  for (const id of added) await indexComment(db, id);
   return missing.length;
 }
 

@@ -37,7 +37,7 @@ export interface CommentHit {
   scope: CommentScope;
   submittedAt: string;
   /** Where it belongs in the current draft ("3.14", or the chapter's number), linked when it has a place there. */
-  place: { blockNumber: string | null; chapterNumber: number | null; href: string | null };
+  place: { blockNumber: string | null; chapterNumber: number | null; href: string | null; earlier: boolean };
   bodyHtml: string;
   /** Excerpts of the other fields, only where they hold a match. */
   proposedHtml: string | null;
@@ -129,8 +129,9 @@ export async function searchPublic(db: Db, consultation: Consultation, query: st
 function toHit(slug: string, versionId: string | undefined, r: CommentRow): CommentHit {
   // Its place in the current draft: its own block if written on it, else where the anchoring put it.
   const own = r.version_id === versionId;
-  const chapter = own ? r.chapter_slug : r.anchor_status && r.anchor_status !== 'removed' ? r.anchor_chapter : null;
-  const block = own ? r.block_number : r.anchor_status && r.anchor_status !== 'removed' ? r.anchor_block : null;
+  const anchored = !own && !!r.anchor_status && r.anchor_status !== 'removed';
+  const chapter = own ? r.chapter_slug : anchored ? r.anchor_chapter : null;
+  const block = own ? r.block_number : anchored ? r.anchor_block : null;
   const href = chapter ? (block ? routes.paragraphInChapter(slug, chapter, anchorOf(block)) : routes.chapter(slug, chapter)) : null;
   return {
     id: r.id,
@@ -139,7 +140,8 @@ function toHit(slug: string, versionId: string | undefined, r: CommentRow): Comm
     kind: r.kind,
     scope: r.scope,
     submittedAt: r.submitted_at,
-    place: { blockNumber: r.scope === 'block' ? (block ?? r.block_number) : null, chapterNumber: r.chapter_number, href },
+    // A paragraph that is no longer in the current draft: its number in the draft it was written on.
+    place: { blockNumber: r.scope === 'block' ? (block ?? r.block_number) : null, chapterNumber: r.chapter_number, href, earlier: r.scope === 'block' && !block },
     bodyHtml: excerptHtml(r.body),
     proposedHtml: hasMatch(r.proposed) ? excerptHtml(r.proposed!) : null,
     rationaleHtml: hasMatch(r.rationale) ? excerptHtml(r.rationale!) : null,

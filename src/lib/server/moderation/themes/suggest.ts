@@ -15,8 +15,12 @@ import { DEFAULT_SEED, fitThemes, nearest, prng, vectorize, type Item } from './
 
 export const SAMPLE_SIZE = 5_000;
 const CHUNK = 2_000;
-/** A label: the first terms of the cluster. */
+/** A label: the first terms of the cluster, the first letter capital („Optičnega, omrežja, podeželju“). */
 const LABEL_TERMS = 3;
+const labelOf = (terms: string[]) => {
+  const text = terms.slice(0, LABEL_TERMS).join(', ');
+  return text.charAt(0).toLocaleUpperCase('sl') + text.slice(1);
+};
 
 /** The scope's submitted comments not already in an accepted theme of the scope, a chunk at a time by id. */
 async function* scopeChunks(db: Kysely<Database>, consultationId: number, chapterSlug: string | null): AsyncGenerator<Item[]> {
@@ -82,7 +86,7 @@ export async function suggestThemes(db: Db, consultationId: number, chapterSlug:
     for (const terms of model.terms) {
       const row = await trx
         .insertInto('themes')
-        .values({ consultation_id: consultationId, chapter_slug: chapterSlug, label: terms.slice(0, LABEL_TERMS).join(', '), terms: JSON.stringify(terms), state: 'suggested', source: 'algorithm' })
+        .values({ consultation_id: consultationId, chapter_slug: chapterSlug, label: labelOf(terms), terms: JSON.stringify(terms), state: 'suggested', source: 'algorithm' })
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.push(row.id);
