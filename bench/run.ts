@@ -4,7 +4,8 @@
  * 3 associations); at 100,000 also the report's downloads, its HTML and the open data (exports.ts),
  * and with `--million` those again at 1,000,000 comments. `--quick` runs shorter, for a smoke test
  * (without the exports); `--exports` measures only the report and the open data (its own results
- * file, the README's table left alone); `--no-build` reuses dist/.
+ * file, the README's table left alone); `--moderation` measures only moderation at national scale
+ * (moderation.ts: grouping, themes, search; its own results file too); `--no-build` reuses dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { commentForm, root, seedScale, startServer, type Scale } from '../tests/
 import { routes } from '../src/lib/routes.ts';
 import { FIRST_CONSULTATION, REPORT_FORMATS } from '../src/lib/enums.ts';
 import { measureExports, publishForBench } from './exports.ts';
+import { measureModeration } from './moderation.ts';
 
 const quick = process.argv.includes('--quick');
 /** `--formats=csv,xlsx`: only these of the report's downloads (a PDF of a million comments takes about an hour). */
@@ -159,10 +161,15 @@ if (!process.argv.includes('--no-build')) {
 
 // `--exports`: only the report and the open data (at 100,000, and with --million at 1,000,000).
 const exportsOnly = process.argv.includes('--exports');
-if (!exportsOnly) await measureScale('10,000 comments', 10_000, 4391, { portal: true, exports: false });
-await measureScale('100,000 comments', 100_000, 4392, { portal: !exportsOnly, exports: !quick });
-// The report and the open data at a million comments (issue 14): `npm run bench -- --million`.
-if (process.argv.includes('--million')) await measureScale('1,000,000 comments', 1_000_000, 4393, { portal: false, exports: true });
+// `--moderation`: only near-duplicate groups, themes and search at 100,000 comments (issue 15).
+const moderationOnly = process.argv.includes('--moderation');
+if (moderationOnly) rows.push(...(await measureModeration(4394)));
+else {
+  if (!exportsOnly) await measureScale('10,000 comments', 10_000, 4391, { portal: true, exports: false });
+  await measureScale('100,000 comments', 100_000, 4392, { portal: !exportsOnly, exports: !quick });
+  // The report and the open data at a million comments (issue 14): `npm run bench -- --million`.
+  if (process.argv.includes('--million')) await measureScale('1,000,000 comments', 1_000_000, 4393, { portal: false, exports: true });
+}
 
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
@@ -176,8 +183,8 @@ const table = [
 console.log(`\n${table}\n`);
 
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, `bench/results/${date}${quick ? '-quick' : exportsOnly ? '-exports' : ''}.md`), `# Benchmark ${date}\n\n${table}\n`);
-if (!quick && !exportsOnly) {
+writeFileSync(join(root, `bench/results/${date}${quick ? '-quick' : exportsOnly ? '-exports' : moderationOnly ? '-moderation' : ''}.md`), `# Benchmark ${date}\n\n${table}\n`);
+if (!quick && !exportsOnly && !moderationOnly) {
   const readmePath = join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
   const start = '<!-- bench:start -->';

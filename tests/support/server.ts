@@ -23,6 +23,8 @@ export interface ScaleOptions {
   comments: number;
   /** How many of them go to one block (the "hot" block). */
   hotBlockComments?: number;
+  /** The body of comment i (default: one sentence with its number, all alike). */
+  body?: (i: number) => string;
 }
 
 export interface Scale {
@@ -117,7 +119,7 @@ export async function seedScale(databasePath: string, options: ScaleOptions): Pr
           block_fingerprint: target.block.fingerprint,
           quote: target.block.text,
           kind,
-          body: `Pripomba št. ${i + 1} k odstavku ${target.block.number}: predlagamo jasnejše roke, vire financiranja in vlogo občin pri izvajanju ukrepa.`,
+          body: options.body?.(i) ?? `Pripomba št. ${i + 1} k odstavku ${target.block.number}: predlagamo jasnejše roke, vire financiranja in vlogo občin pri izvajanju ukrepa.`,
           proposed_text: kind === 'amendment' ? `${target.block.text} Dopolnitev ${i + 1}.` : null,
           rationale: null,
           state: 'submitted' as const,
