@@ -34,7 +34,7 @@ export interface Config {
   mailReplyTo: string | undefined;
   /** How many days the municipalities named in a joint position have to answer (JOINT_DEADLINE_DAYS, default 7). */
   jointDeadlineDays: number;
-  /** Near-duplicate comments: the least estimated Jaccard similarity of their word shingles (DUPLICATE_THRESHOLD, default 0.8). */
+  /** Near-duplicate comments: the least estimated Jaccard similarity of their word shingles (DUPLICATE_THRESHOLD, default 0.6: measured on the evaluation set, README). */
   duplicateThreshold: number;
   /**
    * The origin people reach the portal at (scheme, host and port, no path): every link in a page, a
@@ -112,7 +112,7 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
   const jointDeadlineDays = /^\d{1,3}$/.test(jointText) ? Number(jointText) : NaN;
   if (!(jointDeadlineDays >= 1 && jointDeadlineDays <= 90)) problems.push(`JOINT_DEADLINE_DAYS must be a whole number of days from 1 to 90 (is "${jointText}").`);
 
-  const thresholdText = present(env, 'DUPLICATE_THRESHOLD') ?? '0.8';
+  const thresholdText = present(env, 'DUPLICATE_THRESHOLD') ?? '0.6';
   const duplicateThreshold = /^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(thresholdText) ? Number(thresholdText) : NaN;
   if (!(duplicateThreshold >= 0.5 && duplicateThreshold <= 1)) problems.push(`DUPLICATE_THRESHOLD must be a number from 0.5 to 1 (is "${thresholdText}").`);
 
@@ -148,7 +148,7 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
       mailFrom,
       mailReplyTo,
       jointDeadlineDays: Number.isFinite(jointDeadlineDays) ? jointDeadlineDays : 7,
-      duplicateThreshold: duplicateThreshold >= 0.5 && duplicateThreshold <= 1 ? duplicateThreshold : 0.8,
+      duplicateThreshold: duplicateThreshold >= 0.5 && duplicateThreshold <= 1 ? duplicateThreshold : 0.6,
       publicUrl,
       contactEmail,
       trustedProxies: proxies.ok ? proxies.ranges : new BlockList(),

@@ -16,7 +16,7 @@ export const SIGNATURE_SIZE = 128;
 export const BANDS = 16;
 export const ROWS = 4;
 export const MAX_SHINGLES = 2_000;
-export const DEFAULT_THRESHOLD = 0.8;
+export const DEFAULT_THRESHOLD = 0.6;
 
 export type Signature = Uint32Array;
 
