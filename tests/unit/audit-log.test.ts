@@ -214,7 +214,7 @@ describe('the audit log as CSV', () => {
     expect(rows).toHaveLength(n + 1);
     const first = rows[1];
     expect(first.slice(2)).toEqual(['sprememba stanja obravnave', 'comment.status_changed', 'Marko Moderator', 'moderator@posvet.test', 'pripomba št. 900', 'Stanje: nova → v obravnavi', IP]);
-    expect(first[1]).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4} \d{2}\.\d{2}$/);
+    expect(first[1]).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4} \d{1,2}\.\d{2}$/);
     const ids = rows.slice(1).map((r) => Number(r[0]));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     // The same filters as the page: one comment only.
