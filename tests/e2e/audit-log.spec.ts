@@ -88,7 +88,7 @@ test.describe('the audit log', () => {
     expect(lines.map((l) => l[2])).toEqual(['oddaja pripombe', 'sprememba oznak', 'skritje pripombe']);
     expect(lines.every((l) => l[6] === `pripomba št. ${id}`)).toBe(true);
     expect(lines[2][7]).toBe('Skrita: ne → da; Razlog: – → žaljiva vsebina');
-    expect(lines[2][1]).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4} \d{2}\.\d{2}$/);
+    expect(lines[2][1]).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4} \d{1,2}\.\d{2}$/);
     await admin.context().close();
   });
 
