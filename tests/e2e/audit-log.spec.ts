@@ -60,7 +60,7 @@ test.describe('the audit log', () => {
     // By action (chosen by its name, grouped by area) and person (part of the name).
     await admin.goto('/admin/dnevnik');
     const what = admin.getByLabel('Dejanje', { exact: true });
-    await expect(what.locator('optgroup')).toHaveCount(7);
+    await expect(what.locator('optgroup')).toHaveCount(8);
     await expect(what.locator('optgroup[label="Pripombe"] option')).toContainText(['oddaja pripombe', 'skritje pripombe']);
     await what.selectOption({ label: 'skritje pripombe' });
     await admin.getByLabel('Kdo (e-naslov ali ime)').fill('Marko');
