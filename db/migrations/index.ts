@@ -15,6 +15,7 @@ import * as m0013 from './0013_open_data_changes.ts';
 import * as m0014 from './0014_duplicates.ts';
 import * as m0015 from './0015_themes.ts';
 import * as m0016 from './0016_search.ts';
+import * as m0017 from './0017_duplicate_member_organisation.ts';
 
 // Listed statically (not read from the folder at run time) so that the bundled server and the
 // command-line tool run exactly the same migrations. Append new ones; never edit a landed one.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0014_duplicates': m0014,
   '0015_themes': m0015,
   '0016_search': m0016,
+  '0017_duplicate_member_organisation': m0017,
 };

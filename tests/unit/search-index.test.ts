@@ -155,9 +155,13 @@ describe('the queue’s text filter', () => {
     const other = await save('Nekaj povsem drugega.');
     expect(await queue('knjižnicam')).toEqual([id]);
     expect(await queue('knjiznica')).toEqual([id]);
-    // The organisation's name (Občina Bled) counts as the comment's text.
-    expect(await queue('občina')).toEqual([other, id]);
+    // The organisation's name (Občina Bled) counts as the comment's text…
+    expect(await queue('bled')).toEqual([other, id]);
     expect(await queue('bled knjižnica')).toEqual([id]);
+    // …unless the word is in many organisations' names: „občina“ names none in particular.
+    expect(await queue('občina')).toEqual([]);
+    const municipalities = await save('Občine potrebujejo podporo.');
+    expect(await queue('občina')).toEqual([municipalities]);
     expect(await queue('blejski')).toEqual([]);
     expect((await draftStance(db, moderator, other, { status: 'noted', response: 'Osnutek odgovora o hidroelektrarnah.' }, IP)).ok).toBe(true);
     expect(await queue('hidroelektrarne')).toEqual([other]);
@@ -166,6 +170,36 @@ describe('the queue’s text filter', () => {
     expect(await queue('ne')).toContain(other);
     // Syntax is text here too.
     for (const typed of ['"', '*', 'NEAR(', '-', 'AND', 'OR', '(', ':', '^']) await expect(queue(typed), typed).resolves.toBeInstanceOf(Array);
+  });
+
+  it('a common word: the newest 1,000 matches that meet the other filters, said to be more', async () => {
+    const { db, consultation, moderator, save } = await setup();
+    const first = await save('Geotermalna energija v javnih stavbah.');
+    const row = await db.selectFrom('comments').selectAll().where('id', '=', first).executeTakeFirstOrThrow();
+    const { id: _, idempotency_key: __, ...copy } = row;
+    const more = Array.from({ length: 5100 }, (_, i) => ({ ...copy, body: `Geotermalna energija, različica ${i}.` }));
+    for (let i = 0; i < more.length; i += 500) await db.insertInto('comments').values(more.slice(i, i + 500)).execute();
+    const list = (query: Record<string, string>) => listQueue(db, consultation.id, parseQueueFilter(new URLSearchParams(query)), moderator.id);
+
+    const common = await list({ text: 'geotermalno' });
+    expect(common).toMatchObject({ total: 1000, capped: true, page: 1, pageCount: 40 });
+    expect(common.rows[0].body).toBe('Geotermalna energija, različica 5099.');
+    const last = await list({ text: 'geotermalno', page: '40', sort: 'submitted' });
+    expect(last.rows).toHaveLength(25);
+    expect(last.rows.every((r) => r.id > first)).toBe(true);
+
+    // A narrow filter that the newest matches do not meet: the newest of those that do.
+    const ids = (await db.selectFrom('comments').select('id').where('consultation_id', '=', consultation.id).orderBy('id').limit(1100).execute()).map((r) => r.id);
+    await db.updateTable('comments').set({ moderation_status: 'in_review' }).where('id', '<=', ids.at(-1)!).execute();
+    const narrow = await list({ text: 'geotermalno', status: 'in_review' });
+    expect(narrow).toMatchObject({ total: 1000, capped: true });
+    expect(narrow.rows[0].id).toBe(ids.at(-1));
+    expect(narrow.rows.every((r) => r.moderation_status === 'in_review')).toBe(true);
+    await db.updateTable('comments').set({ moderation_status: 'new' }).where('id', '<', ids[1097]!).execute();
+    expect(await list({ text: 'geotermalno', status: 'in_review' })).toMatchObject({ total: 3, capped: false });
+
+    // Words in few comments: every match, counted exactly.
+    expect(await list({ text: 'geotermalno različica 100' })).toMatchObject({ total: 15, capped: false });
   });
 
   it('reindex rebuilds every index and counts what they hold', async () => {

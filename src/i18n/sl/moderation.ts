@@ -1,5 +1,5 @@
 /** The moderation part of the Slovenian dictionary (moderation, statistics, audit). */
-import { nb, letter, f, counted, plural } from './shared.ts';
+import { nb, letter, f, counted, formatNumber, plural } from './shared.ts';
 
 export const moderation = {
   moderation: {
@@ -42,6 +42,7 @@ export const moderation = {
       status: 'po stanju',
     } as Record<string, string>,
     found: (n: number) => `${plural(n, f.najdena)} ${counted(n, f.pripomba)}.`,
+    foundMany: (n: number) => `Najdenih je več kot ${counted(n, f.pripomba)}; prikazanih je ${formatNumber(n)} najnovejših. Iskanje zožite s filtri ali z natančnejšimi besedami.`,
     pageOf: (page: number, count: number) => `Stran ${page} od ${count}`,
     previousPage: 'Prejšnja stran',
     nextPage: 'Naslednja stran',

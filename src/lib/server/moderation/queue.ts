@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
-import { sql } from 'kysely';
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { COMMENT_KINDS, MODERATION_STATUSES, ORGANISATION_KINDS, STANCE_STATES } from '../../enums.ts';
 import type { Db } from '../platform/db.ts';
-import { commentMatches } from '../search/queue-text.ts';
+import type { CommentTable, Database } from '../platform/schema.ts';
+import { textMatch } from '../search/queue-text.ts';
 import { idField } from './common.ts';
 import { groupsOfRows, inGroup, representativeOrAlone } from './duplicates/queue.ts';
 import { inTheme, themesOfRows } from './themes/queue.ts';
@@ -56,72 +57,48 @@ export async function listQueue(db: Db, consultationId: number, filter: QueueFil
   // Filters on the comments table (organisations and stances through subqueries), so that counting
   // the matches — needed for the pages — reads an index rather than joining every row; the page's
   // 25 rows are joined to their stances afterwards.
-  let query = db
-    .selectFrom('comments as c')
-    .where('c.consultation_id', '=', consultationId)
-    .where('c.state', '=', filter.withdrawn ? 'withdrawn' : 'submitted');
-  if (filter.stance === 'none') query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('stances as sn').select('sn.comment_id').whereRef('sn.comment_id', '=', 'c.id'))));
-  else if (filter.stance) {
-    const state = filter.stance;
-    query = query.where((eb) => eb.exists(eb.selectFrom('stances as sf').select('sf.comment_id').whereRef('sf.comment_id', '=', 'c.id').where('sf.state', '=', state)));
-  }
-  if (filter.chapter) query = query.where('c.chapter_slug', '=', filter.chapter);
-  if (filter.block) query = query.where('c.block_number', '=', filter.block);
-  if (filter.organisation) query = query.where('c.organisation_id', '=', filter.organisation);
-  if (filter.orgKind) {
-    const kind = filter.orgKind;
-    query = query.where('c.organisation_id', 'in', (eb) => eb.selectFrom('organisations').select('id').where('kind', '=', kind));
-  }
-  if (filter.kind) query = query.where('c.kind', '=', filter.kind);
-  if (filter.status) query = query.where('c.moderation_status', '=', filter.status);
-  if (filter.assignee === 'none') query = query.where('c.assignee_user_id', 'is', null);
-  else if (filter.assignee === 'me') query = query.where('c.assignee_user_id', '=', viewerId);
-  else if (filter.assignee) query = query.where('c.assignee_user_id', '=', filter.assignee);
-  if (filter.tag) {
-    const tag = filter.tag;
-    query = query.where((eb) => eb.exists(eb.selectFrom('comment_tags as g').select('g.tag').whereRef('g.comment_id', '=', 'c.id').where('g.tag', '=', tag)));
-  }
-  if (filter.late) query = query.where('c.late', '=', 1);
-  if (filter.hidden) query = query.where('c.hidden', '=', 1);
-  if (filter.text) {
-    const text = filter.text;
-    query = query.where((eb) => commentMatches(eb.ref('c.id'), text));
-  }
-  if (filter.theme) {
-    const theme = filter.theme;
-    query = query.where((eb) => inTheme(eb.ref('c.id'), theme));
-  }
-  if (filter.group) {
-    const group = filter.group;
-    query = query.where((eb) => inGroup(eb.ref('c.id'), group));
-  } else if (filter.grouped) query = query.where((eb) => representativeOrAlone(eb.ref('c.id')));
+  const eb = expressionBuilder<Database & { c: CommentTable }, 'c'>();
+  const conditions: Expression<SqlBool>[] = [eb('c.consultation_id', '=', consultationId), eb('c.state', '=', filter.withdrawn ? 'withdrawn' : 'submitted')];
+  const where = (condition: Expression<SqlBool>) => conditions.push(condition);
+  if (filter.stance === 'none') where(eb.not(eb.exists(eb.selectFrom('stances as sn').select('sn.comment_id').whereRef('sn.comment_id', '=', 'c.id'))));
+  else if (filter.stance) where(eb.exists(eb.selectFrom('stances as sf').select('sf.comment_id').whereRef('sf.comment_id', '=', 'c.id').where('sf.state', '=', filter.stance)));
+  if (filter.chapter) where(eb('c.chapter_slug', '=', filter.chapter));
+  if (filter.block) where(eb('c.block_number', '=', filter.block));
+  if (filter.organisation) where(eb('c.organisation_id', '=', filter.organisation));
+  if (filter.orgKind) where(eb('c.organisation_id', 'in', eb.selectFrom('organisations').select('id').where('kind', '=', filter.orgKind)));
+  if (filter.kind) where(eb('c.kind', '=', filter.kind));
+  if (filter.status) where(eb('c.moderation_status', '=', filter.status));
+  if (filter.assignee === 'none') where(eb('c.assignee_user_id', 'is', null));
+  else if (filter.assignee === 'me') where(eb('c.assignee_user_id', '=', viewerId));
+  else if (filter.assignee) where(eb('c.assignee_user_id', '=', filter.assignee));
+  if (filter.tag) where(eb.exists(eb.selectFrom('comment_tags as g').select('g.tag').whereRef('g.comment_id', '=', 'c.id').where('g.tag', '=', filter.tag)));
+  if (filter.late) where(eb('c.late', '=', 1));
+  if (filter.hidden) where(eb('c.hidden', '=', 1));
+  if (filter.theme) where(inTheme(eb.ref('c.id'), filter.theme));
+  if (filter.group) where(inGroup(eb.ref('c.id'), filter.group));
+  else if (filter.grouped) where(representativeOrAlone(eb.ref('c.id')));
 
-  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  // The text last: for a common word it reads the newest matches that meet the other conditions.
+  const text = filter.text ? await textMatch(db, filter.text, eb.and(conditions)) : ({ kind: 'none' } as const);
+  // Matching ids drive the query (CROSS JOIN keeps them the outer loop: each looks its comment up by
+  // its key, rather than every comment of the consultation being checked against the matches).
+  const from =
+    text.kind === 'ids'
+      ? (db.selectFrom(sql<{ id: number }>`(${text.source})`.as('m')).crossJoin('comments as c').whereRef('c.id', '=', 'm.id') as unknown as ReturnType<typeof comments>)
+      : comments();
+  function comments() {
+    return db.selectFrom('comments as c');
+  }
+  let query = from.where(eb.and(conditions));
+  if (text.kind === 'where') query = query.where(text.condition);
+  const total = Number((await query.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const capped = text.kind === 'ids' && text.capped;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filter.page ?? 1, pageCount);
 
-  let ordered = query
-    .leftJoin('stances as s', 's.comment_id', 'c.id')
-    .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .leftJoin('users as a', 'a.id', 'c.assignee_user_id')
-    .select([
-    'c.id',
-    'c.kind',
-    'c.chapter_slug',
-    'c.chapter_number',
-    'c.block_number',
-    'c.body',
-    'c.moderation_status',
-    'c.submitted_at',
-    'c.late',
-    'c.hidden',
-    'c.received_via',
-    'c.state',
-    's.state as stance_state',
-    'o.name as organisation_name',
-    'o.kind as organisation_kind',
-    'a.name as assignee_name',
-  ]);
+  // The page's ids first, sorted on narrow rows (the organisation joined only to sort by it), then
+  // their 25 rows with the texts and names: sorting thousands of matches never copies their texts.
+  let ordered = query.innerJoin('organisations as o', 'o.id', 'c.organisation_id').select('c.id');
   switch (filter.sort) {
     case 'submitted':
       ordered = ordered.orderBy('c.submitted_at', 'asc');
@@ -138,8 +115,35 @@ export async function listQueue(db: Db, consultationId: number, filter: QueueFil
     default:
       ordered = ordered.orderBy('c.submitted_at', 'desc');
   }
-  const rows = await ordered.orderBy('c.id', 'desc').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute();
-  const ids = rows.map((r) => r.id);
+  const ids = (await ordered.orderBy('c.id', 'desc').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute()).map((r) => r.id);
+  const details = ids.length
+    ? await db
+        .selectFrom('comments as c')
+        .leftJoin('stances as s', 's.comment_id', 'c.id')
+        .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+        .leftJoin('users as a', 'a.id', 'c.assignee_user_id')
+        .select([
+          'c.id',
+          'c.kind',
+          'c.chapter_slug',
+          'c.chapter_number',
+          'c.block_number',
+          'c.body',
+          'c.moderation_status',
+          'c.submitted_at',
+          'c.late',
+          'c.hidden',
+          'c.received_via',
+          'c.state',
+          's.state as stance_state',
+          'o.name as organisation_name',
+          'o.kind as organisation_kind',
+          'a.name as assignee_name',
+        ])
+        .where('c.id', 'in', ids)
+        .execute()
+    : [];
+  const rows = ids.flatMap((id) => details.filter((d) => d.id === id));
   const [tags, groups, themes] = await Promise.all([
     ids.length ? db.selectFrom('comment_tags').select(['comment_id', 'tag']).where('comment_id', 'in', ids).orderBy('tag').execute() : [],
     groupsOfRows(db, ids),
@@ -148,6 +152,8 @@ export async function listQueue(db: Db, consultationId: number, filter: QueueFil
   return {
     rows: rows.map((r) => ({ ...r, tags: tags.filter((g) => g.comment_id === r.id).map((g) => g.tag), group: groups.get(r.id), themes: themes.get(r.id) ?? [] })),
     total,
+    /** More comments match the text than `total` (the newest of them shown). */
+    capped,
     page,
     pageCount,
   };

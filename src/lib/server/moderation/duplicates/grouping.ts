@@ -78,7 +78,7 @@ async function place(trx: Trx, comment: Indexed, signature: Signature, threshold
     .innerJoin('duplicate_signatures as s', 's.comment_id', 'b.comment_id')
     .innerJoin('comments as c', 'c.id', 'b.comment_id')
     .leftJoin('duplicate_groups as g', 'g.representative_comment_id', 'b.comment_id')
-    .select(['b.comment_id as id', 's.signature', 'c.submitted_at', 'g.id as group_id'])
+    .select(['b.comment_id as id', 's.signature', 'c.submitted_at', 'c.organisation_id', 'g.id as group_id'])
     .where('b.comment_id', '!=', comment.id)
     .execute();
   const ordered = heads
@@ -95,23 +95,27 @@ async function place(trx: Trx, comment: Indexed, signature: Signature, threshold
   if (groupId === null) {
     // A new group with a comment on its own: the earlier of the two represents it.
     const headFirst = (head.submitted_at ?? '') < (comment.submitted_at ?? '') || ((head.submitted_at ?? '') === (comment.submitted_at ?? '') && head.id < comment.id);
-    const representative = headFirst ? head.id : comment.id;
+    const [representative, other] = headFirst ? [head, comment] : [comment, head];
     groupId = (
       await trx
         .insertInto('duplicate_groups')
-        .values({ consultation_id: comment.consultation_id, version_id: comment.version_id, representative_comment_id: representative })
+        .values({ consultation_id: comment.consultation_id, version_id: comment.version_id, representative_comment_id: representative.id })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-    await trx.insertInto('duplicate_group_members').values({ comment_id: representative, group_id: groupId, similarity: 1, source: 'algorithm' }).execute();
-    const other = headFirst ? comment.id : head.id;
-    await trx.insertInto('duplicate_group_members').values({ comment_id: other, group_id: groupId, similarity: best.similarity, source: 'algorithm' }).execute();
+    await trx
+      .insertInto('duplicate_group_members')
+      .values([
+        { comment_id: representative.id, organisation_id: representative.organisation_id, group_id: groupId, similarity: 1, source: 'algorithm' },
+        { comment_id: other.id, organisation_id: other.organisation_id, group_id: groupId, similarity: best.similarity, source: 'algorithm' },
+      ])
+      .execute();
     if (!headFirst) {
       await dropBuckets(trx, head.id);
       await addBuckets(trx, comment.id, comment.consultation_id, comment.version_id, signature);
     }
   } else {
-    await trx.insertInto('duplicate_group_members').values({ comment_id: comment.id, group_id: groupId, similarity: best.similarity, source: 'algorithm' }).execute();
+    await trx.insertInto('duplicate_group_members').values({ comment_id: comment.id, organisation_id: comment.organisation_id, group_id: groupId, similarity: best.similarity, source: 'algorithm' }).execute();
   }
   await linkJointPosition(trx, groupId, comment, signature, threshold);
 }

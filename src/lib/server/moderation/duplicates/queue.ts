@@ -41,20 +41,28 @@ export async function groupsOfRows(db: Kysely<Database>, commentIds: readonly nu
   const rows = await db
     .selectFrom('duplicate_group_members as gm')
     .innerJoin('duplicate_groups as g', 'g.id', 'gm.group_id')
-    .select((eb) => [
-      'gm.comment_id',
-      'g.id',
-      'g.state',
-      eb.selectFrom('duplicate_group_members as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.group_id', '=', 'g.id').as('size'),
-      eb
-        .selectFrom('duplicate_group_members as m')
-        .innerJoin('comments as c', 'c.id', 'm.comment_id')
-        .select((e) => e.fn.count<number>('c.organisation_id').distinct().as('n'))
-        .whereRef('m.group_id', '=', 'g.id')
-        .as('organisations'),
-    ])
+    .select(['gm.comment_id', 'g.id', 'g.state'])
     .where('gm.comment_id', 'in', [...commentIds])
     .execute();
-  for (const r of rows) groups.set(r.comment_id, { id: r.id, size: Number(r.size ?? 0), organisations: Number(r.organisations ?? 0), confirmed: r.state === 'confirmed' });
+  const sizes = await groupSizes(db, [...new Set(rows.map((r) => r.id))]);
+  for (const r of rows) {
+    const size = sizes.get(r.id) ?? { size: 0, organisations: 0 };
+    groups.set(r.comment_id, { id: r.id, ...size, confirmed: r.state === 'confirmed' });
+  }
   return groups;
+}
+
+/**
+ * How many comments and organisations each group has: counted once per group (a page's rows often
+ * share one), from the members' (group, organisation) index alone.
+ */
+export async function groupSizes(db: Kysely<Database>, groupIds: readonly number[]): Promise<Map<number, { size: number; organisations: number }>> {
+  if (groupIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('duplicate_group_members')
+    .select((eb) => ['group_id', eb.fn.countAll<number>().as('size'), eb.fn.count<number>('organisation_id').distinct().as('organisations')])
+    .where('group_id', 'in', [...groupIds])
+    .groupBy('group_id')
+    .execute();
+  return new Map(rows.map((r) => [r.group_id, { size: Number(r.size), organisations: Number(r.organisations) }]));
 }

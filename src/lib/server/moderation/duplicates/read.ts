@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/schema.ts';
 import { groupStanceToken } from './commands.ts';
+import { groupSizes } from './queue.ts';
 
 /** What the group pages read: a consultation's groups (biggest first, paged) and one group with its members (paged). */
 
@@ -20,8 +21,7 @@ export async function listGroups(db: Kysely<Database>, consultationId: number, r
   const sized = await db
     .selectFrom('duplicate_group_members as m')
     .innerJoin('duplicate_groups as g', 'g.id', 'm.group_id')
-    .innerJoin('comments as c', 'c.id', 'm.comment_id')
-    .select((eb) => ['g.id', eb.fn.countAll<number>().as('size'), eb.fn.count<number>('c.organisation_id').distinct().as('organisations')])
+    .select((eb) => ['g.id', eb.fn.countAll<number>().as('size'), eb.fn.count<number>('m.organisation_id').distinct().as('organisations')])
     .where('g.consultation_id', '=', consultationId)
     .groupBy('g.id')
     .orderBy('size', 'desc')
@@ -62,13 +62,8 @@ export async function groupDetail(db: Kysely<Database>, groupId: number, request
     .select(['c.id', 'c.body', 'c.proposed_text', 'c.block_number', 'c.chapter_number', 'c.chapter_slug', 'o.name as organisation_name'])
     .where('c.id', '=', group.representative_comment_id)
     .executeTakeFirstOrThrow();
-  const counts = await db
-    .selectFrom('duplicate_group_members as m')
-    .innerJoin('comments as c', 'c.id', 'm.comment_id')
-    .select((eb) => [eb.fn.countAll<number>().as('size'), eb.fn.count<number>('c.organisation_id').distinct().as('organisations')])
-    .where('m.group_id', '=', groupId)
-    .executeTakeFirstOrThrow();
-  const size = Number(counts.size);
+  const counts = (await groupSizes(db, [groupId])).get(groupId) ?? { size: 0, organisations: 0 };
+  const size = counts.size;
   const pageCount = Math.max(1, Math.ceil(size / MEMBERS_PAGE_SIZE));
   const page = Math.min(Math.max(1, requestedPage), pageCount);
   const members = await db

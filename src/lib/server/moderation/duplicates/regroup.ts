@@ -150,9 +150,9 @@ export async function regroupAll(db: Db, consultationId: number, threshold = con
           if (groupId === undefined) {
             groupId = (await trx.insertInto('duplicate_groups').values({ consultation_id: consultationId, version_id: versionId, representative_comment_id: head }).returning('id').executeTakeFirstOrThrow()).id;
           } else reused.add(groupId);
-          await memberRows.push({ comment_id: head, group_id: groupId, similarity: 1, source: 'algorithm' });
+          await memberRows.push({ comment_id: head, organisation_id: pass.organisationOf.get(head)!, group_id: groupId, similarity: 1, source: 'algorithm' });
         }
-        for (const m of taken) await memberRows.push({ comment_id: m.id, group_id: groupId, similarity: m.similarity, source: 'algorithm' });
+        for (const m of taken) await memberRows.push({ comment_id: m.id, organisation_id: pass.organisationOf.get(m.id)!, group_id: groupId, similarity: m.similarity, source: 'algorithm' });
         const orgs = new Set([head, ...taken.map((m) => m.id)].map((id) => pass.organisationOf.get(id)));
         const candidates = joints.filter((j) => orgs.has(j.organisation_id) || j.memberOf.some((a) => orgs.has(a)) || j.id === head || taken.some((m) => m.id === j.id));
         const joint = bestHead(signature, candidates, threshold);

@@ -24,6 +24,8 @@ export interface DuplicateGroupTable {
 export interface DuplicateGroupMemberTable {
   comment_id: number;
   group_id: number;
+  /** The comment's organisation (copied: a group's organisations are counted from this table's index). */
+  organisation_id: number;
   /** Estimated Jaccard similarity to the representative, 0–1. */
   similarity: number;
   source: AssignmentSource;
