@@ -117,29 +117,32 @@ async function place(trx: Trx, comment: Indexed, signature: Signature, threshold
   } else {
     await trx.insertInto('duplicate_group_members').values({ comment_id: comment.id, organisation_id: comment.organisation_id, group_id: groupId, similarity: best.similarity, source: 'algorithm' }).execute();
   }
-  await linkJointPosition(trx, groupId, comment, signature, threshold);
+  await linkJointPosition(trx, groupId, head.group_id === null ? [comment, head] : [comment], signature, threshold);
 }
 
 /**
- * A group whose text repeats a joint position of an association the comment's organisation belongs
- * to (or which holds the joint position itself) is linked to it.
+ * A group whose text repeats a joint position of an association one of its new members' organisations
+ * belongs to (or which has the joint position itself among its new members) is linked to it. Only
+ * the new members are looked at: the others were when they joined.
  */
-export async function linkJointPosition(trx: Trx, groupId: number, comment: Indexed, signature: Signature, threshold: number): Promise<void> {
-  const group = await trx.selectFrom('duplicate_groups').select('joint_comment_id').where('id', '=', groupId).executeTakeFirst();
+export async function linkJointPosition(trx: Trx, groupId: number, joined: readonly { id: number; organisation_id: number }[], signature: Signature, threshold: number): Promise<void> {
+  const group = await trx.selectFrom('duplicate_groups').select(['joint_comment_id', 'consultation_id', 'version_id']).where('id', '=', groupId).executeTakeFirst();
   if (!group || group.joint_comment_id !== null) return;
+  // From the joint positions (few) to their comments — CROSS JOIN keeps them the outer loop — never
+  // through the consultation's comments.
   const joints = await trx
-    .selectFrom('comments as j')
+    .selectFrom((eb) => eb.selectFrom('joint_position_members').select('comment_id as id').distinct().as('p'))
+    .crossJoin('comments as j')
     .leftJoin('duplicate_signatures as s', 's.comment_id', 'j.id')
+    .whereRef('j.id', '=', 'p.id')
     .select(['j.id', 'j.body', 'j.proposed_text', 's.signature'])
-    .where('j.consultation_id', '=', comment.consultation_id)
-    .where('j.version_id', '=', comment.version_id)
+    .where('j.consultation_id', '=', group.consultation_id)
+    .where('j.version_id', '=', group.version_id)
     .where('j.state', '=', 'submitted')
-    // From the joint positions (few) to their comments, never through the consultation's comments.
-    .where('j.id', 'in', (eb) => eb.selectFrom('joint_position_members').select('comment_id'))
     .where((eb) =>
       eb.or([
-        eb('j.organisation_id', 'in', eb.selectFrom('association_memberships').select('association_id').where('member_id', '=', comment.organisation_id)),
-        eb('j.id', 'in', eb.selectFrom('duplicate_group_members').select('comment_id').where('group_id', '=', groupId)),
+        eb('j.organisation_id', 'in', eb.selectFrom('association_memberships').select('association_id').where('member_id', 'in', joined.map((m) => m.organisation_id))),
+        eb('j.id', 'in', joined.map((m) => m.id)),
       ]),
     )
     .orderBy('j.id')
