@@ -148,6 +148,9 @@ export async function measureModeration(port: number, comments = COMMENTS): Prom
     const server = await startServer(dbPath, port, { DATA_DIR: join(dir, 'data') });
     try {
       const moderator = { cookie: moderatorCookie };
+      // The page without a text filter: what the page itself costs (the session, the filter's lists, the rendering).
+      const plain = await overHttp(`${server.url}/moderacija?${new URLSearchParams({ posvetovanje: FIRST_CONSULTATION })}`, moderator);
+      row('moderation queue, no filter (HTTP)', `median ${ms(plain.median)}, p95 ${ms(plain.p95)} (HTTP ${plain.status})`, '—', null);
       for (const text of ['optičnega', 'izsiljevalskim virusom', 'občine']) {
         const r = await overHttp(`${server.url}/moderacija?${new URLSearchParams({ posvetovanje: FIRST_CONSULTATION, text })}`, moderator);
         row(`moderation queue, full-text filter „${text}“ (HTTP)`, `median ${ms(r.median)}, p95 ${ms(r.p95)} (HTTP ${r.status})`, '< 20 ms', r.median < 20 && r.status === 200);
