@@ -16,6 +16,10 @@ import * as m0014 from './0014_duplicates.ts';
 import * as m0015 from './0015_themes.ts';
 import * as m0016 from './0016_search.ts';
 import * as m0017 from './0017_duplicate_member_organisation.ts';
+import * as m0018 from './0018_attachments.ts';
+import * as m0019 from './0019_notifications.ts';
+import * as m0020 from './0020_public_lists.ts';
+import * as m0021 from './0021_participation.ts';
 
 // Listed statically (not read from the folder at run time) so that the bundled server and the
 // command-line tool run exactly the same migrations. Append new ones; never edit a landed one.
@@ -37,4 +41,8 @@ export const migrations: Record<string, Migration> = {
   '0015_themes': m0015,
   '0016_search': m0016,
   '0017_duplicate_member_organisation': m0017,
+  '0018_attachments': m0018,
+  '0019_notifications': m0019,
+  '0020_public_lists': m0020,
+  '0021_participation': m0021,
 };

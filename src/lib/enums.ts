@@ -93,3 +93,7 @@ export type DuplicateGroupState = (typeof DUPLICATE_GROUP_STATES)[number];
 /** A theme: suggested by the clustering, accepted by a moderator (perhaps renamed), or discarded. */
 export const THEME_STATES = ['suggested', 'accepted', 'discarded'] as const;
 export type ThemeState = (typeof THEME_STATES)[number];
+
+/** What a person may subscribe to by e-mail for a consultation (issue 16): a new draft version, the published report. */
+export const SUBSCRIPTION_TOPICS = ['version', 'report'] as const;
+export type SubscriptionTopic = (typeof SUBSCRIPTION_TOPICS)[number];

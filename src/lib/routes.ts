@@ -123,6 +123,27 @@ export const routes = {
   /** The public search of a consultation's published comments and its strategy text (`q`, `stran`). */
   search: (c: string, params?: Record<string, string | number | undefined>) => `/posvetovanja/${enc(c)}/iskanje${params ? query(params) : ''}`,
 
+  // Transparency and participation (issue 16). Each block belongs to one helper until it lands.
+  /** Every published comment, filtered (`posvetovanje`, `organizacija`, `vrsta`, `poglavje`, `odstavek`, `stalisce`, …), sorted and paged. */
+  publicComments: (params?: Record<string, string | number | undefined>) => `/pripombe${params ? query(params) : ''}`,
+  /** The participating organisations, and one organisation's page with its comments, co-signatures and joint positions. */
+  organisations: (params?: Record<string, string | number | undefined>) => `/organizacije${params ? query(params) : ''}`,
+  organisationPage: (slug: string, params?: Record<string, string | number | undefined>) => `/organizacije/${enc(slug)}${params ? query(params) : ''}`,
+  /** Who took part: the municipalities by association, region and size, the map, submissions over time (`posvetovanje`). */
+  participation: (params?: Record<string, string | number | undefined>) => `/udelezba${params ? query(params) : ''}`,
+  /** An attachment's download (its name in the address is only for the person saving it). */
+  attachment: (id: number | string, name: string) => `/priloge/${id}/${enc(name)}`,
+  /** A comment's attachments: the upload (multipart POST) and removal form, for its organisation and moderators. */
+  commentAttachments: (id: number | string) => `/pripombe/${id}/priloge`,
+  /** The Atom feed of a chapter's published comments and stances. */
+  chapterFeed: (c: string, slug: string) => `/posvetovanja/${enc(c)}/osnutek/${enc(slug)}/novosti.atom`,
+  /** Subscriptions by e-mail to a consultation's new draft versions and published report: the form, confirmation, one-click unsubscribe. */
+  subscribe: (params?: Record<string, string | number | undefined>) => `/obvestila${params ? query(params) : ''}`,
+  subscriptionConfirm: (token: string) => `/obvestila/potrditev/${enc(token)}`,
+  unsubscribe: (token: string) => `/obvestila/odjava/${enc(token)}`,
+  /** An administrator's import of invitations from a CSV file: upload, preview, send. */
+  adminInvitationImport: '/admin/uvoz-povabil',
+
   // Administration
   admin: '/admin',
   adminOrganisations: '/admin/organizacije',

@@ -20,7 +20,7 @@ function files(dir: string, ext: RegExp): string[] {
 const rel = (path: string) => relative(root, path);
 const importsOf = (text: string) => [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)].map((m) => m[1]);
 
-const DOMAIN = ['accounts', 'comments', 'content', 'moderation', 'report', 'organisations'].map((d) => join(src, 'lib/server', d));
+const DOMAIN = ['accounts', 'comments', 'content', 'moderation', 'report', 'organisations', 'attachments', 'notifications', 'participation'].map((d) => join(src, 'lib/server', d));
 const domainFiles = DOMAIN.flatMap((dir) => files(dir, /\.ts$/));
 
 describe('domain modules know nothing of HTTP', () => {

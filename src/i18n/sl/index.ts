@@ -19,5 +19,9 @@ import { templates } from './templates.ts';
 import { duplicates } from './duplicates.ts';
 import { themes } from './themes.ts';
 import { search } from './search.ts';
+import { publicComments } from './public-comments.ts';
+import { participation } from './participation.ts';
+import { attachments } from './attachments.ts';
+import { onboarding } from './onboarding.ts';
 
-export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...reportDocument, ...reportVersions, ...openData, ...joint, ...recordComments, ...audit, ...duplicates, ...themes, ...search } as const;
+export const sl = { ...site, ...legal, ...accounts, ...comments, ...consultations, ...moderation, ...stances, ...templates, ...reportDocument, ...reportVersions, ...openData, ...joint, ...recordComments, ...audit, ...duplicates, ...themes, ...search, ...publicComments, ...participation, ...attachments, ...onboarding } as const;

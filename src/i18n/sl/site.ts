@@ -16,6 +16,10 @@ export const site = {
     skipLink: 'Skoči na vsebino',
     mainNav: 'Glavna navigacija',
     footerNav: 'Informacije o spletišču',
+    footerComments: 'Vse pripombe',
+    footerOrganisations: 'Sodelujoče organizacije',
+    footerParticipation: 'Udeležba občin',
+    footerSubscribe: 'Obvestila po e-pošti',
     nav: {
       consultation: 'Posvetovanja',
       accessibility: 'Izjava o dostopnosti',
@@ -60,6 +64,8 @@ export const site = {
     draft: 'Osnutek',
     versions: 'Različice',
     report: 'Poročilo',
+    comments: 'Pripombe',
+    participation: 'Udeležba',
   },
   home: {
     whatTitle: 'Kaj je to posvetovanje',

@@ -5,6 +5,9 @@ import type { Generated } from 'kysely';
 import type { DuplicateTables } from '../moderation/duplicates/table.ts';
 import type { ThemeTables } from '../moderation/themes/table.ts';
 import type { SearchTables } from '../search/table.ts';
+import type { AttachmentTables } from '../attachments/table.ts';
+import type { NotificationTables } from '../notifications/table.ts';
+import type { ParticipationTables } from '../participation/table.ts';
 
 /** Row types of every table, as Kysely sees them. Keep in step with db/migrations. */
 
@@ -355,7 +358,7 @@ export interface ReportFileTable {
 }
 
 /** Feature folders keep their own tables' types (moderation/duplicates, moderation/themes, search). */
-export interface Database extends DuplicateTables, ThemeTables, SearchTables {
+export interface Database extends DuplicateTables, ThemeTables, SearchTables, AttachmentTables, NotificationTables, ParticipationTables {
   report_versions: ReportVersionTable;
   report_rows: ReportRowTable;
   report_files: ReportFileTable;
