@@ -208,6 +208,19 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   ],
   'commentRecord.errors.reasonTooLong': [[(n) => withoutEnd(atMost(t.commentRecord.errors.reasonTooLong)(n)), znakov]],
   'commentRecord.withdraw.reasonHint': [[(n) => withoutEnd(atMost(t.commentRecord.withdraw.reasonHint)(n)), znakov]],
+  'moderation.foundMany': [
+    [
+      (n) => t.moderation.foundMany(n),
+      [
+        'Najdenih je več kot 1 pripomba; prikazana je 1 najnovejša. Iskanje zožite s filtri ali z natančnejšimi besedami.',
+        'Najdenih je več kot 2 pripombi; prikazani sta 2 najnovejši. Iskanje zožite s filtri ali z natančnejšimi besedami.',
+        'Najdenih je več kot 3 pripombe; prikazane so 3 najnovejše. Iskanje zožite s filtri ali z natančnejšimi besedami.',
+        'Najdenih je več kot 5 pripomb; prikazanih je 5 najnovejših. Iskanje zožite s filtri ali z natančnejšimi besedami.',
+        'Najdenih je več kot 101 pripomba; prikazana je 101 najnovejša. Iskanje zožite s filtri ali z natančnejšimi besedami.',
+        'Najdenih je več kot 102 pripombi; prikazani sta 102 najnovejši. Iskanje zožite s filtri ali z natančnejšimi besedami.',
+      ],
+    ],
+  ],
   'moderation.found': [[(n) => t.moderation.found(n), ['Najdena je 1 pripomba.', 'Najdeni sta 2 pripombi.', 'Najdene so 3 pripombe.', 'Najdenih je 5 pripomb.', 'Najdena je 101 pripomba.', 'Najdeni sta 102 pripombi.']]],
   'moderation.bulk.done': [
     [(n) => t.moderation.bulk.done(n), ['Spremenjena je 1 pripomba.', 'Spremenjeni sta 2 pripombi.', 'Spremenjene so 3 pripombe.', 'Spremenjenih je 5 pripomb.', 'Spremenjena je 101 pripomba.', 'Spremenjeni sta 102 pripombi.']],

@@ -1,5 +1,9 @@
 /** The moderation part of the Slovenian dictionary (moderation, statistics, audit). */
-import { nb, letter, f, counted, formatNumber, plural } from './shared.ts';
+import { nb, letter, f, counted, formatNumber, plural, type PluralForms } from './shared.ts';
+
+/** „prikazana je 1 najnovejša“, „prikazani sta 2 najnovejši“, „prikazane so 3 najnovejše“, „prikazanih je 5 najnovejših“. */
+const shown: PluralForms = { one: 'prikazana je', two: 'prikazani sta', few: 'prikazane so', other: 'prikazanih je' };
+const newest: PluralForms = { one: 'najnovejša', two: 'najnovejši', few: 'najnovejše', other: 'najnovejših' };
 
 export const moderation = {
   moderation: {
@@ -42,7 +46,8 @@ export const moderation = {
       status: 'po stanju',
     } as Record<string, string>,
     found: (n: number) => `${plural(n, f.najdena)} ${counted(n, f.pripomba)}.`,
-    foundMany: (n: number) => `Najdenih je več kot ${counted(n, f.pripomba)}; prikazanih je ${formatNumber(n)} najnovejših. Iskanje zožite s filtri ali z natančnejšimi besedami.`,
+    foundMany: (n: number) =>
+      `Najdenih je več kot ${counted(n, f.pripomba)}; ${plural(n, shown)} ${formatNumber(n)} ${plural(n, newest)}. Iskanje zožite s filtri ali z natančnejšimi besedami.`,
     pageOf: (page: number, count: number) => `Stran ${page} od ${count}`,
     previousPage: 'Prejšnja stran',
     nextPage: 'Naslednja stran',
