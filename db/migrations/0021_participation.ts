@@ -1,6 +1,22 @@
 import type { Kysely } from 'kysely';
 
-/** Issue 16: a first cut by the lead, owned by one helper until it lands (it fills this in). */
-export async function up(_db: Kysely<any>): Promise<void> {}
+/**
+ * Issue 16, participation: each municipality's statistical region, population and centroid, for
+ * /udelezba. Filled (and kept up to date) from db/seed by the directory seeding on every start
+ * (participation/statistics.ts), so the seed files stay the one source.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('municipality_statistics')
+    .addColumn('organisation_id', 'integer', (c) => c.primaryKey().references('organisations.id').onDelete('cascade'))
+    .addColumn('region', 'text', (c) => c.notNull())
+    .addColumn('population', 'integer', (c) => c.notNull())
+    .addColumn('population_year', 'integer', (c) => c.notNull())
+    .addColumn('centroid_e', 'integer', (c) => c.notNull())
+    .addColumn('centroid_n', 'integer', (c) => c.notNull())
+    .execute();
+}
 
-export async function down(_db: Kysely<any>): Promise<void> {}
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('municipality_statistics').execute();
+}

@@ -9,6 +9,7 @@ import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { fromRoot } from '../platform/paths.ts';
 import { containsText } from '../platform/sql.ts';
+import { seedMunicipalityStatistics } from '../participation/statistics.ts';
 
 export interface MunicipalityRecord {
   code: string;
@@ -108,6 +109,8 @@ export async function seedOrganisationDirectory(db: Db, municipalities = readMun
         .execute();
     }
   });
+  // Region, population and centroid of each municipality (participation page, issue 16).
+  await seedMunicipalityStatistics(db);
 }
 
 export async function listOrganisations(db: Db, kind?: OrganisationKind) {

@@ -59,6 +59,8 @@ const CACHEABLE: Array<{ path: RegExp; params: Record<string, ParamRule> }> = [
     },
   },
   { path: /^\/(dostopnost|zasebnost)$/, params: {} },
+  // Who took part (issue 16): one consultation's or all together; an unknown slug answers 404 (never cached).
+  { path: /^\/udelezba$/, params: { posvetovanje: /^[a-z0-9-]{1,40}$/ } },
 ];
 
 /**
