@@ -49,7 +49,8 @@ export const participation = {
       label: (lower: number, upper: number | undefined) =>
         upper === undefined ? `${formatNumber(lower)} in več` : lower === 0 ? `manj kot ${formatNumber(upper + 1)}` : `${formatNumber(lower)}–${formatNumber(upper)}`,
     },
-    source: (year: number) => nb(`Statistične regije in število prebivalcev na 1. 1. ${year}: vir SURS.`),
+    regionSource: 'Statistične regije (SKTE-3): vir SURS.',
+    populationSource: (year: number) => nb(`Število prebivalcev na 1. 1. ${year}: vir SURS.`),
     timeline: {
       titleDay: 'Oddane pripombe po dnevih',
       titleWeek: 'Oddane pripombe po tednih',
@@ -57,6 +58,7 @@ export const participation = {
       week: 'Teden (od ponedeljka)',
       weekOf: (monday: Date) => `od ${formatDate(monday)}`,
       count: 'Pripomb',
+      chart: 'Število oddanih pripomb',
       note: 'Vse oddane pripombe: občin, združenj in drugih organizacij, vključno s pozneje umaknjenimi.',
       empty: 'Oddanih pripomb še ni.',
     },
