@@ -23,7 +23,7 @@ test('a reader opens the participation page, chooses a consultation, and sees th
   const map = page.getByRole('img', { name: 'Zemljevid Slovenije z občinami, ki so sodelovale' });
   await expect(map).toBeVisible();
   await expect(map).toHaveAccessibleDescription(/Vsaka od 212 občin je krog v svojem središču/);
-  await expect(page.getByText('Vir: GURS, Register prostorskih enot', { exact: false })).toBeVisible();
+  await expect(page.getByRole('figure').filter({ has: map }).getByText(/^Vir: GURS, Register prostorskih enot\./)).toBeVisible();
   await expect(page.getByRole('table', { name: /^Vse občine/ }).getByRole('row')).toHaveCount(213);
   await expect(row(page, 'Ljubljana')).toContainText('Osrednjeslovenska');
   await expect(row(page, 'Ljubljana').getByRole('cell').nth(2)).toHaveText('da');
