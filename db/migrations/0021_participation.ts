@@ -15,8 +15,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('centroid_e', 'integer', (c) => c.notNull())
     .addColumn('centroid_n', 'integer', (c) => c.notNull())
     .execute();
+  // Who took part and when, counted from the index alone (never the comments' rows, texts and all).
+  await db.schema
+    .createIndex('comments_participation')
+    .on('comments')
+    .columns(['consultation_id', 'state', 'hidden', 'organisation_id', 'submitted_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('comments_participation').execute();
   await db.schema.dropTable('municipality_statistics').execute();
 }

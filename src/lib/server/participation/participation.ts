@@ -49,11 +49,14 @@ export interface ParticipationView {
 }
 
 export async function participationView(db: Db, consultationId?: number): Promise<ParticipationView> {
+  // The consultations (a handful) as a list of ids, so that the (consultation, state, hidden,
+  // organisation, submitted) index serves every consultation as well as one.
+  const consultations = consultationId !== undefined ? [consultationId] : (await db.selectFrom('consultations').select('id').execute()).map((r) => r.id);
   const counted = db
     .selectFrom('comments as c')
     .where('c.state', 'in', COUNTED_STATES)
     .where('c.hidden', '=', 0)
-    .$if(consultationId !== undefined, (q) => q.where('c.consultation_id', '=', consultationId!));
+    .where('c.consultation_id', 'in', consultations.length ? consultations : [0]);
   const [directory, perOrganisation, joint, memberships, perHour] = await Promise.all([
     db
       .selectFrom('organisations as o')
