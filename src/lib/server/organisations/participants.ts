@@ -43,10 +43,12 @@ async function counts(db: Db, options: { consultationId?: number; kind?: Organis
 }
 
 const tookPart = (p: Participant) => p.comments + p.supports + p.joint > 0;
+/** By the place's or the acronym's name (Celje, Črnomelj, Ljubljana), not by „Mestna občina …“. */
+const byShortName = (a: { shortName: string }, b: { shortName: string }) => collator.compare(a.shortName, b.shortName);
 
-/** The organisations that took part, in Slovenian alphabetical order (of one kind, in one consultation, when given). */
+/** The organisations that took part, in Slovenian alphabetical order of their short names (of one kind, in one consultation, when given). */
 export async function listParticipants(db: Db, options: { consultationId?: number; kind?: OrganisationKind } = {}): Promise<Participant[]> {
-  return (await counts(db, options)).filter(tookPart).sort((a, b) => collator.compare(a.name, b.name));
+  return (await counts(db, options)).filter(tookPart).sort(byShortName);
 }
 
 export interface OrganisationProfile {
@@ -73,7 +75,7 @@ export async function organisationProfile(db: Db, slug: string, consultationId?:
   return {
     organisation,
     memberOf: memberOf.sort((a, b) => collator.compare(a.name, b.name)),
-    members: members.map((m) => ({ slug: m.slug, name: m.name, tookPart: tookPart(m) })).sort((a, b) => collator.compare(a.name, b.name)),
+    members: members.sort(byShortName).map((m) => ({ slug: m.slug, name: m.name, tookPart: tookPart(m) })),
   };
 }
 
