@@ -90,8 +90,7 @@ export const publicComments = {
     jointPagination: 'Strani skupnih stališč',
     by: (name: string) => `Predlagatelj: ${name}`,
     allComments: 'Pripombe organizacije v seznamu vseh pripomb (s filtri)',
-    government: 'Ministrstvo pripravlja osnutke in na pripombe odgovarja s stališči; samo pripomb ne daje. Stališča so objavljena ob pripombah in v poročilih posvetovanj, ki jih vodi:',
-    directory: 'Vse sodelujoče organizacije',
+    government: 'Ministrstvo pripravlja osnutke in na pripombe odgovarja s stališči, samo pa jih ne oddaja. Stališča so objavljena ob pripombah in v poročilih posvetovanj, ki jih vodi:',
   },
   chapterFeed: {
     /** The feed's title: „DS 2030 – 4. Digitalne javne storitve: pripombe in stališča“. */
