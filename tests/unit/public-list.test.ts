@@ -100,4 +100,22 @@ describe('the public list of comments', () => {
     expect(await ids(db2, 'razvrsti=organizacija')).toEqual([celje, crnomelj, dravograd]);
     expect(await organisationId(db2, '17')).toBeGreaterThan(0);
   });
+
+  it('pages in organisation order across organisations, each newest first', async () => {
+    const db = await bareDatabase();
+    const of = async (code: string, n: number) => {
+      const written: number[] = [];
+      for (let i = 0; i < n; i++) written.push(await addComment(db, code));
+      return written.toReversed();
+    };
+    const dravograd = await of('25', 3);
+    const celje = await of('11', 20);
+    const crnomelj = await of('17', 10);
+    await addComment(db, '11', { hidden: 1 });
+    const first = await list(db, 'razvrsti=organizacija');
+    expect(first).toMatchObject({ total: 33, pageCount: 2 });
+    expect(first.comments.map((c) => c.id)).toEqual([...celje, ...crnomelj.slice(0, 5)]);
+    expect(await ids(db, 'razvrsti=organizacija&stran=2')).toEqual([...crnomelj.slice(5), ...dravograd]);
+    expect(await ids(db, 'razvrsti=organizacija&tip=municipality&stran=9')).toEqual([...crnomelj.slice(5), ...dravograd]);
+  });
 });

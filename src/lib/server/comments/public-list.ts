@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { expressionBuilder, sql, type Expression } from 'kysely';
+import { expressionBuilder, sql, type RawBuilder } from 'kysely';
 import { collator } from '../../../i18n/index.ts';
 import { COMMENT_KINDS, ORGANISATION_KINDS } from '../../enums.ts';
 import type { Db } from '../platform/db.ts';
@@ -79,12 +79,34 @@ async function resolve(db: Db, query: PublicListQuery): Promise<{ query: PublicL
   return { query: q, filter };
 }
 
-/** Organisations in Slovenian order (Č after C, Š after S), as a sort key SQLite can use. */
-async function organisationOrder(db: Db): Promise<Expression<number>> {
-  const all = await db.selectFrom('organisations').select(['id', 'short_name']).execute();
-  all.sort((a, b) => collator.compare(a.short_name, b.short_name));
-  if (all.length === 0) return sql<number>`0`;
-  return sql<number>`case c.organisation_id ${sql.join(all.map((o, rank) => sql`when ${o.id} then ${rank}`), sql` `)} end`;
+/**
+ * A page in organisation order (Slovenian: Č after C, Š after S), without sorting every match: the
+ * matches counted per organisation (one pass over the index), the organisations walked in order to
+ * the page's offset, and only the one or two organisations the page falls on read, each newest first
+ * by its own index.
+ */
+async function idsByOrganisation(db: Db, where: RawBuilder<unknown>, index: RawBuilder<unknown>, page: (total: number) => { offset: number; limit: number }) {
+  const counts = await sql<{ organisation_id: number; n: number }>`select c.organisation_id, count(*) as n from comments as c indexed by ${index} where ${where} group by c.organisation_id`.execute(db);
+  const per = new Map(counts.rows.map((r) => [r.organisation_id, Number(r.n)]));
+  const total = [...per.values()].reduce((a, b) => a + b, 0);
+  const names = per.size ? await db.selectFrom('organisations').select(['id', 'short_name']).where('id', 'in', [...per.keys()]).execute() : [];
+  names.sort((a, b) => collator.compare(a.short_name, b.short_name) || a.id - b.id);
+  let { offset: skip, limit: left } = page(total);
+  const ids: number[] = [];
+  for (const { id } of names) {
+    if (left <= 0) break;
+    const n = per.get(id)!;
+    if (skip >= n) {
+      skip -= n;
+      continue;
+    }
+    const rows = await sql<{ id: number }>`select c.id from comments as c indexed by comments_public_organisation
+      where c.organisation_id = ${id} and ${where} order by c.submitted_at desc, c.id desc limit ${Math.min(left, n - skip)} offset ${skip}`.execute(db);
+    ids.push(...rows.rows.map((r) => r.id));
+    left -= rows.rows.length;
+    skip = 0;
+  }
+  return { total, ids };
 }
 
 /**
@@ -98,14 +120,12 @@ function indexFor(filter: PublicFilter) {
   return sql.raw(filter.consultationId !== undefined ? 'comments_public_consultation' : 'comments_public_newest');
 }
 
-function orderFor(sort: PublicListSort, organisations: Expression<number>) {
+function orderFor(sort: Exclude<PublicListSort, 'organizacija'>) {
   switch (sort) {
     case 'najstarejse':
       return sql`c.submitted_at asc, c.id asc`;
     case 'odstavek':
       return sql`c.consultation_id, c.chapter_number is null, c.chapter_number, cast(substr(c.block_number, instr(c.block_number, '.') + 1) as integer), c.submitted_at desc, c.id desc`;
-    case 'organizacija':
-      return sql`${organisations}, c.submitted_at desc, c.id desc`;
     default:
       return sql`c.submitted_at desc, c.id desc`;
   }
@@ -115,16 +135,23 @@ export async function publicListPage(db: Db, asked: PublicListQuery): Promise<Pu
   const { query, filter } = await resolve(db, asked);
   const sort = query.razvrsti ?? 'najnovejse';
   const conditions = [sql`c.state = 'submitted'`, sql`c.hidden = 0`, ...publicConditions(expressionBuilder<Database & { c: CommentTable }, 'c'>(), filter, { indexed: false })];
-  const from = sql`comments as c indexed by ${indexFor(filter)} where ${sql.join(conditions, sql` and `)}`;
-  const counted = await sql<{ n: number }>`select count(*) as n from ${from}`.execute(db);
-  const total = Number(counted.rows[0]?.n ?? 0);
-  const pageCount = Math.max(1, Math.ceil(total / PUBLIC_LIST_PAGE_SIZE));
-  const page = Math.min(query.stran ?? 1, pageCount);
-  const order = orderFor(sort, sort === 'organizacija' ? await organisationOrder(db) : sql<number>`0`);
-  const ids =
-    total === 0
-      ? []
-      : (await sql<{ id: number }>`select c.id from ${from} order by ${order} limit ${PUBLIC_LIST_PAGE_SIZE} offset ${(page - 1) * PUBLIC_LIST_PAGE_SIZE}`.execute(db)).rows.map((r) => r.id);
+  const where = sql`${sql.join(conditions, sql` and `)}`;
+  const index = indexFor(filter);
+  const paging = (total: number) => {
+    const pageCount = Math.max(1, Math.ceil(total / PUBLIC_LIST_PAGE_SIZE));
+    const page = Math.min(query.stran ?? 1, pageCount);
+    return { page, pageCount, offset: (page - 1) * PUBLIC_LIST_PAGE_SIZE, limit: PUBLIC_LIST_PAGE_SIZE };
+  };
+  let total: number;
+  let ids: number[];
+  if (sort === 'organizacija') ({ total, ids } = await idsByOrganisation(db, where, index, paging));
+  else {
+    const from = sql`comments as c indexed by ${index} where ${where}`;
+    total = Number((await sql<{ n: number }>`select count(*) as n from ${from}`.execute(db)).rows[0]?.n ?? 0);
+    const { offset, limit } = paging(total);
+    ids = total === 0 ? [] : (await sql<{ id: number }>`select c.id from ${from} order by ${orderFor(sort)} limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => r.id);
+  }
+  const { page, pageCount } = paging(total);
   const found = new Map((await listPublicComments(db, { ids })).map((c) => [c.id, c]));
   return { query: { ...query, stran: page > 1 ? page : undefined }, total, page, pageCount, comments: ids.flatMap((id) => found.get(id) ?? []) };
 }
