@@ -68,7 +68,7 @@ export const publicComments = {
     apply: 'Prikaži',
     took: (n: number) => `${plural(n, sodelujoca)} ${counted(n, f.organizacija)}.`,
     groupCaption: (kind: string, n: number) => `${kind} (${formatNumber(n)})`,
-    columns: { name: 'Organizacija', comments: 'Pripombe', supports: 'Sopodpisi', joint: 'Potrjena skupna stališča' },
+    columns: { name: 'Organizacija', comments: 'Pripombe', supports: 'Sopodpisi', joint: 'Skupna stališča' },
     none: 'Nobena organizacija še ni sodelovala.',
     kinds: { municipality: 'Občine', association: 'Združenja občin', other: 'Druge organizacije', government: 'Državni organi' } as Record<string, string>,
   },
