@@ -318,6 +318,16 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   'themes.done.moved': [[(n) => t.themes.done.moved(n), ['Premaknjena je 1 pripomba.', 'Premaknjeni sta 2 pripombi.', 'Premaknjene so 3 pripombe.', 'Premaknjenih je 5 pripomb.', 'Premaknjena je 101 pripomba.', 'Premaknjeni sta 102 pripombi.']]],
   'themes.errors.nameTooLong': [[atMost(t.themes.errors.nameTooLong), znakov.map((z) => `${z}.`)]],
   'themes.errors.tooMany': [[atMost(t.themes.errors.tooMany), ['1 pripombo.', '2 pripombi.', '3 pripombe.', '5 pripomb.', '101 pripombo.', '102 pripombi.'].map((p) => `največ ${p}`)]],
+  // Issue 16, the public lists.
+  'publicComments.found': [[(n) => t.publicComments.found(n), ['Najdena je 1 pripomba.', 'Najdeni sta 2 pripombi.', 'Najdene so 3 pripombe.', 'Najdenih je 5 pripomb.', 'Najdena je 101 pripomba.', 'Najdeni sta 102 pripombi.']]],
+  'organisationsPublic.took': [
+    [(n) => t.organisationsPublic.took(n), ['Sodelovala je 1 organizacija.', 'Sodelovali sta 2 organizaciji.', 'Sodelovale so 3 organizacije.', 'Sodelovalo je 5 organizacij.', 'Sodelovala je 101 organizacija.', 'Sodelovali sta 102 organizaciji.']],
+  ],
+  'organisationPublic.summary': [
+    [(n) => t.organisationPublic.summary(n, 0, 0), pripomb.map((p) => `${p} · 0 sopodpisov · 0 skupnih stališč`)],
+    [(n) => t.organisationPublic.summary(0, n, 0), ['1 sopodpis', '2 sopodpisa', '3 sopodpisi', '5 sopodpisov', '101 sopodpis', '102 sopodpisa'].map((p) => `0 pripomb · ${p} · 0 skupnih stališč`)],
+    [(n) => t.organisationPublic.summary(0, 0, n), ['1 skupno stališče', '2 skupni stališči', '3 skupna stališča', '5 skupnih stališč', '101 skupno stališče', '102 skupni stališči'].map((p) => `0 pripomb · 0 sopodpisov · ${p}`)],
+  ],
 };
 
 describe('every plural of the interface', () => {

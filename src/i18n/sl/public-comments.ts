@@ -1,4 +1,110 @@
-/** Issue 16: the words of one helper's part (owned by that helper until it lands). */
+import { counted, formatNumber, f, plural, type PluralForms } from './shared.ts';
+
+/** Issue 16: every published comment in one list (/pripombe), the organisations that took part, a chapter's Atom feed. */
+
+const sopodpis: PluralForms = { one: 'sopodpis', two: 'sopodpisa', few: 'sopodpisi', other: 'sopodpisov' };
+const skupno: PluralForms = { one: 'skupno stališče', two: 'skupni stališči', few: 'skupna stališča', other: 'skupnih stališč' };
+const sodelujoca: PluralForms = { one: 'Sodelovala je', two: 'Sodelovali sta', few: 'Sodelovale so', other: 'Sodelovalo je' };
+
 export const publicComments = {
-  publicComments: {},
+  publicComments: {
+    title: 'Vse pripombe',
+    lead: 'Vse objavljene pripombe vseh posvetovanj, najnovejše najprej. Izberite filtre in jih uporabite; naslov strani lahko shranite ali delite.',
+    filters: {
+      legend: 'Filtri',
+      consultation: 'Posvetovanje',
+      allConsultations: 'Vsa posvetovanja',
+      organisation: 'Organizacija',
+      organisationKind: 'Vrsta organizacije',
+      association: 'Združenje (članice in združenje samo)',
+      chapter: 'Poglavje',
+      chapterHint: 'Poglavje in odstavek lahko izberete, ko izberete posvetovanje.',
+      paragraph: 'Odstavek',
+      paragraphHint: 'Številka, npr. 3.14',
+      kind: 'Vrsta pripombe',
+      stance: 'Stališče ministrstva',
+      noStanceYet: 'še ni objavljeno',
+      late: 'samo prepozne',
+      attachment: 'samo s prilogo',
+      sort: 'Razvrsti',
+      sorts: { najnovejse: 'najnovejše najprej', najstarejse: 'najstarejše najprej', odstavek: 'po odstavku', organizacija: 'po organizaciji' } as Record<string, string>,
+      all: 'vse',
+      apply: 'Prikaži',
+      clear: 'Počisti filtre',
+    },
+    found: (n: number) => `${plural(n, f.najdena)} ${counted(n, f.pripomba)}.`,
+    empty: 'Nobena objavljena pripomba ne ustreza izbranim filtrom.',
+    list: 'Najdene pripombe',
+    pagination: 'Strani najdenih pripomb',
+    previousPage: '← Prejšnja stran',
+    nextPage: 'Naslednja stran →',
+    pageOf: (page: number, count: number) => `Stran ${formatNumber(page)} od ${formatNumber(count)}`,
+    row: {
+      paragraph: (n: string) => `odstavek ${n}`,
+      chapter: (n: number) => `${n}. poglavje`,
+      wholeDraft: 'osnutek kot celota',
+      stance: 'Stališče',
+      late: 'prepozna',
+      permalink: (id: number) => `Pripomba št. ${id}`,
+      submitted: 'Oddana',
+      more: 'Celotna pripomba',
+    },
+    openDataNote: 'Iste filtre ponujajo tudi odprti podatki (JSON, CSV).',
+    /** The open data's new parameters (issue 16), described in /api/v1/openapi.json. */
+    openDataParams: {
+      organisationKind: 'Vrsta organizacije predlagateljice (municipality, association, other).',
+      association: 'Šifra ali kratko ime združenja (npr. ZMOS): pripombe njegovih članic in združenja samega.',
+      block: 'Odstavek, na katerega je bila pripomba napisana (npr. 3.14); smiseln skupaj s consultation.',
+      kind: 'Vrsta pripombe (comment, amendment, question).',
+      late: 'true: samo prepozne pripombe; false: samo pravočasne.',
+      hasAttachment: 'true: samo pripombe s prilogo.',
+    },
+  },
+  organisationsPublic: {
+    title: 'Sodelujoče organizacije',
+    lead: 'Organizacije, ki so oddale vsaj eno objavljeno pripombo, sopodpisale pripombo ali potrdile skupno stališče.',
+    kindFilter: 'Vrsta organizacije',
+    all: 'vse',
+    apply: 'Prikaži',
+    took: (n: number) => `${plural(n, sodelujoca)} ${counted(n, f.organizacija)}.`,
+    groupCaption: (kind: string, n: number) => `${kind} (${formatNumber(n)})`,
+    columns: { name: 'Organizacija', comments: 'Pripombe', supports: 'Sopodpisi', joint: 'Skupna stališča' },
+    none: 'Nobena organizacija še ni sodelovala.',
+    kinds: { municipality: 'Občine', association: 'Združenja občin', other: 'Druge organizacije', government: 'Državni organi' } as Record<string, string>,
+  },
+  organisationPublic: {
+    kind: 'Vrsta',
+    memberOf: 'Članica združenj',
+    members: (n: number) => `Članice (${formatNumber(n)})`,
+    membersTook: (n: number) => `${formatNumber(n)} od njih je sodelovalo.`,
+    summary: (comments: number, supports: number, joint: number) =>
+      `${counted(comments, f.pripomba)} · ${counted(supports, sopodpis)} · ${counted(joint, skupno)}`,
+    comments: 'Objavljene pripombe',
+    noComments: 'Organizacija ni oddala nobene objavljene pripombe.',
+    commentsPagination: 'Strani pripomb organizacije',
+    supports: 'Sopodpisane pripombe',
+    noSupports: 'Organizacija ni sopodpisala nobene pripombe.',
+    supportsPagination: 'Strani sopodpisanih pripomb',
+    joint: 'Skupna stališča, ki jih je predložila ali potrdila',
+    noJoint: 'Organizacija ni potrdila nobenega skupnega stališča.',
+    jointPagination: 'Strani skupnih stališč',
+    by: (name: string) => `Predlagatelj: ${name}`,
+    allComments: 'Pripombe organizacije v seznamu vseh pripomb (s filtri)',
+    government: 'Ministrstvo pripravlja osnutke in na pripombe odgovarja s stališči, samo pa jih ne oddaja. Stališča so objavljena ob pripombah in v poročilih posvetovanj, ki jih vodi:',
+  },
+  chapterFeed: {
+    /** The feed's title: „DS 2030 – 4. Digitalne javne storitve: pripombe in stališča“. */
+    title: (consultation: string, chapter: string) => `${consultation} – ${chapter}: pripombe in stališča`,
+    subtitle: 'Najnovejše objavljene pripombe in stališča ministrstva k temu poglavju.',
+    comment: (organisation: string, where: string) => `${organisation}: pripomba ${where}`,
+    stance: (status: string, organisation: string, where: string) => `Stališče (${status}) k pripombi ${organisation} ${where}`,
+    paragraph: (n: string) => `k odstavku ${n}`,
+    wholeChapter: 'k poglavju',
+    ministry: 'Ministrstvo za digitalno preobrazbo',
+    proposed: 'Predlagano besedilo:',
+    rationale: 'Obrazložitev:',
+    response: 'Obrazložitev:',
+    link: 'Novosti poglavja (Atom)',
+    linkHint: 'Naročite se v bralniku novic na nove pripombe in stališča k temu poglavju.',
+  },
 } as const;

@@ -70,6 +70,12 @@ export function openApiDocument(t: Dictionary, baseUrl: string): Schema {
     query('chapter', { type: 'string', pattern: '^[a-z0-9-]{1,80}$' }, a.params.chapter),
     query('status', { enum: [...MODERATION_STATUSES] }, a.params.status),
     query('organisation', { type: 'string', pattern: '^[A-Za-z0-9-]{1,80}$' }, a.params.organisation),
+    query('organisationKind', { enum: [...ORGANISATION_KINDS] }, t.publicComments.openDataParams.organisationKind),
+    query('association', { type: 'string', pattern: '^[A-Za-z0-9-]{1,80}$' }, t.publicComments.openDataParams.association),
+    query('block', { type: 'string', pattern: '^\\d{1,3}\\.\\d{1,4}$' }, t.publicComments.openDataParams.block),
+    query('kind', { enum: [...COMMENT_KINDS] }, t.publicComments.openDataParams.kind),
+    query('late', { enum: ['true', 'false'] }, t.publicComments.openDataParams.late),
+    query('hasAttachment', { enum: ['true'] }, t.publicComments.openDataParams.hasAttachment),
     query('since', { type: 'string', format: 'date-time' }, a.params.since),
   ];
   const errors = { '400': json(ref('Error'), a.responses.badRequest), '404': json(ref('Error'), a.responses.unknownConsultation) };

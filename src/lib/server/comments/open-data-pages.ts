@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../result.ts';
 import { findConsultation, findConsultationById, type Consultation } from '../consultations/consultations.ts';
 import type { Db } from '../platform/db.ts';
 import { OPEN_DATA_LIMIT, toOpenDataItem, type OpenDataItem, type OpenDataQuery } from './open-data.ts';
+import { publicConditions } from './public-filter.ts';
 import { listPublicComments } from './queries.ts';
 
 /**
@@ -16,7 +17,10 @@ import { listPublicComments } from './queries.ts';
  * again later (keep the last copy of each id).
  */
 
-export type OpenDataFilter = Pick<OpenDataQuery, 'consultation' | 'chapter' | 'status' | 'organisation'> & {
+/** The query's filters: the names the API and its links use (OPEN_DATA_FILTERS). */
+export const OPEN_DATA_FILTERS = ['consultation', 'chapter', 'status', 'organisation', 'organisationKind', 'association', 'block', 'kind', 'late', 'hasAttachment', 'since'] as const;
+
+export type OpenDataFilter = Pick<OpenDataQuery, 'consultation' | 'chapter' | 'status' | 'organisation' | 'organisationKind' | 'association' | 'block' | 'kind' | 'late' | 'hasAttachment'> & {
   /** ISO 8601 UTC (normalised by `parseSince`): only comments whose public data changed at or after it. */
   since?: string;
 };
@@ -74,6 +78,8 @@ export function parseSince(value: string): string | undefined {
 interface Resolved {
   consultationId?: number;
   organisationIds?: number[];
+  /** -1 for a code nothing answers to: no comments, as for an unknown organisation. */
+  associationId?: number;
 }
 
 async function resolve(db: Db, filter: OpenDataFilter): Promise<Result<Resolved>> {
@@ -87,6 +93,11 @@ async function resolve(db: Db, filter: OpenDataFilter): Promise<Result<Resolved>
     const code = filter.organisation;
     const rows = await db.selectFrom('organisations').select('id').where((eb) => eb.or([eb('code', '=', code), eb('slug', '=', code)])).execute();
     resolved.organisationIds = rows.map((r) => r.id);
+  }
+  if (filter.association) {
+    const code = filter.association;
+    const row = await db.selectFrom('organisations').select('id').where('kind', '=', 'association').where((eb) => eb.or([eb('code', '=', code), eb('slug', '=', code)])).executeTakeFirst();
+    resolved.associationId = row?.id ?? -1;
   }
   return ok(resolved);
 }
@@ -107,6 +118,10 @@ async function positions(db: Db, filter: OpenDataFilter, resolved: Resolved, aft
   if (resolved.organisationIds) query = query.where('c.organisation_id', 'in', resolved.organisationIds.length ? resolved.organisationIds : [-1]);
   if (filter.chapter) query = query.where('c.chapter_slug', '=', filter.chapter);
   if (filter.status) query = query.where('c.moderation_status', '=', filter.status);
+  // The list's other filters (issue 16), shared with /pripombe; an organisation kind's or an
+  // association's organisations are checked on each row, never drive the read (its order is the index's).
+  const shared = { organisationKind: filter.organisationKind, associationId: resolved.associationId, paragraph: filter.block, kind: filter.kind, late: filter.late === undefined ? undefined : filter.late === 'true', attachment: !!filter.hasAttachment };
+  query = query.where((eb) => eb.and(publicConditions(eb as never, shared, { indexed: false })));
   if (filter.since) {
     // After a position at or past `since`, the position alone bounds the range: a row value, so
     // SQLite continues the index (…, public_changed_at, rowid) right after it.

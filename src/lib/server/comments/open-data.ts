@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { MODERATION_STATUSES } from '../../enums.ts';
+import { COMMENT_KINDS, MODERATION_STATUSES, ORGANISATION_KINDS } from '../../enums.ts';
 import { routes } from '../../routes.ts';
 import { csvCell, toCsv } from '../platform/csv.ts';
 import type { JointMember } from './joint-standing.ts';
@@ -28,6 +28,13 @@ export const openDataQuery = z.object({
   chapter: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
   status: z.enum(MODERATION_STATUSES).optional(),
   organisation: z.string().regex(/^[A-Za-z0-9-]{1,80}$/).optional(),
+  /** Issue 16: the organisation's kind, an association (its members' comments and its own, by code or slug), the paragraph ("3.14"), the comment's kind, late, with an attachment. */
+  organisationKind: z.enum(ORGANISATION_KINDS).optional(),
+  association: z.string().regex(/^[A-Za-z0-9-]{1,80}$/).optional(),
+  block: z.string().regex(/^\d{1,3}\.\d{1,4}$/).optional(),
+  kind: z.enum(COMMENT_KINDS).optional(),
+  late: z.enum(['true', 'false']).optional(),
+  hasAttachment: z.literal('true').optional(),
   limit: z.string().regex(/^[1-9]\d{0,3}$/).transform(Number).refine((n) => n <= OPEN_DATA_LIMIT.max).optional(),
   after: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
   since: z.string().max(40).optional(),

@@ -40,10 +40,13 @@ function invalidatePublicPages(): void {
 /** The query parameters each cacheable page reads, with the values it can make sense of. */
 type ParamRule = RegExp | readonly string[];
 const flash: ParamRule = FLASH_KEYS;
+const SLUG: ParamRule = /^[a-z0-9-]{1,80}$/;
 const CACHEABLE: Array<{ path: RegExp; params: Record<string, ParamRule> }> = [
   { path: /^\/$/, params: { sporocilo: flash } },
   { path: /^\/posvetovanja\/[^/]+$/, params: { sporocilo: flash } },
   { path: /^\/posvetovanja\/[^/]+\/osnutek\/[^/]+$/, params: { odstavek: /^odstavek-\d{1,3}-\d{1,4}$/, sporocilo: flash } },
+  // A chapter's Atom feed (issue 16), before the block pages' rule that its address also fits.
+  { path: /^\/posvetovanja\/[^/]+\/osnutek\/[^/]+\/novosti\.atom$/, params: {} },
   { path: /^\/posvetovanja\/[^/]+\/osnutek\/[^/]+\/[^/]+$/, params: { stran: /^\d{1,5}$/, sporocilo: flash } },
   { path: /^\/posvetovanja\/[^/]+\/verzije(\/[^/]+){0,2}$/, params: {} },
   { path: /^\/posvetovanja\/[^/]+\/porocilo$/, params: {} },
@@ -56,8 +59,20 @@ const CACHEABLE: Array<{ path: RegExp; params: Record<string, ParamRule> }> = [
     params: {
       consultation: /^.{0,200}$/s, chapter: /^.{0,200}$/s, status: /^.{0,200}$/s, organisation: /^.{0,200}$/s, format: /^.{0,200}$/s,
       since: /^.{0,200}$/s, limit: /^.{0,200}$/s, after: /^.{0,400}$/s,
+      organisationKind: /^.{0,200}$/s, association: /^.{0,200}$/s, block: /^.{0,200}$/s, kind: /^.{0,200}$/s, late: /^.{0,200}$/s, hasAttachment: /^.{0,200}$/s,
     },
   },
+  // Every published comment (issue 16): the filters in the order its links write them; a value the
+  // page drops (an unknown slug) is kept, it answers the same page for it.
+  {
+    path: /^\/pripombe$/,
+    params: {
+      posvetovanje: SLUG, organizacija: SLUG, tip: /^[a-z]{1,20}$/, zveza: SLUG, poglavje: SLUG, odstavek: /^\d{1,3}\.\d{1,4}$/, vrsta: /^[a-z]{1,20}$/,
+      stalisce: /^[a-z_]{1,20}$/, zamuda: /^1$/, priloga: /^1$/, razvrsti: /^[a-z]{1,20}$/, stran: /^\d{1,5}$/,
+    },
+  },
+  { path: /^\/organizacije$/, params: { posvetovanje: SLUG, vrsta: /^[a-z]{1,20}$/ } },
+  { path: /^\/organizacije\/[^/]+$/, params: { posvetovanje: SLUG, stran: /^\d{1,5}$/, podpisi: /^\d{1,5}$/, skupna: /^\d{1,5}$/ } },
   { path: /^\/(dostopnost|zasebnost)$/, params: {} },
   // Who took part (issue 16): one consultation's or all together; an unknown slug answers 404 (never cached).
   { path: /^\/udelezba$/, params: { posvetovanje: /^[a-z0-9-]{1,40}$/ } },

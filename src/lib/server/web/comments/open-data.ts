@@ -1,7 +1,7 @@
 import type { Dictionary } from '../../../../i18n/index.ts';
 import { routes } from '../../../routes.ts';
 import { OPEN_DATA_LIMIT, openDataCsvHeader, openDataCsvLine, openDataQuery, type OpenDataItem } from '../../comments/open-data.ts';
-import { decodeCursor, openDataPage, openDataStream, parseSince, type OpenDataFilter, type OpenDataOptions, type OpenDataPosition } from '../../comments/open-data-pages.ts';
+import { decodeCursor, OPEN_DATA_FILTERS, openDataPage, openDataStream, parseSince, type OpenDataFilter, type OpenDataOptions, type OpenDataPosition } from '../../comments/open-data-pages.ts';
 import { openApiDocument } from '../../comments/open-data-fields.ts';
 import { listConsultations } from '../../consultations/consultations.ts';
 import { currentVersion } from '../../content/content.ts';
@@ -43,7 +43,7 @@ export function checkOpenDataQuery(url: URL, t: Dictionary): Checked {
 /** The filters as query parameters (for the next page's link and the CSV redirect). */
 function filterParams(filter: OpenDataFilter): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ['consultation', 'chapter', 'status', 'organisation', 'since'] as const) if (filter[name]) params.set(name, filter[name]!);
+  for (const name of OPEN_DATA_FILTERS) if (filter[name]) params.set(name, filter[name]!);
   return params;
 }
 
