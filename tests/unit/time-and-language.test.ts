@@ -208,6 +208,69 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   ],
   'commentRecord.errors.reasonTooLong': [[(n) => withoutEnd(atMost(t.commentRecord.errors.reasonTooLong)(n)), znakov]],
   'commentRecord.withdraw.reasonHint': [[(n) => withoutEnd(atMost(t.commentRecord.withdraw.reasonHint)(n)), znakov]],
+  'participation.summary': [
+    [
+      (n) => t.participation.summary(n, 212),
+      [
+        'Sodelovala je 1 od 212 občin (0 %).',
+        'Sodelovali sta 2 od 212 občin (1 %).',
+        'Sodelovale so 3 od 212 občin (1 %).',
+        'Sodelovalo je 5 od 212 občin (2 %).',
+        'Sodelovala je 101 od 212 občin (48 %).',
+        'Sodelovali sta 102 od 212 občin (48 %).',
+      ],
+    ],
+    [
+      (n) => t.participation.summary(0, n),
+      [
+        'Sodelovalo je 0 od 1 občine (0 %).',
+        'Sodelovalo je 0 od 2 občin (0 %).',
+        'Sodelovalo je 0 od 3 občin (0 %).',
+        'Sodelovalo je 0 od 5 občin (0 %).',
+        'Sodelovalo je 0 od 101 občine (0 %).',
+        'Sodelovalo je 0 od 102 občin (0 %).',
+      ],
+    ],
+  ],
+  'participation.comments': [
+    [
+      (n) => t.participation.comments(n),
+      [
+        'Občine so oddale 1 pripomba.',
+        'Občine so oddale 2 pripombi.',
+        'Občine so oddale 3 pripombe.',
+        'Občine so oddale 5 pripomb.',
+        'Občine so oddale 101 pripomba.',
+        'Občine so oddale 102 pripombi.',
+      ],
+    ],
+  ],
+  'participation.map.desc': [
+    [
+      (n) => t.participation.map.desc(0, n),
+      [
+        'Vsaka od 1 občine je krog v svojem središču. Občine, ki so sodelovale (0), so zapolnjene, ploščina kroga je sorazmerna številu njihovih pripomb. Vsi podatki zemljevida so v tabeli občin pod njim.',
+        'Vsaka od 2 občin je krog v svojem središču. Občine, ki so sodelovale (0), so zapolnjene, ploščina kroga je sorazmerna številu njihovih pripomb. Vsi podatki zemljevida so v tabeli občin pod njim.',
+        'Vsaka od 3 občin je krog v svojem središču. Občine, ki so sodelovale (0), so zapolnjene, ploščina kroga je sorazmerna številu njihovih pripomb. Vsi podatki zemljevida so v tabeli občin pod njim.',
+        'Vsaka od 5 občin je krog v svojem središču. Občine, ki so sodelovale (0), so zapolnjene, ploščina kroga je sorazmerna številu njihovih pripomb. Vsi podatki zemljevida so v tabeli občin pod njim.',
+        'Vsaka od 101 občine je krog v svojem središču. Občine, ki so sodelovale (0), so zapolnjene, ploščina kroga je sorazmerna številu njihovih pripomb. Vsi podatki zemljevida so v tabeli občin pod njim.',
+        'Vsaka od 102 občin je krog v svojem središču. Občine, ki so sodelovale (0), so zapolnjene, ploščina kroga je sorazmerna številu njihovih pripomb. Vsi podatki zemljevida so v tabeli občin pod njim.',
+      ],
+    ],
+  ],
+  'participation.map.markTitle': [
+    [
+      (n) => t.participation.map.markTitle('Bled', n, true),
+      [
+        'Bled: 1 pripomba',
+        'Bled: 2 pripombi',
+        'Bled: 3 pripombe',
+        'Bled: 5 pripomb',
+        'Bled: 101 pripomba',
+        'Bled: 102 pripombi',
+      ],
+    ],
+  ],
   'moderation.foundMany': [
     [
       (n) => t.moderation.foundMany(n),

@@ -1,5 +1,4 @@
 /** Participation at a glance: /udelezba (issue 16, participation helper). */
-import { formatDate } from '../format.ts';
 import { counted, f, formatNumber, nb, plural, type PluralForms } from './shared.ts';
 
 /** „Sodelovala je 1 občina“, „Sodelovali sta 2“, „Sodelovale so 3“, „Sodelovalo je 5“. */
@@ -7,8 +6,8 @@ const sodelovala: PluralForms = { one: 'Sodelovala je', two: 'Sodelovali sta', f
 /** Genitive after „od“: od 1 občine, od 2 občin, od 212 občin, od 201 občine. */
 const obcinGen: PluralForms = { one: 'občine', two: 'občin', few: 'občin', other: 'občin' };
 
-/** 16 %, with a no-break space (Slovenian writes a space before the sign). */
-const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${formatNumber(Math.round((part / whole) * 100))}\u00A0%`);
+/** 16 % (Slovenian writes a space before the sign; a plain one, as everywhere in the interface). */
+const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${formatNumber(Math.round((part / whole) * 100))} %`);
 
 export const participation = {
   participation: {
@@ -56,7 +55,7 @@ export const participation = {
       titleWeek: 'Oddane pripombe po tednih',
       day: 'Dan',
       week: 'Teden (od ponedeljka)',
-      weekOf: (monday: Date) => `od ${formatDate(monday)}`,
+      weekOf: (monday: string) => `od ${monday}`,
       count: 'Pripomb',
       chart: 'Število oddanih pripomb',
       note: 'Vse oddane pripombe: občin, združenj in drugih organizacij, vključno s pozneje umaknjenimi.',
