@@ -92,6 +92,12 @@ const staticFiles = loadStaticFiles(fromRoot('dist/client'));
 
 // Nothing we accept is anywhere near this; refusing early keeps a flood of bytes out of memory.
 const MAX_BODY_BYTES = 1024 * 1024;
+// The one exception: an upload of attachments (5 PDFs of 10 MB and the form around them) is not read
+// here but streamed through to its page, which writes each file to disk as it arrives.
+const MAX_UPLOAD_BYTES = 5 * 10 * 1024 * 1024 + 1024 * 1024;
+const UPLOAD_PATH = /^\/pripombe\/\d{1,9}\/priloge$/;
+const isUpload = (req: IncomingMessage, path: string) =>
+  req.method === 'POST' && UPLOAD_PATH.test(path) && /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '');
 // The methods the portal answers; anything else (TRACE, PUT, OPTIONS…) gets 405 before Astro.
 const METHODS = ['GET', 'HEAD', 'POST'];
 const ALLOW = METHODS.join(', ');
@@ -123,7 +129,9 @@ function endWhenIdle(socket: Socket, delayMs = 0): void {
 /** A short plain-text answer of the server itself (security headers included). */
 function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
-    res.destroy();
+    // Already answered in full (an upload refused as too large while its page still ran): leave the
+    // connection to close as that answer arranged.
+    if (!res.writableEnded) res.destroy();
     return;
   }
   const body = Buffer.from(`${message}\n`);
@@ -184,6 +192,23 @@ function readBoundedBody(req: IncomingMessage, res: ServerResponse): Promise<Buf
   });
 }
 
+/**
+ * Lets an upload's body stream on to Astro unread, counting bytes whatever the framing: past
+ * MAX_UPLOAD_BYTES the request is answered 413 and the connection closed, and the page sees its
+ * body end early (an upload cut off: nothing is stored).
+ */
+async function* boundedStream(req: IncomingMessage, res: ServerResponse): AsyncGenerator<Buffer> {
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > MAX_UPLOAD_BYTES) {
+      refuseTooLarge(req, res);
+      throw new Error('upload larger than MAX_UPLOAD_BYTES');
+    }
+    yield chunk;
+  }
+}
+
 function hasBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
@@ -191,7 +216,8 @@ function hasBody(req: IncomingMessage): boolean {
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
   if (!METHODS.includes(method)) return refuse(res, 405, t.errors.methodNotAllowed, { allow: ALLOW });
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuseTooLarge(req, res);
+  const upload = isUpload(req, (req.url ?? '/').split('?')[0]);
+  if (Number(req.headers['content-length'] ?? 0) > (upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES)) return refuseTooLarge(req, res);
   // Only paths: no absolute URLs, no "//host" (which URL parsers read as another host), no raw
   // bytes. Anything else is not a page of ours.
   let target = req.url ?? '/';
@@ -228,7 +254,9 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.end(method === 'HEAD' ? undefined : file.body);
     return;
   }
-  if (hasBody(req)) {
+  if (upload) {
+    (req as IncomingMessage & { body?: AsyncIterable<Buffer> }).body = boundedStream(req, res);
+  } else if (hasBody(req)) {
     const body = await readBoundedBody(req, res);
     if (!body) return;
     (req as IncomingMessage & { body?: Buffer }).body = body;
