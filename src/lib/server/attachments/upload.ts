@@ -52,8 +52,9 @@ export async function receivePdfs(body: WebReadableStream<Uint8Array> | Readable
   if (!contentType || !/^multipart\/form-data\b/i.test(contentType)) return { ok: false, problem: 'notMultipart' };
   let parser: busboy.Busboy;
   try {
+    // busboy stops a file (and says 'limit') when it reaches fileSize: one byte more than we accept.
     // `files` bounds the parts a hostile form can make us open; we count the real ones ourselves.
-    parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { files: MAX_FILES + 2, fileSize: maxBytes, fields: 10, fieldSize: 1024, parts: 20 } });
+    parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { files: MAX_FILES + 2, fileSize: maxBytes + 1, fields: 10, fieldSize: 1024, parts: 20 } });
   } catch {
     return { ok: false, problem: 'noBoundary' };
   }
@@ -93,6 +94,10 @@ export async function receivePdfs(body: WebReadableStream<Uint8Array> | Readable
     stream.on('data', (chunk: Buffer) => {
       if (bad || refusal) return;
       size += chunk.byteLength;
+      if (size > maxBytes) {
+        bad = 'tooLarge';
+        return;
+      }
       hash.update(chunk);
       if (head.byteLength < MAGIC_LENGTH) {
         head = Buffer.concat([head, chunk.subarray(0, MAGIC_LENGTH - head.byteLength)]);
