@@ -20,8 +20,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // A comment's list (permalink, exports, the report's annex, the "has attachment" filter).
   await db.schema.createIndex('attachments_comment').on('attachments').columns(['comment_id', 'id']).execute();
+  // An attachment added to or removed from a public comment (a moderator's scan) changes its open
+  // data: `?since=` must see it (as migration 0013's triggers do for the comment's other data).
+  for (const [event, row] of [['insert', 'new'], ['delete', 'old']]) {
+    await sql.raw(`create trigger attachments_public_${event} after ${event} on attachments begin
+                     update comments set public_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') where id = ${row}.comment_id and state = 'submitted';
+                   end`).execute(db);
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const event of ['insert', 'delete']) await sql.raw(`drop trigger attachments_public_${event}`).execute(db);
   await db.schema.dropTable('attachments').execute();
 }

@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attachFiles, removeAttachment } from '../../src/lib/server/attachments/commands.ts';
+import { commentRecord } from '../../src/lib/server/comments/record.ts';
+import { OPEN_DATA_COLUMNS, openDataCsvCells } from '../../src/lib/server/comments/open-data.ts';
 import { hasAttachment } from '../../src/lib/server/attachments/filter.ts';
 import { formatSize, isPdfStart, sanitiseName } from '../../src/lib/server/attachments/names.ts';
 import { attachmentsOf } from '../../src/lib/server/attachments/queries.ts';
@@ -153,5 +155,29 @@ describe('attachments: adding and removing, audited, never a row without its fil
     expect(await attachmentsOf(db, draft)).toHaveLength(4);
     expect(filesUnder(root).filter((f) => !f.startsWith('tmp'))).toHaveLength(4);
     expect(filesUnder(join(root, 'tmp'))).toEqual([]);
+  });
+});
+
+describe('attachments: in the open data', () => {
+  it('a public comment lists its attachments (absolute URL, name, size, SHA-256), also in the CSV; a draft is not open data', async () => {
+    const { db } = await seededDatabase();
+    const root = tempRoot();
+    const moderator = await actorFor(db, 'moderator@posvet.test');
+    const id = await commentIn(db, { state: 'submitted', via: 'post' });
+    const bytes = pdf(4_321);
+    const upload = await receivePdfs(streamOf(multipart([{ name: 'Dopis župana.pdf', bytes }])), MULTIPART, root, { room: 5 });
+    if (!upload.ok) throw new Error(upload.problem);
+    const before = (await db.selectFrom('comments').select('public_changed_at').where('id', '=', id).executeTakeFirstOrThrow()).public_changed_at;
+    const added = await attachFiles(db, moderator, id, upload.files, root);
+    if (!added.ok) throw new Error(added.error.code);
+    const record = await commentRecord(db, id, { baseUrl: 'https://posvet.example', currentVersionId: async () => undefined });
+    if (record.state !== 'public') throw new Error(record.state);
+    const expected = { url: `https://posvet.example/priloge/${added.value[0]}/Dopis%20%C5%BEupana.pdf`, name: 'Dopis župana.pdf', size: 4_321, sha256: sha(bytes) };
+    expect(record.item.attachments).toEqual([expected]);
+    expect(record.item.changedAt > (before ?? '')).toBe(true);
+    const cells = openDataCsvCells(record.item, { yes: 'da', no: 'ne' });
+    expect(cells[OPEN_DATA_COLUMNS.indexOf('attachments')]).toBe(`Dopis župana.pdf (4321 B, SHA-256 ${sha(bytes)}): ${expected.url}`);
+    const draft = await commentIn(db, { state: 'draft' });
+    expect((await commentRecord(db, draft, { baseUrl: 'https://posvet.example', currentVersionId: async () => undefined })).state).toBe('not_found');
   });
 });

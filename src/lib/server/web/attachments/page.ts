@@ -31,6 +31,12 @@ export async function attachmentsView(subject: AttachmentSubject, actor: Actor |
   return { commentId: subject.id, items, room: mayChange ? MAX_FILES - items.length : undefined, recorded: subject.received_via !== 'portal' };
 }
 
+/** The same for a comment by its id (the permalink's and the moderation page's slot). */
+export async function commentAttachmentsView(commentId: number, user: App.Locals['user'] | null | undefined): Promise<AttachmentsView | undefined> {
+  const subject = await attachmentSubject(getDb(), commentId);
+  return subject && attachmentsView(subject, user ? actorOf(user) : null);
+}
+
 /** Statuses of the upload's problems: a malformed request 400, too large 413, the rest 422. */
 const STATUS: Record<UploadProblem, number> = { notMultipart: 400, noBoundary: 400, cutOff: 400, tooLarge: 413, tooMany: 422, empty: 422, notPdf: 422, noFile: 422 };
 
