@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
+import { Transform, type Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { dictionary } from '../i18n/index.ts';
 import { config, exitOnConfigProblems } from '../lib/server/platform/config.ts';
@@ -54,7 +55,7 @@ try {
 // mode): a malformed URL gets our Slovenian 404 page instead of a bare English 400, static files
 // come from memory, anonymous readers from the page cache, and SIGTERM shuts down cleanly.
 const { handler } = (await import(pathToFileURL(entry).href)) as {
-  handler: (req: IncomingMessage, res: ServerResponse, next: undefined, locals: { client: ClientFacts }) => Promise<void>;
+  handler: (req: IncomingMessage, res: ServerResponse, next: undefined, locals: { client: ClientFacts; upload?: Readable }) => Promise<void>;
 };
 
 const contentTypes: Record<string, string> = {
@@ -193,20 +194,34 @@ function readBoundedBody(req: IncomingMessage, res: ServerResponse): Promise<Buf
 }
 
 /**
- * Lets an upload's body stream on to Astro unread, counting bytes whatever the framing: past
- * MAX_UPLOAD_BYTES the request is answered 413 and the connection closed, and the page sees its
- * body end early (an upload cut off: nothing is stored).
+ * Lets an upload's body stream on to its page unread, counting bytes whatever the framing: past
+ * MAX_UPLOAD_BYTES the request is answered 413 and the connection closed, and the page's stream
+ * fails (nothing is stored). A client that goes away half-way fails it too. A page that answers
+ * without reading the whole body (a refusal) has the connection closed after its answer.
  */
-async function* boundedStream(req: IncomingMessage, res: ServerResponse): AsyncGenerator<Buffer> {
+function boundedStream(req: IncomingMessage, res: ServerResponse): Readable {
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > MAX_UPLOAD_BYTES) {
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.byteLength;
+      if (size <= MAX_UPLOAD_BYTES) return done(null, chunk);
+      req.unpipe(counter);
       refuseTooLarge(req, res);
-      throw new Error('upload larger than MAX_UPLOAD_BYTES');
-    }
-    yield chunk;
-  }
+      done(new Error('upload larger than MAX_UPLOAD_BYTES'));
+    },
+  });
+  req.on('close', () => {
+    if (!req.complete) counter.destroy(new Error('the upload was cut off'));
+  });
+  res.on('finish', () => {
+    if (req.complete || size > MAX_UPLOAD_BYTES) return;
+    req.unpipe(counter);
+    req.on('data', () => {});
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), 2_000).unref();
+  });
+  req.pipe(counter);
+  return counter;
 }
 
 function hasBody(req: IncomingMessage): boolean {
@@ -254,8 +269,11 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.end(method === 'HEAD' ? undefined : file.body);
     return;
   }
+  // An upload's body goes to its page as a Node stream in `locals.upload` (the Request's own body
+  // would copy every chunk once more); the Request gets an empty one.
+  const uploadBody = upload ? boundedStream(req, res) : undefined;
   if (upload) {
-    (req as IncomingMessage & { body?: AsyncIterable<Buffer> }).body = boundedStream(req, res);
+    (req as IncomingMessage & { body?: Buffer }).body = Buffer.alloc(0);
   } else if (hasBody(req)) {
     const body = await readBoundedBody(req, res);
     if (!body) return;
@@ -275,7 +293,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
           res.on('drain', done);
           res.on('close', done);
         });
-  await withResponseFlow(whenWritable, () => handler(req, res, undefined, { client }));
+  await withResponseFlow(whenWritable, () => handler(req, res, undefined, { client, ...(uploadBody ? { upload: uploadBody } : {}) }));
 }
 
 const server = createServer((req, res) => {

@@ -35,6 +35,8 @@ export interface UploadOptions {
   /** How many more files the comment may get (5 minus those attached). */
   room: number;
   maxFileBytes?: number;
+  /** The request's signal: when the client goes away, the upload stops and leaves nothing. */
+  signal?: AbortSignal;
 }
 
 class Refused extends Error {
@@ -47,7 +49,7 @@ class Refused extends Error {
   }
 }
 
-export async function receivePdfs(body: WebReadableStream<Uint8Array> | ReadableStream<Uint8Array> | null, contentType: string | null, root: string, options: UploadOptions): Promise<Upload> {
+export async function receivePdfs(body: Readable | WebReadableStream<Uint8Array> | ReadableStream<Uint8Array> | null, contentType: string | null, root: string, options: UploadOptions): Promise<Upload> {
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   if (!contentType || !/^multipart\/form-data\b/i.test(contentType)) return { ok: false, problem: 'notMultipart' };
   let parser: busboy.Busboy;
@@ -121,12 +123,19 @@ export async function receivePdfs(body: WebReadableStream<Uint8Array> | Readable
     staged.push({ name, size, sha256: hash.digest('hex'), path });
   };
 
+  const source = body instanceof Readable ? body : Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+  // A dropped connection does not always end the body's stream: the request's signal says so.
+  const abort = () => source.destroy(new Error('the client went away'));
+  if (options.signal?.aborted) abort();
+  options.signal?.addEventListener('abort', abort, { once: true });
   try {
-    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), parser);
+    await pipeline(source, parser);
     await Promise.all(writing);
   } catch (error) {
     await Promise.allSettled(writing);
     refuse(error instanceof Refused ? error.problem : 'cutOff');
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
   }
   if (!refusal && count === 0) refuse('noFile');
   if (refusal) {

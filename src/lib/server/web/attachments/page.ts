@@ -78,7 +78,7 @@ export async function attachmentsPage(page: PageContext) {
     } else {
       const root = attachmentsRoot(config.dataDir);
       const room = MAX_FILES - (await attachmentsOf(db, id)).length;
-      const upload = await receivePdfs(page.request.body, type, root, { room });
+      const upload = await receivePdfs(page.locals.upload ?? page.request.body, type, root, { room, signal: page.request.signal });
       if (upload.ok) {
         const result = await attachFiles(db, actor, id, upload.files, root, clientIp(page));
         if (result.ok) return { response: page.redirect(`${here}?dodano=${result.value.length}`, 303) };
