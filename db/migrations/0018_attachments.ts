@@ -20,6 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // A comment's list (permalink, exports, the report's annex, the "has attachment" filter).
   await db.schema.createIndex('attachments_comment').on('attachments').columns(['comment_id', 'id']).execute();
+  // The report's snapshot freezes each comment's attachments' names with its row (annex, CSV, XLSX).
+  await sql`alter table report_rows add column attachments text`.execute(db);
   // An attachment added to or removed from a public comment (a moderator's scan) changes its open
   // data: `?since=` must see it (as migration 0013's triggers do for the comment's other data).
   for (const [event, row] of [['insert', 'new'], ['delete', 'old']]) {
@@ -30,6 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`alter table report_rows drop column attachments`.execute(db);
   for (const event of ['insert', 'delete']) await sql.raw(`drop trigger attachments_public_${event}`).execute(db);
   await db.schema.dropTable('attachments').execute();
 }

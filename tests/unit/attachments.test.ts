@@ -12,6 +12,7 @@ import { newStorageKey, storedPath } from '../../src/lib/server/attachments/stor
 import { MAX_FILE_BYTES, receivePdfs } from '../../src/lib/server/attachments/upload.ts';
 import { actorFor, commentIn, filesUnder, multipart, MULTIPART, pdf, PNG, streamOf, tempRoot } from './attachments-helpers.ts';
 import { seededDatabase } from './helpers.ts';
+import { reportCsvOf, reportRowsNow } from './report-helpers.ts';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -179,5 +180,25 @@ describe('attachments: in the open data', () => {
     expect(cells[OPEN_DATA_COLUMNS.indexOf('attachments')]).toBe(`Dopis župana.pdf (4321 B, SHA-256 ${sha(bytes)}): ${expected.url}`);
     const draft = await commentIn(db, { state: 'draft' });
     expect((await commentRecord(db, draft, { baseUrl: 'https://posvet.example', currentVersionId: async () => undefined })).state).toBe('not_found');
+  });
+});
+
+describe('attachments: in the report annex', () => {
+  it('the snapshot freezes the names with the row; the CSV (and XLSX) has them in the column „Priloge“', async () => {
+    const { db } = await seededDatabase();
+    const root = tempRoot();
+    const moderator = await actorFor(db, 'moderator@posvet.test');
+    const id = await commentIn(db, { state: 'submitted', via: 'email' });
+    const upload = await receivePdfs(streamOf(multipart([{ name: 'sken dopisa.pdf', bytes: pdf() }, { name: 'ovojnica.pdf', bytes: pdf() }])), MULTIPART, root, { room: 5 });
+    if (!upload.ok) throw new Error(upload.problem);
+    expect((await attachFiles(db, moderator, id, upload.files, root)).ok).toBe(true);
+    const consultation = (await db.selectFrom('comments').select('consultation_id').where('id', '=', id).executeTakeFirstOrThrow()).consultation_id;
+    const rows = await reportRowsNow(db, consultation, []);
+    expect(rows.find((r) => r.commentId === id)?.attachments).toBe('sken dopisa.pdf; ovojnica.pdf');
+    expect(rows.filter((r) => r.attachments !== null)).toHaveLength(1);
+    const csv = await reportCsvOf(rows, 'https://posvet.example');
+    const [header, ...lines] = csv.split('\r\n');
+    expect(header.split(';').at(-1)).toBe('"Priloge"');
+    expect(lines.find((l) => l.startsWith(`"${id}"`))!.endsWith(`/pripombe/${id}";"sken dopisa.pdf; ovojnica.pdf"`)).toBe(true);
   });
 });
