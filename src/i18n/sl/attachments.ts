@@ -41,6 +41,5 @@ export const attachments = {
       notAllowed: 'Prilog te pripombe ne morete spreminjati: organizacija jih dodaja le osnutku, moderatorji pa pripombam, prejetim po e-pošti ali pošti.',
       notFound: 'Te priloge ni več.',
     },
-    audit: { added: 'Priloga dodana', removed: 'Priloga odstranjena' },
   },
 } as const;
