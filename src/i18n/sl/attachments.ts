@@ -1,7 +1,7 @@
 import { counted, plural, type PluralForms } from './shared.ts';
 
-/** 1 datoteka, 2 datoteki, 3 datoteke, 5 datotek. */
-const datoteka: PluralForms = { one: 'datoteka', two: 'datoteki', few: 'datoteke', other: 'datotek' };
+/** Accusative, after "dodate lahko še": 1 datoteko, 2 datoteki, 3 datoteke, 5 datotek. */
+const datoteko: PluralForms = { one: 'datoteko', two: 'datoteki', few: 'datoteke', other: 'datotek' };
 /** Dodana je 1 priloga, dodani sta 2 prilogi, dodane so 3 priloge, dodanih je 5 prilog. */
 const dodana: PluralForms = { one: 'Dodana je', two: 'Dodani sta', few: 'Dodane so', other: 'Dodanih je' };
 const priloga: PluralForms = { one: 'priloga', two: 'prilogi', few: 'priloge', other: 'prilog' };
@@ -22,13 +22,12 @@ export const attachments = {
     addLegend: 'Dodaj priloge',
     filesLabel: 'Datoteke PDF',
     filesHint: 'PDF, največ 5 datotek po 10 MB',
-    room: (n: number) => (n === 0 ? 'Pripomba že ima največ prilog (5).' : `Dodate lahko še ${counted(n, datoteka)}.`),
+    room: (n: number) => (n === 0 ? 'Pripomba že ima največ prilog (5).' : `Dodate lahko še ${counted(n, datoteko)}.`),
     submit: 'Naloži',
     draftNote: 'Priloge osnutka vidi samo vaša organizacija; ob oddaji pripombe postanejo javne skupaj z njo in jih nato ni več mogoče spreminjati.',
     recordedNote: 'Priložite izvirno elektronsko sporočilo ali skenirani dopis (PDF).',
     added: (n: number) => `${plural(n, dodana)} ${counted(n, priloga)}.`,
     removed: 'Priloga je odstranjena.',
-    count: (n: number) => counted(n, priloga),
     errors: {
       notMultipart: 'Obrazec ni bil poslan kot nalaganje datotek. Izberite datoteke in pritisnite „Naloži“.',
       noBoundary: 'Poslanega obrazca ni bilo mogoče prebrati (manjka meja med deli). Poskusite znova.',
