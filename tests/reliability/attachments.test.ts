@@ -141,6 +141,19 @@ describe('attachments under load', () => {
     await noTemporaryFiles(h);
   }, 120_000);
 
+  it('a POST that is not multipart, or has no boundary, gets a clear Slovenian message and stores nothing', async () => {
+    const id = drafts[2];
+    const post = (type: string, body: string) =>
+      fetch(`${h.server.url}/pripombe/${id}/priloge`, { method: 'POST', redirect: 'manual', headers: { 'content-type': type, origin: h.server.url, cookie: h.scale.memberCookies[2] }, body });
+    const plain = await post('text/plain', '%PDF-1.7 nekaj');
+    expect(plain.status).toBe(400);
+    expect(await plain.text()).toContain('Obrazec ni bil poslan kot nalaganje datotek.');
+    const noBoundary = await post('multipart/form-data', '--x\r\n\r\n');
+    expect(noBoundary.status).toBe(400);
+    expect(await noBoundary.text()).toContain('manjka meja med deli');
+    expect(inspect(h.dbPath, (db) => (db.prepare(`select count(*) as n from attachments where comment_id = ?`).get(id) as { n: number }).n)).toBe(1);
+  }, 60_000);
+
   it('an upload cut off half-way leaves no row and no temporary file; the server goes on', async () => {
     const id = drafts[1];
     const before = inspect(h.dbPath, (db) => (db.prepare(`select count(*) as n from attachments where comment_id = ?`).get(id) as { n: number }).n);
