@@ -11,6 +11,8 @@ declare namespace App {
      * X-Forwarded-For); absent under `astro dev`, where the socket's address is used.
      */
     client?: import('./lib/server/platform/net').ClientFacts;
+    /** An attachments upload's body, streamed by the start script past the Request (issue 16; see src/cli/start.ts). */
+    upload?: import('node:stream').Readable;
     /** The reader's language and its dictionary, resolved per request by the middleware. */
     locale: import('./i18n').Locale;
     t: import('./i18n').Dictionary;

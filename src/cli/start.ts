@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
+import { Transform, type Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { dictionary } from '../i18n/index.ts';
 import { config, exitOnConfigProblems } from '../lib/server/platform/config.ts';
@@ -54,7 +55,7 @@ try {
 // mode): a malformed URL gets our Slovenian 404 page instead of a bare English 400, static files
 // come from memory, anonymous readers from the page cache, and SIGTERM shuts down cleanly.
 const { handler } = (await import(pathToFileURL(entry).href)) as {
-  handler: (req: IncomingMessage, res: ServerResponse, next: undefined, locals: { client: ClientFacts }) => Promise<void>;
+  handler: (req: IncomingMessage, res: ServerResponse, next: undefined, locals: { client: ClientFacts; upload?: Readable }) => Promise<void>;
 };
 
 const contentTypes: Record<string, string> = {
@@ -92,6 +93,12 @@ const staticFiles = loadStaticFiles(fromRoot('dist/client'));
 
 // Nothing we accept is anywhere near this; refusing early keeps a flood of bytes out of memory.
 const MAX_BODY_BYTES = 1024 * 1024;
+// The one exception: an upload of attachments (5 PDFs of 10 MB and the form around them) is not read
+// here but streamed through to its page, which writes each file to disk as it arrives.
+const MAX_UPLOAD_BYTES = 5 * 10 * 1024 * 1024 + 1024 * 1024;
+const UPLOAD_PATH = /^\/pripombe\/\d{1,9}\/priloge$/;
+const isUpload = (req: IncomingMessage, path: string) =>
+  req.method === 'POST' && UPLOAD_PATH.test(path) && /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '');
 // The methods the portal answers; anything else (TRACE, PUT, OPTIONS…) gets 405 before Astro.
 const METHODS = ['GET', 'HEAD', 'POST'];
 const ALLOW = METHODS.join(', ');
@@ -123,7 +130,9 @@ function endWhenIdle(socket: Socket, delayMs = 0): void {
 /** A short plain-text answer of the server itself (security headers included). */
 function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
-    res.destroy();
+    // Already answered in full (an upload refused as too large while its page still ran): leave the
+    // connection to close as that answer arranged.
+    if (!res.writableEnded) res.destroy();
     return;
   }
   const body = Buffer.from(`${message}\n`);
@@ -184,6 +193,37 @@ function readBoundedBody(req: IncomingMessage, res: ServerResponse): Promise<Buf
   });
 }
 
+/**
+ * Lets an upload's body stream on to its page unread, counting bytes whatever the framing: past
+ * MAX_UPLOAD_BYTES the request is answered 413 and the connection closed, and the page's stream
+ * fails (nothing is stored). A client that goes away half-way fails it too. A page that answers
+ * without reading the whole body (a refusal) has the connection closed after its answer.
+ */
+function boundedStream(req: IncomingMessage, res: ServerResponse): Readable {
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.byteLength;
+      if (size <= MAX_UPLOAD_BYTES) return done(null, chunk);
+      req.unpipe(counter);
+      refuseTooLarge(req, res);
+      done(new Error('upload larger than MAX_UPLOAD_BYTES'));
+    },
+  });
+  req.on('close', () => {
+    if (!req.complete) counter.destroy(new Error('the upload was cut off'));
+  });
+  res.on('finish', () => {
+    if (req.complete || size > MAX_UPLOAD_BYTES) return;
+    req.unpipe(counter);
+    req.on('data', () => {});
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), 2_000).unref();
+  });
+  req.pipe(counter);
+  return counter;
+}
+
 function hasBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
@@ -191,7 +231,8 @@ function hasBody(req: IncomingMessage): boolean {
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
   if (!METHODS.includes(method)) return refuse(res, 405, t.errors.methodNotAllowed, { allow: ALLOW });
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuseTooLarge(req, res);
+  const upload = isUpload(req, (req.url ?? '/').split('?')[0]);
+  if (Number(req.headers['content-length'] ?? 0) > (upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES)) return refuseTooLarge(req, res);
   // Only paths: no absolute URLs, no "//host" (which URL parsers read as another host), no raw
   // bytes. Anything else is not a page of ours.
   let target = req.url ?? '/';
@@ -228,7 +269,12 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.end(method === 'HEAD' ? undefined : file.body);
     return;
   }
-  if (hasBody(req)) {
+  // An upload's body goes to its page as a Node stream in `locals.upload` (the Request's own body
+  // would copy every chunk once more); the Request gets an empty one.
+  const uploadBody = upload ? boundedStream(req, res) : undefined;
+  if (upload) {
+    (req as IncomingMessage & { body?: Buffer }).body = Buffer.alloc(0);
+  } else if (hasBody(req)) {
     const body = await readBoundedBody(req, res);
     if (!body) return;
     (req as IncomingMessage & { body?: Buffer }).body = body;
@@ -247,7 +293,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
           res.on('drain', done);
           res.on('close', done);
         });
-  await withResponseFlow(whenWritable, () => handler(req, res, undefined, { client }));
+  await withResponseFlow(whenWritable, () => handler(req, res, undefined, { client, ...(uploadBody ? { upload: uploadBody } : {}) }));
 }
 
 const server = createServer((req, res) => {

@@ -380,6 +380,9 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   'themes.commentCount': [[(n) => t.themes.commentCount(n), pripomb]],
   'themes.done.moved': [[(n) => t.themes.done.moved(n), ['Premaknjena je 1 pripomba.', 'Premaknjeni sta 2 pripombi.', 'Premaknjene so 3 pripombe.', 'Premaknjenih je 5 pripomb.', 'Premaknjena je 101 pripomba.', 'Premaknjeni sta 102 pripombi.']]],
   'themes.errors.nameTooLong': [[atMost(t.themes.errors.nameTooLong), znakov.map((z) => `${z}.`)]],
+  // Attachments (issue 16, A).
+  'attachments.added': [[(n) => t.attachments.added(n), ['Dodana je 1 priloga.', 'Dodani sta 2 prilogi.', 'Dodane so 3 priloge.', 'Dodanih je 5 prilog.', 'Dodana je 101 priloga.', 'Dodani sta 102 prilogi.']]],
+  'attachments.room': [[(n) => t.attachments.room(n), ['1 datoteko', '2 datoteki', '3 datoteke', '5 datotek', '101 datoteko', '102 datoteki'].map((d) => `Dodate lahko še ${d}.`)]],
   'themes.errors.tooMany': [[atMost(t.themes.errors.tooMany), ['1 pripombo.', '2 pripombi.', '3 pripombe.', '5 pripomb.', '101 pripombo.', '102 pripombi.'].map((p) => `največ ${p}`)]],
   // Issue 16, the public lists.
   'publicComments.found': [[(n) => t.publicComments.found(n), ['Najdena je 1 pripomba.', 'Najdeni sta 2 pripombi.', 'Najdene so 3 pripombe.', 'Najdenih je 5 pripomb.', 'Najdena je 101 pripomba.', 'Najdeni sta 102 pripombi.']]],

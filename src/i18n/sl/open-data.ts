@@ -28,6 +28,8 @@ const fields = {
   response: 'Obrazložitev objavljenega stališča ali null.',
   supporters: 'Organizacije, ki pripombo podpirajo: [{ name, code }].',
   changedAt: 'Kdaj so se javni podatki pripombe nazadnje spremenili (ISO 8601, UTC); po tem polju bere since.',
+  attachments:
+    'Priložene datoteke PDF: [{ url, name, size, sha256 }] – naslov za prenos, ime, velikost v bajtih, SHA-256 (šestnajstiško). V CSV ena priloga na vrstico celice: „ime.pdf (velikost B, SHA-256 …): naslov“.',
 };
 
 export const openData = {

@@ -44,6 +44,7 @@ export const OPEN_DATA_FIELDS: Array<{ name: keyof OpenDataItem; schema: Schema 
   { name: 'response', schema: nullable('string') },
   { name: 'supporters', schema: named },
   { name: 'changedAt', schema: instant },
+  { name: 'attachments', schema: { type: 'array', items: object({ url: { type: 'string', format: 'uri' }, name: text, size: { type: 'integer', minimum: 1 }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }) } },
 ];
 
 /** The JSON Schema of one item (with each field's description, given the words). */

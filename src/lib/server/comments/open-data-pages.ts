@@ -5,6 +5,7 @@ import type { Db } from '../platform/db.ts';
 import { OPEN_DATA_LIMIT, toOpenDataItem, type OpenDataItem, type OpenDataQuery } from './open-data.ts';
 import { publicConditions } from './public-filter.ts';
 import { listPublicComments } from './queries.ts';
+import { attachmentsByComment } from '../attachments/queries.ts';
 
 /**
  * The open data a page at a time (cursor paging) and as one stream (the exports), at any scale: each
@@ -168,7 +169,8 @@ async function readPage(
       versions.set(consultationId, consultation && (await options.currentVersionId(consultation)));
     }
     const comments = await listPublicComments(db, { ids, consultationId, currentVersionId: versions.get(consultationId) });
-    for (const c of comments) found.set(c.id, toOpenDataItem(c, options.baseUrl));
+    const files = await attachmentsByComment(db, ids);
+    for (const c of comments) found.set(c.id, toOpenDataItem(c, options.baseUrl, files.get(c.id)));
   }
   // A comment hidden or withdrawn between the two reads is left out.
   const items = shown.flatMap((r) => found.get(r.id) ?? []);

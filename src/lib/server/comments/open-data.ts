@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { COMMENT_KINDS, MODERATION_STATUSES, ORGANISATION_KINDS } from '../../enums.ts';
 import { routes } from '../../routes.ts';
 import { csvCell, toCsv } from '../platform/csv.ts';
+import type { AttachmentItem } from '../attachments/queries.ts';
 import type { JointMember } from './joint-standing.ts';
 import type { PublicComment } from './queries.ts';
 
@@ -72,6 +73,15 @@ export interface OpenDataItem {
   supporters: Array<{ name: string; code: string }>;
   /** ISO 8601 UTC: when its public data last changed (what `?since=` compares). */
   changedAt: string;
+  /** PDF files attached to it (issue 16): the download's absolute address, name, bytes, SHA-256 (hex). */
+  attachments: OpenDataAttachment[];
+}
+
+export interface OpenDataAttachment {
+  url: string;
+  name: string;
+  size: number;
+  sha256: string;
 }
 
 export interface OpenDataJointPosition {
@@ -85,7 +95,7 @@ export interface OpenDataJointPosition {
 
 const named = (members: JointMember[]) => members.map((m) => ({ name: m.name, code: m.code }));
 
-export function toOpenDataItem(c: PublicComment, base: string): OpenDataItem {
+export function toOpenDataItem(c: PublicComment, base: string, attachments: readonly AttachmentItem[] = []): OpenDataItem {
   return {
     id: c.id,
     consultation: c.consultation,
@@ -118,13 +128,14 @@ export function toOpenDataItem(c: PublicComment, base: string): OpenDataItem {
     response: c.response,
     supporters: c.supporters.map((s) => ({ name: s.name, code: s.code })),
     changedAt: c.changedAt ?? c.submittedAt,
+    attachments: attachments.map((a) => ({ url: `${base}${routes.attachment(a.id, a.name)}`, name: a.name, size: a.size, sha256: a.sha256 })),
   };
 }
 
 /** The CSV columns: the JSON's field names, in its order (`jointPosition`'s fields flattened to joint*). */
 export const OPEN_DATA_COLUMNS = [
   'id', 'consultation', 'url', 'version', 'chapter', 'block', 'blockKey', 'anchorStatus', 'currentBlock', 'kind', 'organisation', 'organisationKind',
-  'organisationCode', 'onBehalfOf', 'jointState', 'jointDeadline', 'jointConfirmed', 'jointDeclined', 'jointNoAnswer', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters', 'changedAt',
+  'organisationCode', 'onBehalfOf', 'jointState', 'jointDeadline', 'jointConfirmed', 'jointDeclined', 'jointNoAnswer', 'body', 'proposedText', 'rationale', 'submittedAt', 'late', 'status', 'response', 'supporters', 'changedAt', 'attachments',
 ] as const;
 
 /** One item as the CSV's cells, in OPEN_DATA_COLUMNS' order; `late` as the given words for yes and no. */
@@ -135,7 +146,13 @@ export function openDataCsvCells(j: OpenDataItem, words: { yes: string; no: stri
     j.jointPosition?.state ?? '', j.jointPosition?.deadline ?? '', ...(['confirmed', 'declined', 'noAnswer'] as const).map((list) => (j.jointPosition?.[list] ?? []).map((o) => o.name).join('; ')),
     j.body, j.proposedText, j.rationale, j.submittedAt,
     j.late ? words.yes : words.no, j.status, j.response, j.supporters.map((s) => s.name).join('; '), j.changedAt,
+    j.attachments.map(attachmentCell).join('\n'),
   ];
+}
+
+/** An attachment in the CSV's `attachments` cell, one per line: "ime.pdf (123456 B, SHA-256 ab12…): https://…". */
+export function attachmentCell(a: OpenDataAttachment): string {
+  return `${a.name} (${a.size} B, SHA-256 ${a.sha256}): ${a.url}`;
 }
 
 /** The CSV's first line (with the BOM spreadsheets need) and then one line per item (RFC 4180, commas, CRLF). */

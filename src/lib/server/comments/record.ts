@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/schema.ts';
 import { toOpenDataItem, type OpenDataItem } from './open-data.ts';
 import { listPublicComments } from './queries.ts';
+import { attachmentsByComment } from '../attachments/queries.ts';
 
 /**
  * What stays public of a comment for the record: a withdrawn comment keeps its permalink (saying
@@ -45,5 +46,5 @@ export async function commentRecord(
   if (row.state === 'withdrawn') return { state: 'withdrawn', withdrawnAt: row.withdrawn_at ?? '' };
   if (row.state !== 'submitted') return { state: 'not_found' };
   const [comment] = await listPublicComments(db, { ids: [id], consultationId: row.consultation_id, currentVersionId: await options.currentVersionId(row.consultation_id) });
-  return comment ? { state: 'public', item: toOpenDataItem(comment, options.baseUrl) } : { state: 'not_found' };
+  return comment ? { state: 'public', item: toOpenDataItem(comment, options.baseUrl, (await attachmentsByComment(db, [id])).get(id)) } : { state: 'not_found' };
 }

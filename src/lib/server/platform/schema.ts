@@ -346,6 +346,8 @@ export interface ReportRowTable {
   submitted_at: string;
   late: number;
   received_via: ReceivedVia;
+  /** The comment's attachments' names when the snapshot was taken, "; "-separated (migration 0018). */
+  attachments: string | null;
 }
 
 export interface ReportFileTable {

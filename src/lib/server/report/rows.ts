@@ -61,6 +61,8 @@ export interface ReportRow {
   submittedAt: Date;
   late: boolean;
   receivedVia: ReceivedVia;
+  /** Its attachments' names, "; "-separated, or null. */
+  attachments: string | null;
 }
 
 export function toReportVersion(r: Selectable<ReportVersionTable>): ReportVersion {
@@ -112,6 +114,7 @@ export function toReportRow(r: Selectable<ReportRowTable>): ReportRow {
     submittedAt: new Date(r.submitted_at),
     late: r.late === 1,
     receivedVia: r.received_via,
+    attachments: r.attachments,
   };
 }
 

@@ -10,6 +10,7 @@ import { currentOf } from '../content/versions.ts';
 import type { Chapter } from '../content/content-files.ts';
 import type { Db } from '../platform/db.ts';
 import type { ReportRowTable } from '../platform/schema.ts';
+import { attachmentsByComment } from '../attachments/queries.ts';
 
 /**
  * A report snapshot: every public comment of a consultation frozen into `report_rows`, in the
@@ -67,7 +68,7 @@ function placeIn(c: PublicComment, source: SnapshotSource, chapterIndex: Map<str
 }
 
 /** One comment as the snapshot freezes it. */
-export function frozenRow(reportVersionId: number, c: PublicComment, source: SnapshotSource, t: Dictionary, chapterIndex?: Map<string, number>): Insertable<ReportRowTable> {
+export function frozenRow(reportVersionId: number, c: PublicComment, source: SnapshotSource, t: Dictionary, chapterIndex?: Map<string, number>, attachmentNames: readonly string[] = []): Insertable<ReportRowTable> {
   const place = placeIn(c, source, chapterIndex ?? new Map(source.chapters.map((ch, i) => [ch.slug, i])));
   return {
     report_version_id: reportVersionId,
@@ -98,6 +99,7 @@ export function frozenRow(reportVersionId: number, c: PublicComment, source: Sna
     submitted_at: c.submittedAt,
     late: c.late ? 1 : 0,
     received_via: c.receivedVia,
+    attachments: attachmentNames.length ? attachmentNames.join('; ') : null,
   };
 }
 
@@ -127,7 +129,8 @@ export async function writeSnapshotRows(db: Db, reportVersionId: number, source:
   for (;;) {
     const comments = await listPublicComments(db, { consultationId: source.consultation.id, currentVersionId: source.version.id, afterId, limit: chunk, now });
     if (comments.length === 0) break;
-    for (const c of comments) pending.push(frozenRow(reportVersionId, c, source, t, chapterIndex));
+    const files = await attachmentsByComment(db, comments.map((c) => c.id));
+    for (const c of comments) pending.push(frozenRow(reportVersionId, c, source, t, chapterIndex, (files.get(c.id) ?? []).map((a) => a.name)));
     if (pending.length >= COMMIT_ROWS) await store();
     afterId = comments[comments.length - 1].id;
     await yieldToOthers();

@@ -11,7 +11,7 @@ import { publicStatusOf } from '../summary.ts';
 
 export function sheetColumns(t: Dictionary): string[] {
   const c = t.reportDocument.sheetColumns;
-  return [c.id, c.chapter, c.blockNow, c.version, c.block, c.organisation, c.organisationKind, c.kind, c.text, c.proposedText, c.rationale, c.onBehalfOf, c.supporters, c.stance, c.response, c.submittedAt, c.late, c.receivedVia, c.url];
+  return [c.id, c.chapter, c.blockNow, c.version, c.block, c.organisation, c.organisationKind, c.kind, c.text, c.proposedText, c.rationale, c.onBehalfOf, c.supporters, c.stance, c.response, c.submittedAt, c.late, c.receivedVia, c.url, c.attachments];
 }
 
 /** Column indexes the XLSX types: the comment's number, and when it was submitted. */
@@ -47,6 +47,7 @@ export function sheetCells(row: ReportRow, doc: ReportDocument, t: Dictionary): 
     row.late ? d.yes : d.no,
     d.receivedVia[row.receivedVia] ?? row.receivedVia,
     doc.commentUrl(row.commentId),
+    row.attachments ?? '',
   ];
 }
 

@@ -72,6 +72,7 @@ export function rowXml(row: ReportRow, t: Dictionary, currentDraftLabel: string)
   const proposer: Line[] = [{ text: row.organisation.name, bold: true }];
   if (row.jointLine) proposer.push({ text: row.jointLine });
   if (row.supporters) proposer.push({ text: `${d.supporters} ${row.supporters}` });
+  if (row.attachments) proposer.push({ text: `${d.attachments} ${row.attachments}` });
   if (d.receivedBy[row.receivedVia]) proposer.push({ text: d.receivedBy[row.receivedVia], italic: true });
   const comment: Line[] = [{ text: d.commentNumber(row.commentId), bold: true }, { text: t.comments.kindLabels[row.kind], italic: true }];
   if (row.quote) comment.push({ text: d.quote, bold: true }, { text: row.quote, italic: true });

@@ -29,6 +29,7 @@ export function rowCells(row: ReportRow, t: Dictionary, draftLabel: string): Par
   const proposer: Para[] = [{ text: row.organisation.name, style: 'semibold' }];
   if (row.jointLine) proposer.push({ text: row.jointLine, style: 'italic', gap: 2 });
   if (row.supporters) proposer.push({ text: `${r.supporters} ${row.supporters}`, gap: 2 });
+  if (row.attachments) proposer.push({ text: `${r.attachments} ${row.attachments}`, gap: 2 });
   const via = r.receivedBy[row.receivedVia];
   if (via) proposer.push({ text: via, style: 'italic', gap: 2 });
 

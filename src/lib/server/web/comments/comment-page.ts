@@ -14,6 +14,7 @@ import { flashMessage, withFlash, type FlashKey } from '../flash.ts';
 import { readForm } from '../forms.ts';
 import { idParam, notFound, type PageContext } from './page.ts';
 import { viewerMayComment } from './viewer.ts';
+import { commentAttachmentsView } from '../attachments/page.ts';
 
 type Found = NonNullable<Awaited<ReturnType<typeof findCommentForViewer>>>;
 /** A comment as the permalink shows it: a withdrawn one has no public card (`full`). */
@@ -82,6 +83,8 @@ export async function commentPage(page: PageContext) {
     withdrawal: row.state === 'withdrawn' && row.withdrawn_at ? { at: new Date(row.withdrawn_at), reason: row.withdrawal_reason, organisation: row.organisation_name } : undefined,
     /** What the author's organisation may do with it here. */
     actions: own && mayComment ? { edit: row.state === 'draft' ? routes.commentEdit(id) : undefined, withdraw: mayWithdraw ? routes.commentWithdraw(id) : undefined } : undefined,
+    /** Its attachments, as this viewer may see them (issue 16). */
+    attachments: await commentAttachmentsView(id, user),
     /** The printable receipt, for those who may read it. */
     receipt: receipt ? routes.commentReceipt(id) : undefined,
   };

@@ -12,6 +12,7 @@ import { actorOf, clientIp, publicBaseUrl } from '../auth-context.ts';
 import { EMPTY_FORM, submitForm, type FormState, type Submitted } from '../form-handling.ts';
 import { readForm } from '../forms.ts';
 import { MODERATION_STATUS, refused, type PageAnswer, type PageContext } from './page.ts';
+import { commentAttachmentsView, type AttachmentsView } from '../attachments/page.ts';
 
 /**
  * One comment as a moderator handles it. Each of the page's forms posts here with its own intent:
@@ -42,7 +43,7 @@ async function post(context: PageContext, user: NonNullable<App.Locals['user']>,
 }
 
 /** The page's read model: the comment with everything around it, its stance, and whether the viewer may review it. */
-export type CommentPageView = ModerationPage & { id: number; stance: StanceView | undefined; mayReview: boolean };
+export type CommentPageView = ModerationPage & { id: number; stance: StanceView | undefined; mayReview: boolean; attachments: AttachmentsView | undefined };
 
 export async function commentPage(context: PageContext, user: NonNullable<App.Locals['user']>): Promise<PageAnswer<CommentPageView>> {
   const id = /^\d{1,9}$/.test(context.params.id ?? '') ? Number(context.params.id) : NaN;
@@ -61,5 +62,5 @@ export async function commentPage(context: PageContext, user: NonNullable<App.Lo
   // A draft or no comment: the "not found" page. A withdrawn one is shown read-only (its commands refuse).
   if (!view) return { response: await context.rewrite('/404') };
   const stance = await stanceOf(getDb(), id);
-  return { view: { ...view, id, stance, mayReview: mayReview(actorOf(user), stance) }, form };
+  return { view: { ...view, id, stance, mayReview: mayReview(actorOf(user), stance), attachments: await commentAttachmentsView(id, user) }, form };
 }
