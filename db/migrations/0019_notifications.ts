@@ -17,6 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
+    .addColumn('sent_count', 'integer')
     .execute();
   await db.schema
     .createTable('invitation_import_rows')

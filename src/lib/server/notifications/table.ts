@@ -13,6 +13,7 @@ export interface InvitationImportTable {
   created_at: string;
   expires_at: string;
   sent_at: string | null;
+  sent_count: number | null;
 }
 
 /** One data row of an import as read, with what the preview found (problem null: it will be invited). */

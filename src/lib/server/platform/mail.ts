@@ -46,6 +46,16 @@ export async function queueMail(db: Kysely<Database>, mail: OutgoingMail): Promi
     .execute();
 }
 
+/** Many messages in one statement (an import's invitations, a batch of announcements). */
+export async function queueMails(db: Kysely<Database>, mails: readonly OutgoingMail[]): Promise<void> {
+  if (mails.length === 0) return;
+  const at = new Date().toISOString();
+  await db
+    .insertInto('mail_outbox')
+    .values(mails.map((mail) => ({ to_address: mail.to, subject: mail.subject, body_text: mail.text, created_at: at })))
+    .execute();
+}
+
 export interface MailSettings {
   smtpUrl?: string;
   mailDir: string;
