@@ -26,6 +26,8 @@ export const onboarding = {
       format:
         'Ločilo je vejica ali podpičje, kodiranje UTF-8 (z oznako BOM ali brez) ali Windows-1250. Šifra organizacije je šifra občine iz registra (npr. 61) ali kratica združenja (npr. ZMOS). Vloga: član, skrbnik organizacije, moderator ali skrbnik portala (ali member, org_admin, moderator, admin).',
       example: 'Primer',
+      pager: { previous: 'Prejšnja stran', next: 'Naslednja stran', pageOf: (page: number, pages: number) => `Stran ${page} od ${pages}` },
+      pagerLabel: 'Strani vrstic',
       file: 'Datoteka CSV',
       fileHint: 'Največ 10.000 vrstic (1 MB).',
       upload: 'Naloži in pokaži predogled',

@@ -139,7 +139,7 @@ async function markAccountsAndPending(db: Db, importId: number, now: Date): Prom
       .limit(1);
   await db
     .updateTable('invitation_import_rows as r')
-    .set((eb) => ({ problem: 'pending', pending_role: pending('role') as never, pending_since: pending('created_at') as never }))
+    .set(() => ({ problem: 'pending', pending_role: pending('role') as never, pending_since: pending('created_at') as never }))
     .where('r.import_id', '=', importId)
     .where('r.problem', 'is', null)
     .where((eb) => eb.exists(pending('role')))
