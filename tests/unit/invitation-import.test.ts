@@ -155,3 +155,22 @@ describe('sending an import', () => {
     expect((await sendImport(db, moderator, shown.imported.id, { all: true, lines: [] }, BASE, null)).ok).toBe(false);
   });
 });
+
+describe('re-inviting asks first', () => {
+  it('in the administrator’s and the organisation admin’s forms: a question, then with replace the new role', async () => {
+    const { inviteMember } = await import('../../src/lib/server/accounts/members.ts');
+    const { db } = await seededDatabase();
+    const ljubljana = await organisationId(db, '61');
+    const lea = { id: await userId(db, 'ljubljana@posvet.test'), role: 'org_admin' as const, organisationId: ljubljana, organisationKind: 'municipality', name: 'Lea Novak' };
+    for (const [who, actor] of [['org admin', lea], ['admin', await admin(db)]] as const) {
+      const email = `ponovno-${who.replace(' ', '-')}@ljubljana.si`;
+      expect((await inviteMember(db, actor, { email, organisationId: ljubljana, role: 'member' }, BASE, null)).ok).toBe(true);
+      const asked = await inviteMember(db, actor, { email, organisationId: ljubljana, role: 'org_admin' }, BASE, null);
+      expect(asked.ok ? undefined : asked.error.fields?.replace?.(t), who).toMatch(/^Za ta naslov že obstaja povabilo \(vloga član, poslano \d+\.\u00A0\d+\.\u00A0\d{4}\)\. Ga nadomestim\?$/);
+      const open = () => db.selectFrom('invitations').select('role').where('email', '=', email).where('revoked_at', 'is', null).execute();
+      expect(await open()).toEqual([{ role: 'member' }]);
+      expect((await inviteMember(db, actor, { email, organisationId: ljubljana, role: 'org_admin', replace: true }, BASE, null)).ok).toBe(true);
+      expect(await open()).toEqual([{ role: 'org_admin' }]);
+    }
+  });
+});
