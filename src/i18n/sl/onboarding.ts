@@ -65,7 +65,7 @@ export const onboarding = {
           : `Poslanih bo ${counted(n, povabilo)} (in izbrana nadomestna povabila). Vse se shrani naenkrat: če se med predogledom in pošiljanjem kaj spremeni (nekdo na primer medtem ustvari račun), se ne pošlje nobeno povabilo.`,
       send: 'Pošlji povabila',
       again: 'Naloži drugo datoteko',
-      sent: (n: number, date: string) => nb(`Poslanih je ${counted(n, povabilo)} (${date}). Sporočila odhajajo prek čakalne vrste pošte.`),
+      sent: (n: number, date: string) => nb(`Povabila so poslana (${date}): ${counted(n, povabilo)}. Sporočila odhajajo prek čakalne vrste pošte.`),
       expiredImport: 'Predogled je potekel ali ga ni. Datoteko naložite znova.',
       changed: (lines: string) => `Nobeno povabilo ni bilo poslano: od predogleda so se spremenile vrstice ${lines}. Datoteko naložite znova za nov predogled.`,
       problems: {
@@ -130,6 +130,7 @@ export const onboarding = {
       confirm: 'Potrdi naročilo',
       confirmed: (consultation: string) => `Naročilo je potrjeno. Obvestila o posvetovanju „${consultation}“ boste prejemali na ta naslov.`,
       invalidLink: 'Povezava ne velja več (potekla je ali je bila že uporabljena). Naročite se znova.',
+      unsubscribeNow: 'Odjava od teh obvestil',
       unsubscribeTitle: 'Odjava od obvestil',
       unsubscribeLead: (email: string, consultation: string) => `Odjavite ${email} od obvestil o posvetovanju „${consultation}“?`,
       unsubscribe: 'Odjavi me',

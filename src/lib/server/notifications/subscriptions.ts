@@ -93,9 +93,12 @@ export async function findByConfirmToken(db: Db, token: string, now = new Date()
 }
 
 /** Confirms: the pending topics become the subscription's; the link is used up. */
-export async function confirmSubscription(db: Db, token: string, now = new Date()): Promise<Result<{ title: string; slug: string }>> {
+export async function confirmSubscription(db: Db, token: string, now = new Date()): Promise<Result<{ title: string; slug: string; unsubscribeToken: string }>> {
   const found = await findByConfirmToken(db, token, now);
   if (!found) return fail('not_found', (t) => t.onboarding.subscriptions.invalidLink);
+  // The page that confirms offers the way out at once (a token like every mail's).
+  const unsubscribeToken = generateToken();
+  await db.insertInto('unsubscribe_tokens').values({ token_hash: hashToken(unsubscribeToken), subscription_id: found.id, created_at: now.toISOString() }).execute();
   await db
     .updateTable('subscriptions')
     .set((eb) => ({
@@ -107,7 +110,7 @@ export async function confirmSubscription(db: Db, token: string, now = new Date(
     }))
     .where('id', '=', found.id)
     .execute();
-  return ok({ title: found.title, slug: found.slug });
+  return ok({ title: found.title, slug: found.slug, unsubscribeToken });
 }
 
 /** A new unsubscribe link for one mail to the subscriber (inside the transaction that queues it). */

@@ -1,6 +1,7 @@
 import type { AstroGlobal } from 'astro';
 import { z } from 'astro/zod';
 import { SUBSCRIPTION_TOPICS } from '../../../enums.ts';
+import { routes } from '../../../routes.ts';
 import { listConsultations } from '../../consultations/consultations.ts';
 import { confirmSubscription, findByConfirmToken, findByUnsubscribeToken, requestSubscription, unsubscribe } from '../../notifications/subscriptions.ts';
 import { getDb } from '../../platform/db.ts';
@@ -56,6 +57,8 @@ export interface TokenPage {
   state: 'ask' | 'done' | 'invalid';
   email?: string;
   title?: string;
+  /** After confirming: where to unsubscribe again. */
+  unsubscribe?: string;
 }
 
 export async function confirmPage(Astro: AstroGlobal): Promise<TokenPage> {
@@ -64,7 +67,7 @@ export async function confirmPage(Astro: AstroGlobal): Promise<TokenPage> {
   Astro.response.headers.set('Cache-Control', 'no-store');
   if (Astro.request.method === 'POST') {
     const result = await confirmSubscription(db, token);
-    if (result.ok) return { state: 'done', title: result.value.title };
+    if (result.ok) return { state: 'done', title: result.value.title, unsubscribe: routes.unsubscribe(result.value.unsubscribeToken) };
     Astro.response.status = 410;
     return { state: 'invalid' };
   }
