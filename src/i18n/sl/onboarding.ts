@@ -1,4 +1,4 @@
-import { counted, f, letter, nb, plural } from './shared.ts';
+import { counted, letter, nb, plural } from './shared.ts';
 
 /** Issue 16, items 4–6: invitations from a CSV, re-inviting, reminders, subscriptions (the onboarding helper's words). */
 
@@ -16,7 +16,7 @@ export const onboarding = {
     },
     importMail: {
       /** The invitation mail of an import, addressed to the person the CSV names. */
-      addressed: (name: string, body: string) => body.replace(/^Spoštovani,/, `Spoštovani, ${name},`),
+      addressed: (name: string, body: string) => String(body).replace(/^Spoštovani,/, `Spoštovani, ${name},`),
     },
     import: {
       title: 'Uvoz povabil iz datoteke CSV',
@@ -62,7 +62,7 @@ export const onboarding = {
       sendLead: (n: number) =>
         n === 0
           ? 'Nobena vrstica ne bo povabljena. Popravite datoteko in jo naložite znova.'
-          : `Poslanih bo ${counted(n, povabilo)} (in izbrana nadomestna povabila). Vse se shrani naenkrat: če se med predogledom in pošiljanjem kaj spremeni (nekdo na primer medtem ustvari račun), se ne pošlje nobeno povabilo.`,
+          : `Poslali boste ${counted(n, povabilo)} (in nadomestna povabila, ki jih izberete zgoraj). Vse se shrani naenkrat: če se med predogledom in pošiljanjem kaj spremeni (nekdo na primer medtem ustvari račun), se ne pošlje nobeno povabilo.`,
       send: 'Pošlji povabila',
       again: 'Naloži drugo datoteko',
       sent: (n: number, date: string) => nb(`Povabila so poslana (${date}): ${counted(n, povabilo)}. Sporočila odhajajo prek čakalne vrste pošte.`),
@@ -117,6 +117,7 @@ export const onboarding = {
       consultation: 'Posvetovanje',
       topics: 'Obvestite me, ko',
       topicLabels: { version: 'je objavljena nova različica osnutka', report: 'je objavljeno poročilo o posvetovanju' } as Record<'version' | 'report', string>,
+      topicNames: { version: 'nova različica osnutka', report: 'objava poročila' } as Record<'version' | 'report', string>,
       submit: 'Naroči se',
       privacy: 'E-naslov uporabimo le za ta obvestila in ga izbrišemo ob odjavi.',
       requested: (email: string) => `Če naslov ${email} lahko prejema obvestila, smo nanj poslali sporočilo s povezavo za potrditev. Naročilo velja, ko ga potrdite (povezava velja 7 dni).`,
@@ -139,7 +140,7 @@ export const onboarding = {
         subject: (consultation: string) => `Potrdite naročilo obvestil – ${consultation}`,
         body: (consultation: string, topics: string, link: string) =>
           letter([
-            `za ta e-naslov je bilo na portalu Posvet zahtevano naročilo obvestil o javnem posvetovanju „${consultation}“ (${topics}).`,
+            `za ta e-naslov je bilo na portalu Posvet zahtevano naročilo obvestil o javnem posvetovanju „${consultation}“: ${topics}.`,
             '',
             'Naročilo potrdite na tej povezavi (velja 7 dni):',
             link,
@@ -159,6 +160,5 @@ export const onboarding = {
       },
       reportLabel: (n: number) => `${n}. različica poročila`,
     },
-    counts: { vrstica, povabilo, organizacija: f.organizacija },
   },
 } as const;

@@ -69,11 +69,11 @@ export async function requestSubscription(db: Db, input: SubscriptionRequest, ip
       .onConflict((oc) => oc.columns(['email', 'consultation_id']).doUpdateSet(pending))
       .execute();
     const m = dictionary().onboarding.subscriptions;
-    const names = dictionary().onboarding.subscriptions.topicLabels;
+    const names = dictionary().onboarding.subscriptions.topicNames;
     await queueMail(trx, {
       to: email,
       subject: m.confirmMail.subject(consultation.title),
-      text: m.confirmMail.body(consultation.title, topics.split(',').map((t) => names[t as SubscriptionTopic]).join('; '), absolute(publicUrl, routes.subscriptionConfirm(token))),
+      text: m.confirmMail.body(consultation.title, topics.split(',').map((t) => names[t as SubscriptionTopic]).join(', '), absolute(publicUrl, routes.subscriptionConfirm(token))),
     });
   });
   deliverSoon();
