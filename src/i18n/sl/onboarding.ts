@@ -65,6 +65,7 @@ export const onboarding = {
           : `Poslali boste ${counted(n, povabilo)} (in nadomestna povabila, ki jih izberete zgoraj). Vse se shrani naenkrat: če se med predogledom in pošiljanjem kaj spremeni (nekdo na primer medtem ustvari račun), se ne pošlje nobeno povabilo.`,
       send: 'Pošlji povabila',
       again: 'Naloži drugo datoteko',
+      uploadTitle: 'Naloži datoteko',
       sent: (n: number, date: string) => nb(`Povabila so poslana (${date}): ${counted(n, povabilo)}. Sporočila odhajajo prek čakalne vrste pošte.`),
       expiredImport: 'Predogled je potekel ali ga ni. Datoteko naložite znova.',
       changed: (lines: string) => `Nobeno povabilo ni bilo poslano: od predogleda so se spremenile vrstice ${lines}. Datoteko naložite znova za nov predogled.`,
