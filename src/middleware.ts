@@ -54,6 +54,9 @@ function withHeaders(response: Response, isPrivate: boolean): Response {
  */
 function crossSite(request: Request, url: URL): boolean {
   if (SAFE_METHODS.includes(request.method)) return false;
+  // A mail client's one-click unsubscribe (RFC 8058) posts from no page at all; the token in the
+  // address is what authorises it, so a forged post can do no more than the link itself.
+  if (url.pathname.startsWith(routes.unsubscribe(''))) return false;
   const origin = request.headers.get('Origin');
   return origin !== config.publicUrl && (config.production || origin !== url.origin);
 }

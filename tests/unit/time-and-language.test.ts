@@ -383,6 +383,13 @@ const expected: Record<string, Array<[(n: number) => string, string[]]>> = {
   // Attachments (issue 16, A).
   'attachments.added': [[(n) => t.attachments.added(n), ['Dodana je 1 priloga.', 'Dodani sta 2 prilogi.', 'Dodane so 3 priloge.', 'Dodanih je 5 prilog.', 'Dodana je 101 priloga.', 'Dodani sta 102 prilogi.']]],
   'attachments.room': [[(n) => t.attachments.room(n), ['1 datoteko', '2 datoteki', '3 datoteke', '5 datotek', '101 datoteko', '102 datoteki'].map((d) => `Dodate lahko še ${d}.`)]],
+  // Invitations from a CSV (issue 16, N).
+  'onboarding.import.counts': [
+    [(n) => t.onboarding.import.counts(n, 0, 0).split(';')[0], ['1 vrstica bo povabljena', '2 vrstici bosta povabljeni', '3 vrstice bodo povabljene', '5 vrstic bo povabljenih', '101 vrstica bo povabljena', '102 vrstici bosta povabljeni']],
+    [(n) => t.onboarding.import.counts(0, 0, n).split('; ')[2], ['1 vrstica z napako.', '2 vrstici z napako.', '3 vrstice z napako.', '5 vrstic z napako.', '101 vrstica z napako.', '102 vrstici z napako.']],
+  ],
+  'onboarding.import.sendLead': [[(n) => t.onboarding.import.sendLead(n).split(' (')[0], ['1 povabilo', '2 povabili', '3 povabila', '5 povabil', '101 povabilo', '102 povabili'].map((p) => `Poslali boste ${p}`)]],
+  'onboarding.import.sent': [[(n) => t.onboarding.import.sent(n, 'danes').split('. ')[0], ['1 povabilo', '2 povabili', '3 povabila', '5 povabil', '101 povabilo', '102 povabili'].map((p) => `Povabila so poslana (danes): ${p}`)]],
   'themes.errors.tooMany': [[atMost(t.themes.errors.tooMany), ['1 pripombo.', '2 pripombi.', '3 pripombe.', '5 pripomb.', '101 pripombo.', '102 pripombi.'].map((p) => `največ ${p}`)]],
   // Issue 16, the public lists.
   'publicComments.found': [[(n) => t.publicComments.found(n), ['Najdena je 1 pripomba.', 'Najdeni sta 2 pripombi.', 'Najdene so 3 pripombe.', 'Najdenih je 5 pripomb.', 'Najdena je 101 pripomba.', 'Najdeni sta 102 pripombi.']]],

@@ -70,6 +70,7 @@ export const audit = {
           'invitation.created': 'poslano povabilo',
           'invitation.accepted': 'sprejeto povabilo (nov račun)',
           'invitation.revoked': 'preklicano povabilo',
+          'invitation.import': 'uvoz povabil iz datoteke CSV',
           'user.role_changed': 'sprememba vloge',
           'user.disabled': 'onemogočen račun',
           'user.enabled': 'ponovno omogočen račun',
@@ -103,6 +104,8 @@ export const audit = {
         actions: {
           'association.member_added': 'nova članica združenja',
           'association.member_removed': 'odstranjena članica združenja',
+          'reminders.opted_out': 'izklop opomnikov pred iztekom roka',
+          'reminders.opted_in': 'vklop opomnikov pred iztekom roka',
         },
       },
       {

@@ -1,10 +1,12 @@
-import { dictionary } from '../../../i18n/index.ts';
+import type { Kysely } from 'kysely';
+import { dictionary, formatDate } from '../../../i18n/index.ts';
 import type { Role } from '../../enums.ts';
 import { fail, invalid, ok, type Result } from '../../result.ts';
 import { absolute, routes } from '../../routes.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
-import { deliverSoon, queueMail } from '../platform/mail.ts';
+import type { Database } from '../platform/schema.ts';
+import { deliverSoon, queueMails } from '../platform/mail.ts';
 import { generateToken, hashToken } from '../platform/tokens.ts';
 import { emailProblem, nameProblem, normaliseEmail, type InvitationAcceptInput } from './input.ts';
 import { hashPassword, newPasswordProblems } from './passwords.ts';
@@ -17,14 +19,29 @@ export interface Inviter {
   name: string;
 }
 
+/** An address's open invitation (not accepted, revoked or expired), if any: what re-inviting would replace. */
+export async function findPendingInvitation(db: Kysely<Database>, email: string) {
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'role', 'created_at', 'organisation_id'])
+    .where('email', '=', normaliseEmail(email))
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date().toISOString())
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
 /**
  * Invites a person into an organisation with a role. Who may invite whom is decided by the caller
  * through access.ts; this checks the data. Returns the link (the CLI prints it; pages do not),
- * built from PUBLIC_URL; the mail is in Slovenian, the recipient's language.
+ * built from PUBLIC_URL; the mail is in Slovenian, the recipient's language. With `ifPending:
+ * 'ask'` (the forms) an address that already has an open invitation is refused with the question
+ * whether to replace it (a `replace` field); 'replace' (the default, the CLI) replaces it.
  */
 export async function createInvitation(
   db: Db,
-  input: { email: string; organisationId: number; role: Role },
+  input: { email: string; organisationId: number; role: Role; ifPending?: 'ask' | 'replace' },
   inviter: Inviter,
   publicUrl: string,
   ip: string | null,
@@ -38,49 +55,98 @@ export async function createInvitation(
     return invalid({ role: (t) => t.account.errors.roleNotForOrganisation });
   }
   if (await findUserByEmail(db, email)) return invalid({ email: (t) => t.account.errors.emailTaken });
+  if (input.ifPending === 'ask') {
+    const pending = await findPendingInvitation(db, email);
+    if (pending) {
+      const role = pending.role;
+      const since = new Date(pending.created_at);
+      return fail('conflict', undefined, { replace: (t) => t.onboarding.reinvite.question(t.account.roles[role], formatDate(since)) });
+    }
+  }
+  const result = await db.transaction().execute((trx) => insertInvitation(trx, { email, organisation, role: input.role }, inviter, publicUrl, ip));
+  deliverSoon();
+  return ok(result);
+}
 
-  const token = generateToken();
-  const link = absolute(publicUrl, routes.invitation(token));
+/**
+ * Inside the caller's transaction: revokes any open invitation of the address, stores a new one,
+ * queues its mail and audits it. The address is normalised and checked by the caller.
+ */
+export async function insertInvitation(
+  trx: Kysely<Database>,
+  input: NewInvitation,
+  inviter: Inviter,
+  publicUrl: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<{ link: string; invitationId: number }> {
+  const [created] = await insertInvitations(trx, [input], inviter, publicUrl, ip, now);
+  return created;
+}
+
+export interface NewInvitation {
+  email: string;
+  organisation: { id: number; name: string };
+  role: Role;
+  /** The person's name, when known (an import): the mail greets them by it. */
+  name?: string;
+}
+
+/** `insertInvitation` for many at once (an import's batch): a few statements per batch, not per person. */
+export async function insertInvitations(
+  trx: Kysely<Database>,
+  inputs: readonly NewInvitation[],
+  inviter: Inviter,
+  publicUrl: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<Array<{ link: string; invitationId: number }>> {
+  if (inputs.length === 0) return [];
   const m = dictionary().account;
-  const invitationId = await db.transaction().execute(async (trx) => {
-    // A new invitation replaces any still open for the same address.
-    await trx
-      .updateTable('invitations')
-      .set({ revoked_at: new Date().toISOString() })
-      .where('email', '=', email)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .execute();
-    const row = await trx
-      .insertInto('invitations')
-      .values({
-        token_hash: hashToken(token),
-        email,
-        organisation_id: organisation.id,
+  const greet = dictionary().onboarding.importMail.addressed;
+  const tokens = inputs.map(() => generateToken());
+  // A new invitation replaces any still open for the same address.
+  await trx
+    .updateTable('invitations')
+    .set({ revoked_at: now.toISOString() })
+    .where('email', 'in', inputs.map((i) => i.email))
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const rows = await trx
+    .insertInto('invitations')
+    .values(
+      inputs.map((input, i) => ({
+        token_hash: hashToken(tokens[i]),
+        email: input.email,
+        organisation_id: input.organisation.id,
         role: input.role,
         invited_by: inviter.id,
-        created_at: new Date().toISOString(),
-        expires_at: new Date(Date.now() + INVITATION_LIFETIME_MS).toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await queueMail(trx, {
-      to: email,
-      subject: m.invitationMail.subject,
-      text: m.invitationMail.body(inviter.name, organisation.name, m.roles[input.role], link),
-    });
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + INVITATION_LIFETIME_MS).toISOString(),
+      })),
+    )
+    .returning('id')
+    .execute();
+  const links = tokens.map((token) => absolute(publicUrl, routes.invitation(token)));
+  await queueMails(
+    trx,
+    inputs.map((input, i) => {
+      const body = m.invitationMail.body(inviter.name, input.organisation.name, m.roles[input.role], links[i]);
+      return { to: input.email, subject: m.invitationMail.subject, text: input.name ? greet(input.name, body) : body };
+    }),
+  );
+  for (const [i, input] of inputs.entries()) {
     await recordAudit(trx, {
       actorUserId: inviter.id,
       action: 'invitation.created',
       targetType: 'invitation',
-      targetId: row.id,
-      after: { email, organisationId: organisation.id, role: input.role },
+      targetId: rows[i].id,
+      after: { email: input.email, organisationId: input.organisation.id, role: input.role },
       ip,
     });
-    return row.id;
-  });
-  deliverSoon();
-  return ok({ link, invitationId });
+  }
+  return rows.map((row, i) => ({ link: links[i], invitationId: row.id }));
 }
 
 export async function findValidInvitation(db: Db, token: string) {

@@ -82,6 +82,8 @@ export interface MemberInvitation {
   /** Ignored for an organisation admin: they invite into their own organisation. */
   organisationId?: number;
   role?: Role;
+  /** Confirmed: an open invitation of the address is replaced (otherwise the form asks first). */
+  replace?: boolean;
 }
 
 /** An organisation admin invites into their own organisation; an administrator into any. */
@@ -92,7 +94,7 @@ export async function inviteMember(db: Db, actor: Actor & { name: string }, inpu
   if (!organisation) return invalid({ organisationId: (t) => t.account.errors.organisationRequired });
   if (!input.role) return invalid({ role: (t) => t.account.errors.roleRequired });
   if (!assignableRoles(actor, organisation.id, organisation.kind).includes(input.role)) return invalid({ role: (t) => t.account.errors.roleNotForOrganisation });
-  const created = await createInvitation(db, { email: input.email, organisationId: organisation.id, role: input.role }, actor, publicUrl, ip);
+  const created = await createInvitation(db, { email: input.email, organisationId: organisation.id, role: input.role, ifPending: input.replace ? 'replace' : 'ask' }, actor, publicUrl, ip);
   return created.ok ? ok() : created;
 }
 

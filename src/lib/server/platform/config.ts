@@ -34,6 +34,8 @@ export interface Config {
   mailReplyTo: string | undefined;
   /** How many days the municipalities named in a joint position have to answer (JOINT_DEADLINE_DAYS, default 7). */
   jointDeadlineDays: number;
+  /** Days before a window closes that organisations which have submitted nothing get one reminder (REMINDER_DAYS, default 7; 0: none). */
+  reminderDays: number;
   /** Near-duplicate comments: the least estimated Jaccard similarity of their word shingles (DUPLICATE_THRESHOLD, default 0.6: measured on the evaluation set, README). */
   duplicateThreshold: number;
   /**
@@ -112,6 +114,10 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
   const jointDeadlineDays = /^\d{1,3}$/.test(jointText) ? Number(jointText) : NaN;
   if (!(jointDeadlineDays >= 1 && jointDeadlineDays <= 90)) problems.push(`JOINT_DEADLINE_DAYS must be a whole number of days from 1 to 90 (is "${jointText}").`);
 
+  const reminderText = present(env, 'REMINDER_DAYS') ?? '7';
+  const reminderDays = /^\d{1,3}$/.test(reminderText) ? Number(reminderText) : NaN;
+  if (!(reminderDays >= 0 && reminderDays <= 90)) problems.push(`REMINDER_DAYS must be a whole number of days from 0 (no reminders) to 90 (is "${reminderText}").`);
+
   const thresholdText = present(env, 'DUPLICATE_THRESHOLD') ?? '0.6';
   const duplicateThreshold = /^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(thresholdText) ? Number(thresholdText) : NaN;
   if (!(duplicateThreshold >= 0.5 && duplicateThreshold <= 1)) problems.push(`DUPLICATE_THRESHOLD must be a number from 0.5 to 1 (is "${thresholdText}").`);
@@ -148,6 +154,7 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
       mailFrom,
       mailReplyTo,
       jointDeadlineDays: Number.isFinite(jointDeadlineDays) ? jointDeadlineDays : 7,
+      reminderDays: Number.isFinite(reminderDays) && reminderDays <= 90 ? reminderDays : 7,
       duplicateThreshold: duplicateThreshold >= 0.5 && duplicateThreshold <= 1 ? duplicateThreshold : 0.6,
       publicUrl,
       contactEmail,

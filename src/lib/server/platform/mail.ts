@@ -25,8 +25,16 @@ import type { Database } from './schema.ts';
  * message again under the same Message-ID, which receiving systems recognise as a duplicate.
  */
 
-/** Links whose last segment is a secret: password resets and invitations (their routes with an empty token). */
-const SECRET_LINK = new RegExp(`(${[routes.resetPassword(''), routes.invitation('')].join('|')})[A-Za-z0-9_-]+`, 'g');
+/** Links whose last segment is a secret: password resets, invitations, subscription links (their routes with an empty token). */
+const SECRET_LINK = new RegExp(`(${[routes.resetPassword(''), routes.invitation(''), routes.subscriptionConfirm(''), routes.unsubscribe('')].join('|')})[A-Za-z0-9_-]+`, 'g');
+
+/** A mail to a subscriber carries its unsubscribe link in the text: the List-Unsubscribe header names it too (RFC 8058 one-click). */
+const UNSUBSCRIBE_LINK = new RegExp(`https?://[^\\s/]+${routes.unsubscribe('').replace(/\//g, '\\/')}[A-Za-z0-9_-]+`);
+
+export function listUnsubscribe(text: string): Record<string, string> {
+  const link = UNSUBSCRIBE_LINK.exec(text)?.[0];
+  return link ? { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
+}
 
 /** The text with every secret link's token replaced by a note (in the mail's language) that the link was removed. */
 export function redactSecretLinks(text: string, t: Dictionary = dictionary()): string {
@@ -43,6 +51,16 @@ export async function queueMail(db: Kysely<Database>, mail: OutgoingMail): Promi
   await db
     .insertInto('mail_outbox')
     .values({ to_address: mail.to, subject: mail.subject, body_text: mail.text, created_at: new Date().toISOString() })
+    .execute();
+}
+
+/** Many messages in one statement (an import's invitations, a batch of announcements). */
+export async function queueMails(db: Kysely<Database>, mails: readonly OutgoingMail[]): Promise<void> {
+  if (mails.length === 0) return;
+  const at = new Date().toISOString();
+  await db
+    .insertInto('mail_outbox')
+    .values(mails.map((mail) => ({ to_address: mail.to, subject: mail.subject, body_text: mail.text, created_at: at })))
     .execute();
 }
 
@@ -75,6 +93,7 @@ function createSender(settings: MailSettings): (message: OutgoingMail & { id: nu
     subject: m.subject,
     text: m.text,
     messageId: outboxMessageId(m.id, settings.host),
+    headers: listUnsubscribe(m.text),
   });
   if (settings.smtpUrl) {
     const transport: Transporter = nodemailer.createTransport(settings.smtpUrl);

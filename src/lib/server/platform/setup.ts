@@ -15,6 +15,7 @@ import { writeReportFilesInWorkers } from '../report/files.ts';
 import { runDuplicateJobs } from '../moderation/duplicates/jobs.ts';
 import { runThemeJobs } from '../moderation/themes/jobs.ts';
 import { indexDraftTexts } from '../search/draft-index.ts';
+import { runNotificationJobs } from '../notifications/jobs.ts';
 
 /** Everything a database needs before the portal can serve from it. Safe to run on every start. */
 /**
@@ -73,6 +74,10 @@ export function startBackgroundWork(onReportReady: () => void = () => {}): void 
     runThemeJobs(db).catch((error) => console.error('posvet: theme suggestion failed', error));
     deleteExpiredSessions(db).catch((error) => console.error('posvet: session clean-up failed', error));
     applyRetention(db).catch((error) => console.error('posvet: retention clean-up failed', error));
+    // New draft versions and published reports to subscribers; reminders before a window closes.
+    runNotificationJobs(db, { publicUrl: config.publicUrl, reminderDays: config.reminderDays, versionsOf: readVersionFiles }).catch((error) =>
+      console.error('posvet: notifications failed', error),
+    );
   };
   tick();
   setInterval(tick, 60_000).unref();

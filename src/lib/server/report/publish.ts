@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../platform/sql.ts';
 import { currentDraft, snapshotSource, writeSnapshotRows } from './snapshot.ts';
 import type { DraftVersion } from '../content/content.ts';
 import { summarise } from './summary.ts';
+import { announceReport } from '../notifications/announcements.ts';
 
 /**
  * Publishing the report (an administrator), and the moderators' preview. Both start a snapshot
@@ -144,7 +145,7 @@ export async function runReportJobs(db: Db, onReady: () => void = () => {}, now 
       const takenAt = now();
       const count = await writeSnapshotRows(db, job.id, source, dictionary('sl'), takenAt);
       const summary = await summarise(db, job.id, source, takenAt);
-      await db.transaction().execute(async (trx) => {
+      const published = await db.transaction().execute(async (trx) => {
         const number = job.kind === 'published' ? (await latestPublishedNumber(trx, job.consultation_id)) + 1 : null;
         const readyAt = new Date().toISOString();
         await trx
@@ -167,7 +168,10 @@ export async function runReportJobs(db: Db, onReady: () => void = () => {}, now 
         } else {
           await trx.deleteFrom('report_versions').where('consultation_id', '=', job.consultation_id).where('kind', '=', 'preview').where('id', '!=', job.id).execute();
         }
+        return number;
       });
+      // Subscribers hear of the publication (queued by the background job in batches).
+      if (published !== null) await announceReport(db, job.consultation_id, published);
       onReady();
     } catch (error) {
       console.error(`posvet: report snapshot ${job.id} failed:`, error);

@@ -48,7 +48,9 @@ async function run(Astro: AstroGlobal, actor: Actor & { name: string }, intent: 
     case 'enable':
       return submit(z.object({ userId: maybeId }), ({ userId }) => (userId ? setUserStatus(db, actor, userId, intent === 'disable' ? 'disabled' : 'active', ip) : notAllowed()));
     case 'invite':
-      return submit(z.object({ email: text, organisationId: maybeId, role: maybeRole }), (input) => inviteMember(db, actor, input, publicBaseUrl(), ip));
+      return submit(z.object({ email: text, organisationId: maybeId, role: maybeRole, replace: z.string().optional().transform((v) => v === '1') }), (input) =>
+        inviteMember(db, actor, input, publicBaseUrl(), ip),
+      );
     case 'revoke':
       return submit(z.object({ invitationId: maybeId }), ({ invitationId }) => (invitationId ? revokeMemberInvitation(db, actor, invitationId, ip) : notAllowed()));
     default:

@@ -6,8 +6,13 @@ import { listOpenInvitations } from '../../accounts/invitations.ts';
 import { listUsers } from '../../accounts/users.ts';
 import { findOrganisation, membersOfAssociation, membershipsOf } from '../../organisations/organisations.ts';
 import { getDb, type Db } from '../../platform/db.ts';
-import { actorOf, requirePermission } from '../auth-context.ts';
-import { flashMessage } from '../flash.ts';
+import { z } from 'astro/zod';
+import { remindersOptedOut, setReminderOptOut } from '../../notifications/reminders.ts';
+import { config } from '../../platform/config.ts';
+import { actorOf, clientIp, requirePermission } from '../auth-context.ts';
+import { flashMessage, withFlash } from '../flash.ts';
+import { readForm } from '../forms.ts';
+import { submitAccountForm } from './form.ts';
 import { EMPTY_FORM, type FormState } from '../form-handling.ts';
 import { memberForm } from './members.ts';
 
@@ -25,7 +30,8 @@ export async function loadOrganisationPage(db: Db, actor: Actor) {
   const memberships: Named[] = organisation.kind === 'municipality' ? await membershipsOf(db, organisation.id) : [];
   const associationMembers: Named[] = organisation.kind === 'association' ? await membersOfAssociation(db, organisation.id) : [];
   // A refused invitation from someone without the invite form shows its reason at the top instead.
-  return { organisation, manages, members, invitations, roles, memberships, associationMembers, showInvite: manages && roles.length > 0 };
+  const remindersOff = manages && (await remindersOptedOut(db, organisation.id));
+  return { organisation, manages, members, invitations, roles, memberships, associationMembers, showInvite: manages && roles.length > 0, remindersOptedOut: remindersOff, reminderDays: config.reminderDays };
 }
 
 export type OrganisationPage = Awaited<ReturnType<typeof loadOrganisationPage>> & { actor: Actor; form: FormState; inviteFailed: boolean; flash?: string };
@@ -36,7 +42,13 @@ export async function organisationPage(Astro: AstroGlobal): Promise<Response | O
   const actor = actorOf(guard.user);
   let form = EMPTY_FORM;
   let inviteFailed = false;
-  if (Astro.request.method === 'POST') {
+  if (Astro.request.method === 'POST' && (await readForm(Astro.request)).intent === 'reminders') {
+    // [issue 16] The reminder opt-out (notifications/reminders.ts).
+    const saved = await submitAccountForm(Astro, z.object({ optOut: z.string().optional() }), ({ optOut }) => setReminderOptOut(getDb(), actor, optOut === '1', clientIp(Astro)));
+    if (saved.ok) return Astro.redirect(withFlash(routes.organisation, saved.values.optOut === '1' ? 'opomniki-izklopljeni' : 'opomniki-vklopljeni'), 303);
+    form = saved;
+    Astro.response.status = form.status;
+  } else if (Astro.request.method === 'POST') {
     // Not allowed answers 403; any other refusal 400.
     const outcome = await memberForm(Astro, { ...actor, name: guard.user.name }, routes.organisation);
     if (outcome instanceof Response) return outcome;

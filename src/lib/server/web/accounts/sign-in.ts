@@ -14,6 +14,21 @@ import { submitAccountForm } from './form.ts';
 
 /** Signing in and out: the password step, the code step, sign-out. */
 
+/** Pages that are about signing in themselves (or hold a one-time secret): nobody returns to them. */
+const NO_RETURN = [routes.signIn(), routes.signOut, routes.forgotPassword, routes.resetPassword(''), routes.invitation(''), routes.subscriptionConfirm(''), routes.unsubscribe('')];
+
+/**
+ * The header's „Prijava“ link from a page: /prijava?vrnitev=<the page's path and query>, so that
+ * signing in lands there again (sign-in pages and links with secrets excepted, and the home page,
+ * where "Moj račun" is as good). The target is checked again when it is used (safeReturnPath).
+ */
+export function signInLinkFrom(url: URL): string {
+  const path = url.pathname;
+  if (path === routes.home || NO_RETURN.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`))) return routes.signIn();
+  const target = `${path}${url.search}`;
+  return routes.signIn(safeReturnPath(target, '') || undefined);
+}
+
 export interface SignInPage {
   form: FormState;
   action: string;
