@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { migrations } from '../../../../db/migrations/index.ts';
 import { config } from './config.ts';
@@ -50,9 +50,32 @@ function withStatementCache(sqlite: SQLite.Database, limit = 500): SQLite.Databa
   });
 }
 
+/**
+ * Transactions begin IMMEDIATE: the write lock is taken at `begin`, where the busy timeout waits
+ * for another connection's writes (the report's file writer, the operator's command line). A
+ * deferred transaction that read first and writes later fails at once with SQLITE_BUSY when another
+ * connection committed in between — a 500 over a request that had done nothing wrong.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #settings: SqliteDialectConfig;
+  constructor(settings: SqliteDialectConfig) {
+    super(settings);
+    this.#settings = settings;
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.#settings);
+  }
+}
+
 /** The Kysely handle every query goes through. */
 export function openDatabase(path: string = config.databasePath): Db {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path)) }) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(path)) }) });
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
