@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // The PostgreSQL round's template databases (nothing on SQLite).
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
     // Real argon2 hashing and fsync'd SQLite commits on a 2-core machine: allow for a busy CI.
     testTimeout: 30_000,
   },

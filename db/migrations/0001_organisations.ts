@@ -1,9 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { nowDefault, serialId } from './portable.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const now = nowDefault(db);
   await db.schema
     .createTable('organisations')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('kind', 'text', (c) =>
       c.notNull().check(sql`kind in ('municipality', 'association', 'government', 'other')`),
     )
@@ -13,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('registry_id', 'text')
     .addColumn('is_urban', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
   await db.schema.createIndex('organisations_kind').on('organisations').columns(['kind', 'short_name']).execute();
 

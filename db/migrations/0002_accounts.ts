@@ -1,11 +1,13 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../src/lib/server/platform/dialect.ts';
+import { createRowTrigger, nowDefault, refuse, serialId } from './portable.ts';
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const now = nowDefault(db);
   await db.schema
     .createTable('users')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     // Stored lower-cased (the boundary normalises), unique whatever the case people type.
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -23,7 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // SHA-256 of the session token; the token itself lives only in the person's cookie.
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('expires_at', 'integer', (c) => c.notNull())
+    // Seconds since 1970 (lucia); bigint on PostgreSQL, as the project never stores a count that could outgrow it.
+    .addColumn('expires_at', isPostgres(db) ? 'bigint' : 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('ip', 'text')
     .addColumn('user_agent', 'text')
@@ -32,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('invitations')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
@@ -47,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('password_resets')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -57,7 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('login_attempts')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('ip', 'text', (c) => c.notNull())
     .addColumn('succeeded', 'integer', (c) => c.notNull())
@@ -68,7 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('actor_user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('target_type', 'text')
@@ -81,14 +84,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('audit_log_created').on('audit_log').column('created_at').execute();
   await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id']).execute();
   // Append-only, enforced by the database itself.
-  await sql`create trigger audit_log_no_update before update on audit_log
-    begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
-  await sql`create trigger audit_log_no_delete before delete on audit_log
-    begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+  for (const event of ['update', 'delete'] as const) {
+    await createRowTrigger(db, { name: `audit_log_no_${event}`, table: 'audit_log', timing: 'before', event, body: refuse(db, 'audit_log is append-only') });
+  }
 
   await db.schema
     .createTable('mail_outbox')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('to_address', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('body_text', 'text', (c) => c.notNull())

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { nowDefault, serialId } from './portable.ts';
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const now = nowDefault(db);
   await db.schema
     .createTable('comments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
     .addColumn('author_user_id', 'integer', (c) => c.references('users.id'))
     // What the comment is about: a block, a whole chapter, or the whole draft version.

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { nowDefault, serialId } from './portable.ts';
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const now = nowDefault(db);
   await db.schema.alterTable('comments').addColumn('assignee_user_id', 'integer', (c) => c.references('users.id')).execute();
   await db.schema
     .alterTable('comments')
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('comment_notes')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('comment_id', 'integer', (c) => c.notNull().references('comments.id').onDelete('cascade'))
     .addColumn('author_user_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('body', 'text', (c) => c.notNull())

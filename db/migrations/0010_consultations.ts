@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../src/lib/server/platform/dialect.ts';
+import { nowDefault, serialId } from './portable.ts';
 
 /**
  * Several consultations side by side. A consultation has its own drafts (content/<slug>/), its own
@@ -8,10 +10,11 @@ import { sql, type Kysely } from 'kysely';
  * that file (platform/setup.ts); this migration only makes sure the existing comments have theirs.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  const now = nowDefault(db);
   await db.schema
     .createTable('consultations')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('slug', 'text', (c) => c.notNull().unique().check(sql`slug glob '[a-z0-9]*' and slug not glob '*[^a-z0-9-]*' and length(slug) between 2 and 40`))
+    .addColumn('id', 'integer', serialId(db))
+    .addColumn('slug', 'text', (c) => c.notNull().unique().check(isPostgres(db) ? sql`slug ~ '^[a-z0-9][a-z0-9-]*$' and length(slug) between 2 and 40` : sql`slug glob '[a-z0-9]*' and slug not glob '*[^a-z0-9-]*' and length(slug) between 2 and 40`))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('short_title', 'text', (c) => c.notNull())
     .addColumn('owner_organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
@@ -20,15 +23,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('invited', 'text')
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('preparation').check(sql`status in ('preparation', 'open', 'closed', 'report_published')`))
     .addColumn('archived_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
-    .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
 
   await db.schema
     .createTable('consultation_moderators')
     .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint('consultation_moderators_pk', ['consultation_id', 'user_id'])
     .execute();
   await db.schema.createIndex('consultation_moderators_user').on('consultation_moderators').column('user_id').execute();

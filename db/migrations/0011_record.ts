@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../src/lib/server/platform/dialect.ts';
+import { nowDefault, serialId } from './portable.ts';
 
 /**
  * The official record (issue 13).
@@ -14,13 +16,16 @@ import { sql, type Kysely } from 'kysely';
  * - The outbox claims a message before sending it (`claimed_until`), so two deliverers never send
  *   the same message.
  */
-const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const NOW = nowDefault(db);
   await sql`alter table comments add column withdrawal_reason text`.execute(db);
   await sql`alter table comments add column joint_deadline text`.execute(db);
-  await sql`update comments set joint_deadline = strftime('%Y-%m-%dT%H:%M:%fZ', submitted_at, '+7 days')
-            where submitted_at is not null and exists (select 1 from joint_position_members j where j.comment_id = comments.id)`.execute(db);
+  // Joint positions submitted before this migration (SQLite databases only: a PostgreSQL database starts empty).
+  if (!isPostgres(db)) {
+    await sql`update comments set joint_deadline = strftime('%Y-%m-%dT%H:%M:%fZ', submitted_at, '+7 days')
+              where submitted_at is not null and exists (select 1 from joint_position_members j where j.comment_id = comments.id)`.execute(db);
+  }
 
   await db.schema
     .createTable('stances')
@@ -49,7 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('answer_templates')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
     /** Null: for every chapter. */
     .addColumn('chapter_slug', 'text')

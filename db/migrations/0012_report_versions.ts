@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../src/lib/server/platform/dialect.ts';
+import { nowDefault, serialId } from './portable.ts';
 
 /**
  * The report as a published document (issue 14).
@@ -15,12 +17,12 @@ import { sql, type Kysely } from 'kysely';
  * - `report_files`: each download of a published version (PDF, DOCX, XLSX, CSV), written once to
  *   DATA_DIR and served from there, with its size and SHA-256.
  */
-const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const NOW = nowDefault(db);
   await db.schema
     .createTable('report_versions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('published', 'preview')`))
     .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('preparing', 'ready', 'failed')`))
@@ -100,7 +102,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('format', 'text', (c) => c.notNull().check(sql`format in ('pdf', 'docx', 'xlsx', 'csv')`))
     /** Relative to DATA_DIR. */
     .addColumn('path', 'text', (c) => c.notNull())
-    .addColumn('bytes', 'integer', (c) => c.notNull())
+    .addColumn('bytes', isPostgres(db) ? 'bigint' : 'integer', (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(NOW))
     .addPrimaryKeyConstraint('report_files_pk', ['report_version_id', 'format'])

@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../src/lib/server/platform/dialect.ts';
+import { blobType, nowDefault, realType, serialId } from './portable.ts';
 
 /**
  * Near-duplicate groups of comments (issue 15). A first cut by the lead; the duplicates' helper
@@ -12,12 +14,12 @@ import { sql, type Kysely } from 'kysely';
  * - `duplicate_buckets`: the LSH buckets of the comments that take new members — representatives
  *   and comments in no group — looked up by (consultation, version, band, bucket).
  */
-const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const NOW = nowDefault(db);
   await db.schema
     .createTable('duplicate_groups')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
     .addColumn('version_id', 'text', (c) => c.notNull())
     .addColumn('representative_comment_id', 'integer', (c) => c.notNull().references('comments.id').onDelete('cascade'))
@@ -35,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('duplicate_group_members')
     .addColumn('comment_id', 'integer', (c) => c.primaryKey().references('comments.id').onDelete('cascade'))
     .addColumn('group_id', 'integer', (c) => c.notNull().references('duplicate_groups.id').onDelete('cascade'))
-    .addColumn('similarity', 'real', (c) => c.notNull())
+    .addColumn('similarity', realType(db), (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('algorithm', 'moderator')`))
     .addColumn('added_at', 'text', (c) => c.notNull().defaultTo(NOW))
     .execute();
@@ -45,7 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('comment_id', 'integer', (c) => c.primaryKey().references('comments.id').onDelete('cascade'))
     .addColumn('consultation_id', 'integer', (c) => c.notNull())
     .addColumn('version_id', 'text', (c) => c.notNull())
-    .addColumn('signature', 'blob')
+    .addColumn('signature', blobType(db))
     .addColumn('separated', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema
@@ -58,10 +60,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('consultation_id', 'integer', (c) => c.notNull())
     .addColumn('version_id', 'text', (c) => c.notNull())
     .addColumn('band', 'integer', (c) => c.notNull())
-    .addColumn('bucket', 'integer', (c) => c.notNull())
+    // A 32-bit hash taken as unsigned: beyond PostgreSQL's integer.
+    .addColumn('bucket', isPostgres(db) ? 'bigint' : 'integer', (c) => c.notNull())
     .addColumn('comment_id', 'integer', (c) => c.notNull().references('comments.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('duplicate_buckets_pk', ['consultation_id', 'version_id', 'band', 'bucket', 'comment_id'])
-    .modifyEnd(sql`without rowid`)
+    .$call((t) => (isPostgres(db) ? t : t.modifyEnd(sql`without rowid`)))
     .execute();
   await db.schema.createIndex('duplicate_buckets_comment').on('duplicate_buckets').column('comment_id').execute();
 }

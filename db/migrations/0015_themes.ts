@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { nowDefault, serialId } from './portable.ts';
 
 /**
  * Suggested themes (issue 15). A first cut by the lead; the themes' helper owns this file until it
@@ -12,12 +13,12 @@ import { sql, type Kysely } from 'kysely';
  *   (`chapter_slug` null), computed by the background job (moderation/themes/jobs.ts); at most one
  *   unfinished per scope (a partial unique index), so asking twice does not queue the work twice.
  */
-const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const NOW = nowDefault(db);
   await db.schema
     .createTable('themes')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
     .addColumn('chapter_slug', 'text')
     .addColumn('label', 'text', (c) => c.notNull())
@@ -41,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('comment_themes_theme').on('comment_themes').columns(['theme_id', 'comment_id']).execute();
   await db.schema
     .createTable('theme_runs')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
     .addColumn('chapter_slug', 'text')
     .addColumn('state', 'text', (c) => c.notNull().defaultTo('pending').check(sql`state in ('pending', 'running', 'done', 'failed')`))

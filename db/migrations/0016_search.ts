@@ -1,4 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../src/lib/server/platform/dialect.ts';
+import { createPostgresSearch, dropPostgresSearch } from './search-postgres.ts';
+import { nowDefault } from './portable.ts';
 
 /**
  * Full-text search (issue 15). FTS5 with the trigram tokenizer: any substring of three or more
@@ -33,6 +36,20 @@ function syncTriggers(table: string, index: string, rowid: string, columns: stri
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const now = nowDefault(db);
+  if (isPostgres(db)) await createPostgresSearch(db);
+  else await createSqliteSearch(db);
+  await db.schema
+    .createTable('draft_text_versions')
+    .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
+    .addColumn('version_id', 'text', (c) => c.notNull())
+    .addColumn('blocks', 'integer', (c) => c.notNull())
+    .addColumn('indexed_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addPrimaryKeyConstraint('draft_text_versions_pk', ['consultation_id', 'version_id'])
+    .execute();
+}
+
+async function createSqliteSearch(db: Kysely<any>): Promise<void> {
   await sql.raw(`create virtual table comments_fts using fts5(${COMMENT_COLUMNS.join(', ')}, content='comments', content_rowid='id', ${TOKENIZE})`).execute(db);
   for (const trigger of syncTriggers('comments', 'comments_fts', 'id', COMMENT_COLUMNS)) await sql.raw(trigger).execute(db);
   await sql.raw(`insert into comments_fts (comments_fts) values ('rebuild')`).execute(db);
@@ -51,18 +68,11 @@ export async function up(db: Kysely<any>): Promise<void> {
        chapter_number unindexed, chapter_title unindexed, block_number unindexed, block_position unindexed, block_anchor unindexed, ${TOKENIZE})`,
     )
     .execute(db);
-  await db.schema
-    .createTable('draft_text_versions')
-    .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
-    .addColumn('version_id', 'text', (c) => c.notNull())
-    .addColumn('blocks', 'integer', (c) => c.notNull())
-    .addColumn('indexed_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
-    .addPrimaryKeyConstraint('draft_text_versions_pk', ['consultation_id', 'version_id'])
-    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('draft_text_versions').execute();
+  if (isPostgres(db)) return dropPostgresSearch(db);
   for (const index of ['comments_fts', 'stances_fts', 'organisations_fts']) {
     for (const event of ['insert', 'delete', 'update']) await sql.raw(`drop trigger ${index}_${event}`).execute(db);
   }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createRowTrigger, dropRowTrigger, nowExpression, serialId } from './portable.ts';
 
 /**
  * PDF files attached to a comment (issue 16): a signed letter, a council decision, the e-mail or scan
@@ -9,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('attachments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('comment_id', 'integer', (c) => c.notNull().references('comments.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull().check(sql`size > 0`))
@@ -24,15 +25,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table report_rows add column attachments text`.execute(db);
   // An attachment added to or removed from a public comment (a moderator's scan) changes its open
   // data: `?since=` must see it (as migration 0013's triggers do for the comment's other data).
-  for (const [event, row] of [['insert', 'new'], ['delete', 'old']]) {
-    await sql.raw(`create trigger attachments_public_${event} after ${event} on attachments begin
-                     update comments set public_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') where id = ${row}.comment_id and state = 'submitted';
-                   end`).execute(db);
+  for (const [event, row] of [['insert', 'new'], ['delete', 'old']] as const) {
+    await createRowTrigger(db, {
+      name: `attachments_public_${event}`,
+      table: 'attachments',
+      timing: 'after',
+      event,
+      body: `update comments set public_changed_at = ${nowExpression(db)} where id = ${row}.comment_id and state = 'submitted';`,
+    });
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter table report_rows drop column attachments`.execute(db);
-  for (const event of ['insert', 'delete']) await sql.raw(`drop trigger attachments_public_${event}`).execute(db);
+  for (const event of ['insert', 'delete']) await dropRowTrigger(db, `attachments_public_${event}`, 'attachments');
   await db.schema.dropTable('attachments').execute();
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +11,36 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-/** A fresh SQLite file in a temporary folder, removed after the test: the real engine, never a mock. */
-export function tempDatabase(): { db: Db; path: string } {
+/** The PostgreSQL round of the suite (TEST_POSTGRES_URL: the throwaway cluster tests/run.ts started). */
+export const postgresCluster = process.env.TEST_POSTGRES_URL;
+let counter = 0;
+
+/** Runs SQL on the cluster's maintenance database, synchronously (psql), so `tempDatabase` stays synchronous. */
+function onCluster(statement: string): void {
+  const result = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', postgresCluster!, '-c', statement], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`psql ${statement}: ${result.stderr || result.error}`);
+}
+
+/**
+ * A fresh database, removed after the test: the real engine, never a mock. A SQLite file in a
+ * temporary folder; in the PostgreSQL round, a database on the test cluster — copied from the
+ * migrated template (`migrated: true`, the default there; migrating again does nothing) or empty
+ * (`migrated: false`, for the tests of migrations themselves). `path` is what `openDatabase` takes.
+ */
+export function tempDatabase(options: { migrated?: boolean; template?: string } = {}): { db: Db; path: string } {
+  if (postgresCluster) {
+    const name = `t_${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}`;
+    const template = options.template ?? (options.migrated === false ? 'template0' : 'posvet_template');
+    onCluster(`create database ${name} template ${template}`);
+    const url = new URL(postgresCluster);
+    url.pathname = `/${name}`;
+    const db = openDatabase(url.toString());
+    cleanups.push(async () => {
+      await db.destroy();
+      onCluster(`drop database if exists ${name} with (force)`);
+    });
+    return { db, path: url.toString() };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'posvet-test-'));
   const path = join(dir, 'test.sqlite');
   const db = openDatabase(path);
@@ -26,7 +55,8 @@ export function tempDatabase(): { db: Db; path: string } {
 /** The demo data; with `report`, also the demo's published report (version 1 of DS 2030). */
 export async function seededDatabase(options: { report?: boolean } = {}): Promise<{ db: Db; path: string }> {
   const { prepareDatabase } = await import('../../src/lib/server/platform/setup.ts');
-  const handle = tempDatabase();
+  // On PostgreSQL, a copy of the seeded template; preparing it again only checks it is whole.
+  const handle = tempDatabase(postgresCluster && !options.report ? { template: 'posvet_seeded' } : {});
   await prepareDatabase(handle.db, { demo: true, demoReport: options.report ?? false });
   return handle;
 }

@@ -17,6 +17,17 @@ export interface Config {
   host: string;
   port: number;
   databasePath: string;
+  /**
+   * PostgreSQL instead of the SQLite file (DATABASE_URL, postgres://user:password@host:5432/posvet);
+   * unset: the SQLite file at DATABASE_PATH.
+   */
+  databaseUrl: string | undefined;
+  /** Connections each app process keeps to PostgreSQL (DATABASE_POOL_SIZE, default 10). */
+  databasePoolSize: number;
+  /** What `openDatabase` opens: DATABASE_URL when set, else the SQLite file DATABASE_PATH. */
+  database: string;
+  /** App processes `npm start` runs (WORKERS, default 1; more than 1 needs DATABASE_URL or shares the SQLite file). */
+  workers: number;
   production: boolean;
   /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; unset: write .eml files. */
   smtpUrl: string | undefined;
@@ -64,6 +75,11 @@ function present(env: Env, name: string): string | undefined {
 function resolvePath(value: string | undefined, fallback: string): string {
   const chosen = value ?? fallback;
   return chosen === ':memory:' || isAbsolute(chosen) ? chosen : fromRoot(chosen);
+}
+
+/** Is this a PostgreSQL connection address (rather than a SQLite file)? */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location) && URL.canParse(location);
 }
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
@@ -141,12 +157,31 @@ export function readConfig(env: Env): { config: Config; problems: string[] } {
   const databaseText = present(env, 'DATABASE_PATH');
   if (databaseText !== undefined && databaseText.endsWith('/')) problems.push(`DATABASE_PATH must name a file, not a folder (is "${databaseText}").`);
 
+  const databaseUrl = present(env, 'DATABASE_URL');
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// address, e.g. postgres://posvet:geslo@127.0.0.1:5432/posvet (unset: the SQLite file DATABASE_PATH).');
+  }
+  const poolText = present(env, 'DATABASE_POOL_SIZE') ?? '10';
+  const databasePoolSize = /^\d{1,3}$/.test(poolText) ? Number(poolText) : NaN;
+  if (!(databasePoolSize >= 1 && databasePoolSize <= 100)) problems.push(`DATABASE_POOL_SIZE must be a whole number from 1 to 100 (is "${poolText}").`);
+
+  const workersText = present(env, 'WORKERS') ?? '1';
+  const workers = /^\d{1,2}$/.test(workersText) ? Number(workersText) : NaN;
+  if (!(workers >= 1 && workers <= 64)) problems.push(`WORKERS must be a whole number of app processes from 1 to 64 (is "${workersText}").`);
+
+  const databasePath = resolvePath(databaseText, 'db/posvet.sqlite');
+  const postgres = databaseUrl !== undefined && isPostgresUrl(databaseUrl) ? databaseUrl : undefined;
+
   return {
     problems,
     config: {
       host,
       port: Number.isFinite(port) ? port : 4321,
-      databasePath: resolvePath(databaseText, 'db/posvet.sqlite'),
+      databasePath,
+      databaseUrl: postgres,
+      databasePoolSize: Number.isFinite(databasePoolSize) && databasePoolSize >= 1 && databasePoolSize <= 100 ? databasePoolSize : 10,
+      database: postgres ?? databasePath,
+      workers: Number.isFinite(workers) && workers >= 1 && workers <= 64 ? workers : 1,
       production,
       smtpUrl,
       mailDir: resolvePath(present(env, 'MAIL_DIR'), 'db/mail'),

@@ -4,7 +4,8 @@ import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { migrations } from '../../../../db/migrations/index.ts';
-import { config } from './config.ts';
+import { config, isPostgresUrl } from './config.ts';
+import { openPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -73,9 +74,13 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-/** The Kysely handle every query goes through. */
-export function openDatabase(path: string = config.databasePath): Db {
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(path)) }) });
+/**
+ * The Kysely handle every query goes through: PostgreSQL when `location` is a postgres:// address
+ * (DATABASE_URL), else the SQLite file at that path (DATABASE_PATH).
+ */
+export function openDatabase(location: string = config.database): Db {
+  if (isPostgresUrl(location)) return openPostgres<Database>(location, config.databasePoolSize);
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(location)) }) });
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

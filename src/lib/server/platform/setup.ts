@@ -63,7 +63,7 @@ export function startBackgroundWork(onReportReady: () => void = () => {}): void 
   if (started) return;
   started = true;
   const db = getDb();
-  writeReportFilesInWorkers(config.databasePath);
+  writeReportFilesInWorkers(config.database);
   deliverAutomatically(db);
   const tick = () => {
     // Report snapshots a stopped process left half-written are written again (report/publish.ts).

@@ -1,9 +1,15 @@
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { isPostgres } from './dialect.ts';
 
-/** `column LIKE %text%` with the text's own % and _ taken literally (portable: ESCAPE is standard SQL). */
+/**
+ * `column` contains `text`, ignoring case, with the text's own % and _ taken literally (ESCAPE is
+ * standard SQL). Both sides lower-cased: SQLite's LIKE ignores the case of ASCII letters only, and
+ * PostgreSQL's LIKE ignores none; `lower()` is ASCII-only on SQLite, so both behave as before there,
+ * and PostgreSQL also folds Č, Š and Ž.
+ */
 export function containsText(column: Expression<unknown>, text: string): Expression<SqlBool> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<SqlBool>`${column} like ${pattern} escape '\\'`;
+  return sql<SqlBool>`lower(${column}) like lower(${pattern}) escape '\\'`;
 }
 
 /**
@@ -17,9 +23,11 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * A bounded list of ids (a capped search's matches, at most a few thousand) as a table of one column
- * `id`, passed as one JSON parameter rather than one parameter per id. SQLite's `json_each`;
- * PostgreSQL would read `jsonb_array_elements_text`.
+ * `id`, passed as one parameter rather than one parameter per id: SQLite's `json_each` over a JSON
+ * array, PostgreSQL's `unnest` over an integer array.
  */
-export function idTable(ids: readonly number[]): RawBuilder<{ id: number }> {
-  return sql<{ id: number }>`select value as id from json_each(${JSON.stringify(ids)})`;
+export function idTable(db: Kysely<any>, ids: readonly number[]): RawBuilder<{ id: number }> {
+  return isPostgres(db)
+    ? sql<{ id: number }>`select unnest(cast(${[...ids]} as integer[])) as id`
+    : sql<{ id: number }>`select value as id from json_each(${JSON.stringify(ids)})`;
 }

@@ -96,8 +96,11 @@ export function ensureReportFile(db: Db, version: ReportVersion, format: ReportF
 
 function inWorker(databasePath: string, reportVersionId: number, format: ReportFormat): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, fromRoot('src/lib/server/report/file-worker.ts'), databasePath, String(reportVersionId), format], {
+    // The database's location goes in the environment: a PostgreSQL address holds a password, and a
+    // process's arguments are readable by every user of the machine.
+    const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, fromRoot('src/lib/server/report/file-worker.ts'), String(reportVersionId), format], {
       stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, POSVET_WORKER_DATABASE: databasePath },
     });
     child.once('error', reject);
     child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`the report file writer stopped (${signal ?? `exit ${code}`})`))));

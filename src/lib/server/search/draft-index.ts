@@ -32,7 +32,7 @@ export async function indexDraftTexts(db: Db): Promise<{ versions: number; block
       );
       await db.transaction().execute(async (trx) => {
         // A version half-indexed by a stopped process is indexed again from the start.
-        await sql`delete from draft_text_fts where consultation_id = ${consultation.id} and version_id = ${version.id}`.execute(trx);
+        await trx.deleteFrom('draft_text_fts').where('consultation_id', '=', consultation.id).where('version_id', '=', version.id).execute();
         for (let i = 0; i < rows.length; i += 200) await trx.insertInto('draft_text_fts').values(rows.slice(i, i + 200)).execute();
         await trx.insertInto('draft_text_versions').values({ consultation_id: consultation.id, version_id: version.id, blocks: rows.length }).execute();
       });

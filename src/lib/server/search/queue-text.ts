@@ -89,7 +89,7 @@ export async function textMatch(db: Kysely<Database>, text: string, others: Expr
     const ids = (
       await sql<{ id: number }>`select c.id from comments c where ${others} and c.id in (${matchingIds(terms, naming)}) order by c.id desc limit ${MATCH_LIMIT + 1}`.execute(db)
     ).rows.map((r) => r.id);
-    return { kind: 'ids', source: idTable(ids.slice(0, MATCH_LIMIT)), capped: ids.length > MATCH_LIMIT };
+    return { kind: 'ids', source: idTable(db, ids.slice(0, MATCH_LIMIT)), capped: ids.length > MATCH_LIMIT };
   }
   // Matches in a stance or by an organisation's name no older than the text matches kept.
   const newest = async (from: RawBuilder<unknown>) => (await sql<{ id: number }>`${from} limit ${MATCH_LIMIT + 1}`.execute(db)).rows.map((r) => r.id);
@@ -98,7 +98,7 @@ export async function textMatch(db: Kysely<Database>, text: string, others: Expr
     naming.length ? newest(sql`select x.id from comments x where ${byName(terms, naming)} and x.id >= ${floor} and ${meets(sql.ref('x.id'))} order by x.id desc`) : [],
   ]);
   const ids = [...new Set([...found.filter((id) => id >= floor), ...inStances, ...byNames])].sort((a, b) => b - a);
-  return { kind: 'ids', source: idTable(ids.slice(0, MATCH_LIMIT)), capped: ids.length > MATCH_LIMIT };
+  return { kind: 'ids', source: idTable(db, ids.slice(0, MATCH_LIMIT)), capped: ids.length > MATCH_LIMIT };
 }
 
 /** The words that name at most NAME_LIMIT organisations (a word in more names names none in particular). */

@@ -1,0 +1,103 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/**
+ * A throwaway PostgreSQL cluster for the test suite: `initdb` in a temporary folder, started on a
+ * free loopback port, without durability (fsync off — the data is thrown away), as the `postgres`
+ * user when this process is root (PostgreSQL refuses to run as root). Imports nothing from src/.
+ *
+ * TEST_POSTGRES_URL (the cluster's superuser address) tells every test helper to create its
+ * databases there (`createTestDatabase`) instead of in SQLite files.
+ */
+
+export interface Cluster {
+  url: string;
+  stop: () => void;
+}
+
+/** The newest installed PostgreSQL's programs (Debian: /usr/lib/postgresql/<major>/bin), or undefined. */
+export function postgresBin(): string | undefined {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return undefined;
+  const majors = readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  for (const major of majors) if (existsSync(join(base, major, 'bin', 'initdb'))) return join(base, major, 'bin');
+  return undefined;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function asPostgresUser(command: string, args: string[]): { status: number | null; output: string } {
+  const root = process.getuid?.() === 0;
+  const result = root ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+}
+
+/** Starts a cluster; throws with PostgreSQL's own words when it cannot. */
+export async function startCluster(): Promise<Cluster> {
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql); the PostgreSQL round of the tests cannot run.');
+  const dir = mkdtempSync(join(tmpdir(), 'posvet-pg-'));
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
+  const init = asPostgresUser(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  if (init.status !== 0) throw new Error(`initdb failed:\n${init.output}`);
+  const port = await freePort();
+  const options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=400', '-c shared_buffers=256MB'];
+  const start = asPostgresUser(join(bin, 'pg_ctl'), ['-D', data, '-o', options.join(' '), '-l', join(dir, 'server.log'), '-w', 'start']);
+  if (start.status !== 0) throw new Error(`PostgreSQL did not start:\n${start.output}`);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  return {
+    url,
+    stop: () => {
+      asPostgresUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The address of database `name` on the cluster at `clusterUrl`. */
+export function databaseUrl(clusterUrl: string, name: string): string {
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs one statement on the cluster's maintenance database. */
+export async function onCluster(clusterUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: clusterUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The schema every test database starts from (created once per run by `prepareTemplate`). */
+export const TEMPLATE = 'posvet_template';
+
+let counter = 0;
+
+/** A new, empty-but-migrated database copied from the template; returns its address and how to drop it. */
+export async function createTestDatabase(clusterUrl: string, template = TEMPLATE): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `t_${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}`;
+  await onCluster(clusterUrl, `create database ${name} template ${template}`);
+  return {
+    url: databaseUrl(clusterUrl, name),
+    drop: () => onCluster(clusterUrl, `drop database if exists ${name} with (force)`),
+  };
+}
