@@ -16,6 +16,8 @@ import pg from 'pg';
 
 export interface Cluster {
   url: string;
+  /** The cluster's data folder. */
+  dataDir: string;
   stop: () => void;
 }
 
@@ -62,6 +64,7 @@ export async function startCluster(): Promise<Cluster> {
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
+    dataDir: data,
     stop: () => {
       asPostgresUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
       rmSync(dir, { recursive: true, force: true });
