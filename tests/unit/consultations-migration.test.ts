@@ -18,7 +18,7 @@ const upTo = (last: string): MigrationProvider => ({
 
 describe('the consultations migration', () => {
   it('gives every existing comment to DS2030 without renumbering anything, and keeps its moderators on it', async () => {
-    const { db } = tempDatabase();
+    const { db } = tempDatabase({ migrated: false });
     const before = await new Migrator({ db, provider: upTo('0009_ministry') }).migrateToLatest();
     expect(before.error).toBeUndefined();
     await sql`insert into organisations (kind, code, name, short_name, slug, is_urban) values

@@ -16,7 +16,7 @@ import { findConsultation, listConsultations } from '../../src/lib/server/consul
 import { consultationInput, type ConsultationInput } from '../../src/lib/server/consultations/input.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import type { Result } from '../../src/lib/result.ts';
-import { organisationId, seededDatabase, userId } from './helpers.ts';
+import { organisationId, postgresCluster, seededDatabase, userId } from './helpers.ts';
 
 const t = dictionary();
 const root = join(import.meta.dirname, '../..');
@@ -250,7 +250,7 @@ describe('moderators of a consultation', () => {
 // Each command is a Node process of its own (about two seconds on this machine, more when it is busy).
 describe('the operator’s command line', { timeout: 180_000 }, () => {
   const cli = (path: string, ...args: string[]) =>
-    spawnSync(join(root, 'node_modules/.bin/node'), ['src/cli/admin.ts', 'consultation', ...args], { cwd: root, env: { ...process.env, DATABASE_PATH: path }, encoding: 'utf8' });
+    spawnSync(join(root, 'node_modules/.bin/node'), ['src/cli/admin.ts', 'consultation', ...args], { cwd: root, env: { ...process.env, ...(postgresCluster ? { DATABASE_URL: path } : { DATABASE_PATH: path }) }, encoding: 'utf8' });
 
   it('creates, opens, closes, assigns and lists a consultation; refusals exit 1 with the reason', async () => {
     const { db, path } = await seededDatabase();

@@ -12,7 +12,7 @@ import { saveComment } from '../../src/lib/server/comments/save.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { STATUS_OF } from '../../src/lib/server/web/form-handling.ts';
-import { consultationId, tempDatabase } from './helpers.ts';
+import { consultationId, postgresCluster, tempDatabase } from './helpers.ts';
 
 /*
  * Joint positions: the deadline, the municipalities asked, their answers until the deadline (with
@@ -352,13 +352,27 @@ describe('the badge and the page cache', () => {
     expect(await jointAnswersAwaited(db, kranj.organisationId, before)).toBe(0);
   });
 
-  it('the query behind the badge uses the index on the municipality’s answers', async () => {
+  const badgeQuery = `select count(*) from joint_position_members j join comments c on c.id = j.comment_id join consultations k on k.id = c.consultation_id
+      where j.organisation_id = 5 and j.status = 'pending' and c.state = 'submitted' and c.joint_deadline > '2026' and k.status = 'open'`;
+
+  it.skipIf(postgresCluster)('the query behind the badge uses the index on the municipality’s answers (SQLite: its plan)', async () => {
     const db = await database();
     const { sql } = await import('kysely');
-    const plan = await sql<{ detail: string }>`explain query plan
-      select count(*) from joint_position_members j join comments c on c.id = j.comment_id join consultations k on k.id = c.consultation_id
-      where j.organisation_id = 5 and j.status = 'pending' and c.state = 'submitted' and c.joint_deadline > '2026' and k.status = 'open'`.execute(db);
+    const plan = await sql<{ detail: string }>`explain query plan ${sql.raw(badgeQuery)}`.execute(db);
     expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/joint_position_members_organisation/);
+  });
+
+  // PostgreSQL chooses by statistics: on a test database's few rows a sequential scan is cheaper, and
+  // it would plan one. With sequential scans priced out, the plan shows the index can serve the query
+  // — the promise that matters at a million rows, where the statistics choose it on their own.
+  it.runIf(postgresCluster)('the query behind the badge uses the index on the municipality’s answers (PostgreSQL: its plan)', async () => {
+    const db = await database();
+    const { sql } = await import('kysely');
+    const plan = await db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(badgeQuery)}`.execute(trx);
+    });
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/joint_position_members_organisation/);
   });
 
   it('the next deadline of a position still waiting for an answer bounds the public pages’ cache', async () => {

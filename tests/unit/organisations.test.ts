@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/lib/server/platform/db.ts';
 import { associationMembers, listOrganisations, seedOrganisationDirectory } from '../../src/lib/server/organisations/organisations.ts';
-import { tempDatabase } from './helpers.ts';
+import { postgresCluster, tempDatabase } from './helpers.ts';
 
 describe('database', () => {
-  it('runs in WAL mode with foreign keys and durable commits', async () => {
+  it.skipIf(postgresCluster)('runs in WAL mode with foreign keys and durable commits (SQLite: its pragmas)', async () => {
     const { db } = tempDatabase();
     const pragma = async (name: string) => (await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(db)).rows[0];
     expect(Object.values((await pragma('journal_mode'))!)[0]).toBe('wal');
@@ -13,8 +13,24 @@ describe('database', () => {
     expect(Object.values((await pragma('synchronous'))!)[0]).toBe(2);
   });
 
-  it('applies migrations once', async () => {
+  it.runIf(postgresCluster)('keeps foreign keys, durable commits, UTC and serializable transactions (PostgreSQL: its settings)', async () => {
     const { db } = tempDatabase();
+    const setting = async (name: string) => Object.values((await sql<Record<string, string>>`${sql.raw(`show ${name}`)}`.execute(db)).rows[0]!)[0];
+    // A commit returns only once its WAL record is on disk, as SQLite's synchronous = FULL.
+    expect(await setting('synchronous_commit')).toBe('on');
+    expect(await setting('fsync')).toBeDefined();
+    expect(await setting('timezone')).toBe('UTC');
+    expect(await setting('client_encoding')).toBe('UTF8');
+    // Every transaction is serializable unless a use case asks for less: the commands' read-then-write stays correct.
+    const level = await db.transaction().execute(async (trx) => Object.values((await sql<Record<string, string>>`show transaction_isolation`.execute(trx)).rows[0]!)[0]);
+    expect(level).toBe('serializable');
+    // Foreign keys always hold: a user of an organisation that does not exist is refused.
+    const orphan = await db.insertInto('users').values({ email: 'sirota@posvet.test', name: 'Sirota', organisation_id: 999_999, role: 'moderator', password_hash: 'x' }).execute().catch((e: { code?: string }) => e);
+    expect((orphan as { code?: string }).code).toBe('23503');
+  });
+
+  it('applies migrations once', async () => {
+    const { db } = tempDatabase({ migrated: false });
     expect(await migrate(db)).toContain('0001_organisations');
     expect(await migrate(db)).toEqual([]);
   });
@@ -41,7 +57,7 @@ describe('organisation directory', () => {
   });
 
   it('turns the former government office of a database seeded before 2027 into the ministry, keeping its people', async () => {
-    const { db } = tempDatabase();
+    const { db } = tempDatabase({ migrated: false });
     const { Migrator } = await import('kysely/migration');
     const { migrations } = await import('../../db/migrations/index.ts');
     const before = new Migrator({ db, provider: { getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0009')) } });

@@ -13,6 +13,7 @@ import type { Database } from '../platform/schema.ts';
 import { windowRefusal, type WindowLookup } from './consultation-window.ts';
 import type { CommentActor } from './input.ts';
 import { jointDeadline, storedJointDeadline } from './joint-standing.ts';
+import { unindexed } from './planner.ts';
 import type { Submission } from './submitted.ts';
 
 /**
@@ -197,7 +198,7 @@ export async function nextJointDeadline(db: Db, now = new Date()): Promise<numbe
     // From the few pending members to their comments: the unary plus keeps SQLite from reading
     // every submitted comment by an index on the state instead (a second at a million comments,
     // on every anonymous page the cache stores).
-    .where(sql<string>`+c.state`, '=', 'submitted')
+    .where(unindexed<string>(db, 'c.state'), '=', 'submitted')
     .where('c.joint_deadline', '>', now.toISOString())
     .executeTakeFirst();
   return row?.next ? new Date(String(row.next)).getTime() : Infinity;

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../result.ts';
 import { findConsultation, findConsultationById, type Consultation } from '../consultations/consultations.ts';
 import type { Db } from '../platform/db.ts';
 import { OPEN_DATA_LIMIT, toOpenDataItem, type OpenDataItem, type OpenDataQuery } from './open-data.ts';
+import { unindexed } from './planner.ts';
 import { publicConditions } from './public-filter.ts';
 import { listPublicComments } from './queries.ts';
 import { attachmentsByComment } from '../attachments/queries.ts';
@@ -113,7 +114,7 @@ async function positions(db: Db, filter: OpenDataFilter, resolved: Resolved, aft
   // consultation or an organisation, or by changedAt, the indexes that lead with them serve.
   const byRowid = !filter.since && resolved.consultationId === undefined && !resolved.organisationIds;
   query = byRowid
-    ? query.where(sql<string>`+c.state`, '=', 'submitted').where(sql<number>`+c.hidden`, '=', 0)
+    ? query.where(unindexed<string>(db, 'c.state'), '=', 'submitted').where(sql<number>`+c.hidden`, '=', 0)
     : query.where('c.state', '=', 'submitted').where('c.hidden', '=', 0);
   if (resolved.consultationId !== undefined) query = query.where('c.consultation_id', '=', resolved.consultationId);
   if (resolved.organisationIds) query = query.where('c.organisation_id', 'in', resolved.organisationIds.length ? resolved.organisationIds : [-1]);

@@ -5,6 +5,7 @@ import { COMMENT_KINDS, ORGANISATION_KINDS } from '../../enums.ts';
 import type { Db } from '../platform/db.ts';
 import type { CommentTable, Database } from '../platform/schema.ts';
 import { publicConditions, STANCE_FILTERS, type PublicFilter } from './public-filter.ts';
+import { commentsThrough, paragraphOrdinal } from './planner.ts';
 import { listPublicComments, type PublicComment } from './queries.ts';
 
 /**
@@ -85,8 +86,8 @@ async function resolve(db: Db, query: PublicListQuery): Promise<{ query: PublicL
  * the page's offset, and only the one or two organisations the page falls on read, each newest first
  * by its own index.
  */
-async function idsByOrganisation(db: Db, where: RawBuilder<unknown>, index: RawBuilder<unknown>, page: (total: number) => { offset: number; limit: number }) {
-  const counts = await sql<{ organisation_id: number; n: number }>`select c.organisation_id, count(*) as n from comments as c indexed by ${index} where ${where} group by c.organisation_id`.execute(db);
+async function idsByOrganisation(db: Db, where: RawBuilder<unknown>, index: string, page: (total: number) => { offset: number; limit: number }) {
+  const counts = await sql<{ organisation_id: number; n: number }>`select c.organisation_id, count(*) as n from ${commentsThrough(db, index)} where ${where} group by c.organisation_id`.execute(db);
   const per = new Map(counts.rows.map((r) => [r.organisation_id, Number(r.n)]));
   const total = [...per.values()].reduce((a, b) => a + b, 0);
   const names = per.size ? await db.selectFrom('organisations').select(['id', 'short_name']).where('id', 'in', [...per.keys()]).execute() : [];
@@ -100,7 +101,7 @@ async function idsByOrganisation(db: Db, where: RawBuilder<unknown>, index: RawB
       skip -= n;
       continue;
     }
-    const rows = await sql<{ id: number }>`select c.id from comments as c indexed by comments_public_organisation
+    const rows = await sql<{ id: number }>`select c.id from ${commentsThrough(db, 'comments_public_organisation')}
       where c.organisation_id = ${id} and ${where} order by c.submitted_at desc, c.id desc limit ${Math.min(left, n - skip)} offset ${skip}`.execute(db);
     ids.push(...rows.rows.map((r) => r.id));
     left -= rows.rows.length;
@@ -114,18 +115,18 @@ async function idsByOrganisation(db: Db, where: RawBuilder<unknown>, index: RawB
  * index and visit every row for `hidden`): one organisation's, one place's, one consultation's or
  * every public comment's, each in submission order (migration 0020).
  */
-function indexFor(filter: PublicFilter) {
-  if (filter.organisationId !== undefined) return sql.raw('comments_public_organisation');
-  if (filter.chapter) return sql.raw('comments_public_place');
-  return sql.raw(filter.consultationId !== undefined ? 'comments_public_consultation' : 'comments_public_newest');
+function indexFor(filter: PublicFilter): string {
+  if (filter.organisationId !== undefined) return 'comments_public_organisation';
+  if (filter.chapter) return 'comments_public_place';
+  return filter.consultationId !== undefined ? 'comments_public_consultation' : 'comments_public_newest';
 }
 
-function orderFor(sort: Exclude<PublicListSort, 'organizacija'>) {
+function orderFor(db: Db, sort: Exclude<PublicListSort, 'organizacija'>) {
   switch (sort) {
     case 'najstarejse':
       return sql`c.submitted_at asc, c.id asc`;
     case 'odstavek':
-      return sql`c.consultation_id, c.chapter_number is null, c.chapter_number, cast(substr(c.block_number, instr(c.block_number, '.') + 1) as integer), c.submitted_at desc, c.id desc`;
+      return sql`c.consultation_id, c.chapter_number is null, c.chapter_number, c.block_number is not null, ${paragraphOrdinal(db, 'c.block_number')}, c.submitted_at desc, c.id desc`;
     default:
       return sql`c.submitted_at desc, c.id desc`;
   }
@@ -146,10 +147,10 @@ export async function publicListPage(db: Db, asked: PublicListQuery): Promise<Pu
   let ids: number[];
   if (sort === 'organizacija') ({ total, ids } = await idsByOrganisation(db, where, index, paging));
   else {
-    const from = sql`comments as c indexed by ${index} where ${where}`;
+    const from = sql`${commentsThrough(db, index)} where ${where}`;
     total = Number((await sql<{ n: number }>`select count(*) as n from ${from}`.execute(db)).rows[0]?.n ?? 0);
     const { offset, limit } = paging(total);
-    ids = total === 0 ? [] : (await sql<{ id: number }>`select c.id from ${from} order by ${orderFor(sort)} limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => r.id);
+    ids = total === 0 ? [] : (await sql<{ id: number }>`select c.id from ${from} order by ${orderFor(db, sort)} limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => r.id);
   }
   const { page, pageCount } = paging(total);
   const found = new Map((await listPublicComments(db, { ids })).map((c) => [c.id, c]));

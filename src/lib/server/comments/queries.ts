@@ -5,6 +5,7 @@ import type { AnchorStatus } from '../content/anchoring.ts';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/schema.ts';
 import { config } from '../platform/config.ts';
+import { unindexed } from './planner.ts';
 import { jointStanding, storedJointDeadline, type JointStanding } from './joint-standing.ts';
 
 /** The public comments — submitted, not hidden — as pages, the report and open data read them. */
@@ -146,7 +147,7 @@ function publicCommentsQuery(db: Kysely<Database>, filter: PublicCommentFilter) 
     .leftJoin('comment_anchors as ca', (join) => join.onRef('ca.comment_id', '=', 'c.id').on('ca.version_id', '=', current))
     // Paging by id reads the table in id order from the cursor; an index on the state would make
     // SQLite collect and sort every submitted comment for each page instead (the unary plus).
-    .where(filter.afterId !== undefined ? sql<string>`+c.state` : sql<string>`c.state`, '=', 'submitted')
+    .where(filter.afterId !== undefined ? unindexed<string>(db, 'c.state') : sql<string>`c.state`, '=', 'submitted')
     .where('c.hidden', '=', 0);
   if ((filter.versionId || filter.currentVersionId) && filter.consultationId === undefined) throw new Error('a version is only meaningful within a consultation');
   if (filter.consultationId !== undefined) {

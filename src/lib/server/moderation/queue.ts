@@ -4,6 +4,7 @@ import { COMMENT_KINDS, MODERATION_STATUSES, ORGANISATION_KINDS, STANCE_STATES }
 import type { Db } from '../platform/db.ts';
 import type { CommentTable, Database } from '../platform/schema.ts';
 import { textMatch } from '../search/queue-text.ts';
+import { paragraphOrdinal } from '../comments/planner.ts';
 import { idField } from './common.ts';
 import { groupsOfRows, inGroup, representativeOrAlone } from './duplicates/queue.ts';
 import { inTheme, themesOfRows } from './themes/queue.ts';
@@ -104,7 +105,7 @@ export async function listQueue(db: Db, consultationId: number, filter: QueueFil
       ordered = ordered.orderBy('c.submitted_at', 'asc');
       break;
     case 'block':
-      ordered = ordered.orderBy('c.chapter_number').orderBy(sql`cast(substr(c.block_number, instr(c.block_number, '.') + 1) as integer)`);
+      ordered = ordered.orderBy('c.chapter_number', (o) => o.asc().nullsFirst()).orderBy(paragraphOrdinal(db, 'c.block_number'), (o) => o.asc().nullsFirst());
       break;
     case 'organisation':
       ordered = ordered.orderBy('o.short_name');

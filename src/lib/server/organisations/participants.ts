@@ -23,7 +23,7 @@ export interface Participant {
 /**
  * A comment counts when it is public (and of the consultation, when one is given). Co-signatures and
  * joint-position answers are read from their own (small) tables to their comments — `cross join`
- * keeps SQLite to that order rather than reading every public comment for each organisation.
+ * (its condition in `where`, the portable spelling) keeps SQLite to that order rather than reading every public comment for each organisation.
  */
 const isPublic = (alias: string, consultationId?: number): Expression<SqlBool> =>
   sql<SqlBool>`${sql.ref(`${alias}.state`)} = 'submitted' and ${sql.ref(`${alias}.hidden`)} = 0${consultationId === undefined ? sql`` : sql` and ${sql.ref(`${alias}.consultation_id`)} = ${consultationId}`}`;
@@ -35,9 +35,9 @@ async function counts(db: Db, options: { consultationId?: number; kind?: Organis
     .selectFrom('organisations as o')
     .select(['o.id', 'o.slug', 'o.name', 'o.short_name', 'o.kind'])
     .select(sql<number>`(select count(*) from comments c where c.organisation_id = o.id and ${isPublic('c', consultationId)})`.as('comments'))
-    .select(sql<number>`(select count(*) from comment_supports s cross join comments c on c.id = s.comment_id where s.organisation_id = o.id and ${isPublic('c', consultationId)})`.as('supports'))
+    .select(sql<number>`(select count(*) from comment_supports s cross join comments c where c.id = s.comment_id and s.organisation_id = o.id and ${isPublic('c', consultationId)})`.as('supports'))
     .select(
-      sql<number>`(select count(*) from joint_position_members j cross join comments c on c.id = j.comment_id where j.organisation_id = o.id and j.status = 'confirmed' and ${isPublic('c', consultationId)})`.as('joint'),
+      sql<number>`(select count(*) from joint_position_members j cross join comments c where c.id = j.comment_id and j.organisation_id = o.id and j.status = 'confirmed' and ${isPublic('c', consultationId)})`.as('joint'),
     )
     .where('o.kind', '!=', 'government');
   if (options.kind) query = query.where('o.kind', '=', options.kind);
@@ -90,7 +90,7 @@ export interface IdPage {
 
 /** A page of the public comments it co-signed, newest first. */
 export async function supportedPage(db: Db, organisationId: number, page: { limit: number; offset: number }, consultationId?: number): Promise<IdPage> {
-  const from = sql`comment_supports s cross join comments c on c.id = s.comment_id where s.organisation_id = ${organisationId} and ${isPublic('c', consultationId)}`;
+  const from = sql`comment_supports s cross join comments c where c.id = s.comment_id and s.organisation_id = ${organisationId} and ${isPublic('c', consultationId)}`;
   const total = Number((await sql<{ n: number }>`select count(*) as n from ${from}`.execute(db)).rows[0]?.n ?? 0);
   const rows = await sql<{ id: number }>`select c.id from ${from} order by c.submitted_at desc, c.id desc limit ${page.limit} offset ${page.offset}`.execute(db);
   return { ids: rows.rows.map((r) => r.id), total };
@@ -102,8 +102,7 @@ export async function jointPage(db: Db, organisationId: number, page: { limit: n
     select c.id, c.submitted_at from comments c
     where c.organisation_id = ${organisationId} and ${isPublic('c', consultationId)} and exists (select 1 from joint_position_members n where n.comment_id = c.id)
     union
-    select c.id, c.submitted_at from joint_position_members j cross join comments c on c.id = j.comment_id
-    where j.organisation_id = ${organisationId} and j.status = 'confirmed' and ${isPublic('c', consultationId)}
+    select c.id, c.submitted_at from joint_position_members j cross join comments c where c.id = j.comment_id and j.organisation_id = ${organisationId} and j.status = 'confirmed' and ${isPublic('c', consultationId)}
   ) p`;
   const total = Number((await sql<{ n: number }>`select count(*) as n from ${from}`.execute(db)).rows[0]?.n ?? 0);
   const rows = await sql<{ id: number }>`select p.id from ${from} order by p.submitted_at desc, p.id desc limit ${page.limit} offset ${page.offset}`.execute(db);
