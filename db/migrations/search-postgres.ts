@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
  * Migration 0016 on PostgreSQL: the same searches as SQLite's FTS5 trigram indexes, with pg_trgm.
  *
  * - `posvet_fold(text)`: lower case without diacritics (unaccent), IMMUTABLE so it can be indexed;
- *   the query's terms are folded the same way (search/fold.ts), so „občin“ finds „OBCINE“.
+ *   the query's terms are folded the same way (src/lib/server/search/fold.ts), so „občin“ finds „OBCINE“.
  * - GIN trigram indexes on the folded texts: the comments' four searchable columns as one text, the
  *   working stances, the organisations' names. `like '%term%'` on the folded text uses them, as
  *   MATCH uses FTS5's. No trigger keeps them: an expression index follows its row by itself.
@@ -41,8 +41,17 @@ export async function createPostgresSearch(db: Kysely<any>): Promise<void> {
   await sql`create index draft_text_fts_search on draft_text_fts using gin (posvet_fold(text) gin_trgm_ops)`.execute(db);
 }
 
-/** The comments' searchable text as one expression (the index and the queries must say it alike). */
-export const COMMENT_TEXT = `coalesce(body, '') || ' ' || coalesce(proposed_text, '') || ' ' || coalesce(rationale, '') || ' ' || coalesce(response, '')`;
+/**
+ * The comments' searchable text as one expression (the index and the queries must say it alike;
+ * a query may qualify the columns with its alias — PostgreSQL matches the expression, not its
+ * spelling).
+ */
+export function commentText(alias?: string): string {
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
+  return ['body', 'proposed_text', 'rationale', 'response'].map((name) => `coalesce(${column(name)}, '')`).join(` || ' ' || `);
+}
+
+export const COMMENT_TEXT = commentText();
 
 export async function dropPostgresSearch(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('draft_text_fts').execute();

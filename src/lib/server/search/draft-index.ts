@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { listConsultations } from '../consultations/consultations.ts';
 import { readChapterFiles, readVersionFiles } from '../content/content-files.ts';
 import type { Db } from '../platform/db.ts';
@@ -34,7 +33,13 @@ export async function indexDraftTexts(db: Db): Promise<{ versions: number; block
         // A version half-indexed by a stopped process is indexed again from the start.
         await trx.deleteFrom('draft_text_fts').where('consultation_id', '=', consultation.id).where('version_id', '=', version.id).execute();
         for (let i = 0; i < rows.length; i += 200) await trx.insertInto('draft_text_fts').values(rows.slice(i, i + 200)).execute();
-        await trx.insertInto('draft_text_versions').values({ consultation_id: consultation.id, version_id: version.id, blocks: rows.length }).execute();
+        // Two processes starting at once may index the same version: the second one's rows replace the
+        // first one's (the delete above), and the version is recorded once.
+        await trx
+          .insertInto('draft_text_versions')
+          .values({ consultation_id: consultation.id, version_id: version.id, blocks: rows.length })
+          .onConflict((oc) => oc.columns(['consultation_id', 'version_id']).doNothing())
+          .execute();
       });
       versions++;
       blocks += rows.length;

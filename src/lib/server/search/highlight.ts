@@ -4,6 +4,8 @@
  * into <mark> — balanced, so that a sentinel a person typed into a comment can never leave a tag
  * open or close one that was not opened. No text from a user reaches the page unescaped.
  */
+import { foldText } from './fold.ts';
+
 export const MARK_OPEN = '\uE000';
 export const MARK_CLOSE = '\uE001';
 
@@ -25,6 +27,44 @@ export function markedHtml(highlighted: string): string {
     } else html += escapeHtml(part);
   }
   return open ? `${html}</mark>` : html;
+}
+
+/**
+ * A text with every occurrence of the terms marked by the sentinels, as FTS5's highlight() marks
+ * them on SQLite (used on PostgreSQL, where the query only finds the rows): the terms are found in
+ * the folded text (fold.ts: case and diacritics ignored), the original characters are marked, and
+ * overlapping occurrences are marked once.
+ */
+export function markTerms(text: string, terms: readonly string[]): string {
+  const chars = [...text];
+  let folded = '';
+  /** For each UTF-16 unit of `folded`, the index in `chars` it comes from. */
+  const from: number[] = [];
+  chars.forEach((char, i) => {
+    const f = foldText(char);
+    folded += f;
+    for (let u = 0; u < f.length; u++) from.push(i);
+  });
+  const spans: Array<[number, number]> = [];
+  for (const term of new Set(terms.map(foldText).filter(Boolean))) {
+    for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + 1)) {
+      let end = from[at + term.length - 1]! + 1;
+      // Marks that fold to nothing (a combining caron after its letter) stay with their letter.
+      while (end < chars.length && foldText(chars[end]!) === '') end++;
+      spans.push([from[at]!, end]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  let html = '';
+  let done = 0;
+  for (let i = 0; i < spans.length; i++) {
+    let [start, end] = spans[i]!;
+    if (start < done) continue;
+    while (i + 1 < spans.length && spans[i + 1]![0] < end) end = Math.max(end, spans[++i]![1]);
+    html += chars.slice(done, start).join('') + MARK_OPEN + chars.slice(start, end).join('') + MARK_CLOSE;
+    done = end;
+  }
+  return html + chars.slice(done).join('');
 }
 
 /** Does a highlighted text hold a match? */

@@ -5,7 +5,8 @@ import type { Consultation } from '../consultations/consultations.ts';
 import { listVersions } from '../content/content.ts';
 import { currentOf } from '../content/versions.ts';
 import type { Db } from '../platform/db.ts';
-import { excerptHtml, hasMatch, MARK_CLOSE, MARK_OPEN } from './highlight.ts';
+import { excerptHtml, hasMatch } from './highlight.ts';
+import { highlighter, indexMatch } from './match.ts';
 import { parseSearchQuery } from './query.ts';
 
 /**
@@ -15,7 +16,8 @@ import { parseSearchQuery } from './query.ts';
  *
  * Bounded at any scale: the paragraphs of one draft are few (at most PARAGRAPH_LIMIT shown); the
  * comments come a page of PAGE_SIZE at a time, newest first (the index's rowid order, so no sort of
- * every match), and are counted up to COUNT_LIMIT (beyond it the page says "more than").
+ * every match), and are counted up to COUNT_LIMIT (beyond it the page says "more than"). The index
+ * is FTS5's on SQLite and pg_trgm's on PostgreSQL (match.ts: the SQL that differs).
  */
 export const PAGE_SIZE = 20;
 export const PARAGRAPH_LIMIT = 30;
@@ -79,14 +81,15 @@ export async function searchPublic(db: Db, consultation: Consultation, query: st
   const parsed = parseSearchQuery(query);
   if (parsed.kind !== 'terms') return nothing(parsed.kind);
   const version = currentOf(await listVersions(consultation.slug));
-  const match = parsed.match;
+  const highlight = highlighter(db, parsed.terms);
 
+  const draft = indexMatch(db, 'draft_text', parsed.terms, 'all');
   const paragraphRows = version
     ? (
         await sql<{ chapter_slug: string; chapter_number: number; chapter_title: string; block_number: string; block_anchor: string; text: string }>`
-          select chapter_slug, chapter_number, chapter_title, block_number, block_anchor, highlight(draft_text_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) as text
-          from draft_text_fts where draft_text_fts match ${match} and consultation_id = ${consultation.id} and version_id = ${version.id}
-          order by chapter_number, block_position`.execute(db)
+          select f.chapter_slug, f.chapter_number, f.chapter_title, f.block_number, f.block_anchor, ${highlight.column('draft_text', 0, sql`f.text`)} as text
+          from ${draft.from} where ${draft.where} and f.consultation_id = ${consultation.id} and f.version_id = ${version.id}
+          order by f.chapter_number, f.block_position`.execute(db)
       ).rows
     : [];
   const paragraphs = paragraphRows.slice(0, PARAGRAPH_LIMIT).map((r) => ({
@@ -94,29 +97,30 @@ export async function searchPublic(db: Db, consultation: Consultation, query: st
     chapterNumber: r.chapter_number,
     blockNumber: r.block_number,
     href: routes.paragraphInChapter(consultation.slug, r.chapter_slug, r.block_anchor),
-    html: excerptHtml(r.text, 480),
+    html: excerptHtml(highlight.mark(r.text)!, 480),
   }));
 
-  const publicMatches = sql`comments_fts match ${match} and c.consultation_id = ${consultation.id} and c.state = 'submitted' and c.hidden = 0`;
+  const found = indexMatch(db, 'comments', parsed.terms, 'all');
+  const publicMatches = sql`${found.where} and c.consultation_id = ${consultation.id} and c.state = 'submitted' and c.hidden = 0`;
   const counted = Number(
-    (await sql<{ n: number }>`select count(*) as n from (select 1 from comments_fts f join comments c on c.id = f.rowid where ${publicMatches} limit ${COUNT_LIMIT + 1})`.execute(db)).rows[0]?.n ?? 0,
+    (await sql<{ n: number }>`select count(*) as n from (select 1 from ${found.from} join comments c on c.id = ${found.id} where ${publicMatches} limit ${COUNT_LIMIT + 1}) as m`.execute(db)).rows[0]?.n ?? 0,
   );
   const capped = counted > COUNT_LIMIT;
   const total = Math.min(counted, COUNT_LIMIT);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  const highlighted = (column: number) => sql`highlight(comments_fts, ${column}, ${MARK_OPEN}, ${MARK_CLOSE})`;
+  const highlighted = (column: number, name: string) => highlight.column('comments', column, sql.ref(`c.${name}`));
   const rows = (
     await sql<CommentRow>`
       select c.id, c.kind, c.scope, c.version_id, c.chapter_slug, c.chapter_number, c.block_number, c.submitted_at, c.moderation_status,
-        o.name as organisation, ${highlighted(0)} as body, ${highlighted(1)} as proposed, ${highlighted(2)} as rationale, ${highlighted(3)} as response,
-        a.status as anchor_status, a.chapter_slug as anchor_chapter, a.block_number as anchor_block
-      from comments_fts f join comments c on c.id = f.rowid
+        o.name as organisation, ${highlighted(0, 'body')} as body, ${highlighted(1, 'proposed_text')} as proposed, ${highlighted(2, 'rationale')} as rationale,
+        ${highlighted(3, 'response')} as response, a.status as anchor_status, a.chapter_slug as anchor_chapter, a.block_number as anchor_block
+      from ${found.from} join comments c on c.id = ${found.id}
       join organisations o on o.id = c.organisation_id
       left join comment_anchors a on a.comment_id = c.id and a.version_id = ${version?.id ?? ''}
       where ${publicMatches}
-      order by f.rowid desc limit ${PAGE_SIZE} offset ${(current - 1) * PAGE_SIZE}`.execute(db)
-  ).rows;
+      order by ${found.id} desc limit ${PAGE_SIZE} offset ${(current - 1) * PAGE_SIZE}`.execute(db)
+  ).rows.map((r) => ({ ...r, body: highlight.mark(r.body)!, proposed: highlight.mark(r.proposed), rationale: highlight.mark(r.rationale), response: highlight.mark(r.response) }));
 
   return {
     state: 'searched',

@@ -1,15 +1,16 @@
 import { expressionBuilder, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../platform/schema.ts';
 import { containsText, idTable } from '../platform/sql.ts';
-import { ftsString, parseSearchQuery } from './query.ts';
+import { indexMatch, type SearchIndex } from './match.ts';
+import { parseSearchQuery } from './query.ts';
 
 /**
  * The moderators' queue's text filter: which comments match what the moderator typed?
  *
- * Through the trigram indexes (migration 0016): every word (stemmed, see query.ts) must be found
- * somewhere — in the comment's text (body, proposed text, rationale, published obrazložitev), in its
- * working stance's obrazložitev (drafts included: moderators see them), or in its organisation's
- * name — so „Bled optika“ finds Občina Bled's comments about optics. A word found in the names of
+ * Through the trigram indexes (migration 0016; FTS5 on SQLite, pg_trgm on PostgreSQL: match.ts):
+ * every word (stemmed, see query.ts) must be found somewhere — in the comment's text (body, proposed
+ * text, rationale, published obrazložitev), in its working stance's obrazložitev (drafts included:
+ * moderators see them), or in its organisation's name — so „Bled optika“ finds Občina Bled's comments about optics. A word found in the names of
  * more than NAME_LIMIT organisations („občina“) names none of them in particular and is looked for in
  * the texts only.
  *
@@ -64,21 +65,21 @@ export async function textMatch(db: Kysely<Database>, text: string, others: Expr
       );
     return { kind: 'where', condition: condition(sql.ref('c.id')) };
   }
-  const terms = query.terms.map(ftsString);
-  const all = terms.join(' AND ');
+  const terms = query.terms;
   const naming = await namingTerms(db, terms);
-  const hits = (await sql<{ n: number }>`select count(*) as n from (select rowid from comments_fts where comments_fts match ${all} limit ${MANY + 1})`.execute(db)).rows[0]?.n ?? 0;
-  if (Number(hits) <= MANY) return { kind: 'where', condition: sql<SqlBool>`c.id in (${matchingIds(terms, naming)})` };
+  const inText = indexMatch(db, 'comments', terms, 'all');
+  const hits = (await sql<{ n: number }>`select count(*) as n from (select ${inText.id} from ${inText.from} where ${inText.where} limit ${MANY + 1}) as m`.execute(db)).rows[0]?.n ?? 0;
+  if (Number(hits) <= MANY) return { kind: 'where', condition: sql<SqlBool>`c.id in (${matchingIds(db, terms, naming)})` };
 
   const meets = (id: RawBuilder<unknown>) => sql`exists (select 1 from comments c where c.id = ${id} and ${others})`;
   // The newest text matches that meet the other conditions, among the newest WALK text matches.
   const window = (
     await sql<{ floor: number | null; n: number }>`select min(id) as floor, count(*) as n
-      from (select rowid as id from comments_fts where comments_fts match ${all} order by rowid desc limit ${WALK})`.execute(db)
+      from (select ${inText.id} as id from ${inText.from} where ${inText.where} order by ${inText.id} desc limit ${WALK}) as w`.execute(db)
   ).rows[0]!;
   const found = (
-    await sql<{ id: number }>`select rowid as id from comments_fts f where comments_fts match ${all} and f.rowid >= ${window.floor ?? 0}
-      and ${meets(sql.ref('f.rowid'))} order by rowid desc limit ${MATCH_LIMIT + 1}`.execute(db)
+    await sql<{ id: number }>`select ${inText.id} as id from ${inText.from} where ${inText.where} and ${inText.id} >= ${window.floor ?? 0}
+      and ${meets(inText.id)} order by ${inText.id} desc limit ${MATCH_LIMIT + 1}`.execute(db)
   ).rows.map((r) => r.id);
   let floor: number;
   if (found.length > MATCH_LIMIT) floor = found[MATCH_LIMIT]!;
@@ -87,50 +88,53 @@ export async function textMatch(db: Kysely<Database>, text: string, others: Expr
     // The other conditions are narrow (few of the newest matches meet them): the matches that meet
     // them, read once through the whole set of matches.
     const ids = (
-      await sql<{ id: number }>`select c.id from comments c where ${others} and c.id in (${matchingIds(terms, naming)}) order by c.id desc limit ${MATCH_LIMIT + 1}`.execute(db)
+      await sql<{ id: number }>`select c.id from comments c where ${others} and c.id in (${matchingIds(db, terms, naming)}) order by c.id desc limit ${MATCH_LIMIT + 1}`.execute(db)
     ).rows.map((r) => r.id);
     return { kind: 'ids', source: idTable(db, ids.slice(0, MATCH_LIMIT)), capped: ids.length > MATCH_LIMIT };
   }
   // Matches in a stance or by an organisation's name no older than the text matches kept.
   const newest = async (from: RawBuilder<unknown>) => (await sql<{ id: number }>`${from} limit ${MATCH_LIMIT + 1}`.execute(db)).rows.map((r) => r.id);
+  const stance = indexMatch(db, 'stances', terms, 'all');
   const [inStances, byNames] = await Promise.all([
-    newest(sql`select rowid as id from stances_fts f where stances_fts match ${all} and f.rowid >= ${floor} and ${meets(sql.ref('f.rowid'))} order by rowid desc`),
-    naming.length ? newest(sql`select x.id from comments x where ${byName(terms, naming)} and x.id >= ${floor} and ${meets(sql.ref('x.id'))} order by x.id desc`) : [],
+    newest(sql`select ${stance.id} as id from ${stance.from} where ${stance.where} and ${stance.id} >= ${floor} and ${meets(stance.id)} order by ${stance.id} desc`),
+    naming.length ? newest(sql`select x.id from comments x where ${byName(db, terms, naming)} and x.id >= ${floor} and ${meets(sql.ref('x.id'))} order by x.id desc`) : [],
   ]);
   const ids = [...new Set([...found.filter((id) => id >= floor), ...inStances, ...byNames])].sort((a, b) => b - a);
   return { kind: 'ids', source: idTable(db, ids.slice(0, MATCH_LIMIT)), capped: ids.length > MATCH_LIMIT };
 }
 
+/** The ids of an index's rows that hold every term (or one of them). */
+function idsMatching(db: Kysely<Database>, index: SearchIndex, terms: readonly string[], mode: 'all' | 'any' = 'all'): RawBuilder<{ id: number }> {
+  const m = indexMatch(db, index, terms, mode);
+  return sql<{ id: number }>`select ${m.id} as id from ${m.from} where ${m.where}`;
+}
+
 /** The words that name at most NAME_LIMIT organisations (a word in more names names none in particular). */
 async function namingTerms(db: Kysely<Database>, terms: string[]): Promise<string[]> {
   const counts = await Promise.all(
-    terms.map(async (term) => Number((await sql<{ n: number }>`select count(*) as n from (select rowid from organisations_fts where organisations_fts match ${term} limit ${NAME_LIMIT + 1})`.execute(db)).rows[0]?.n ?? 0)),
+    terms.map(async (term) => Number((await sql<{ n: number }>`select count(*) as n from (${idsMatching(db, 'organisations', [term])} limit ${NAME_LIMIT + 1}) as m`.execute(db)).rows[0]?.n ?? 0)),
   );
   return terms.filter((_, i) => counts[i]! > 0 && counts[i]! <= NAME_LIMIT);
 }
-
-const inName = (term: string) => sql`(select rowid from organisations_fts where organisations_fts match ${term})`;
 
 /**
  * Comments (alias `x`) of an organisation named by one of the words, with each word in the name,
  * the text or the stance: reads only the comments of the organisations named.
  */
-function byName(terms: string[], naming: string[]) {
+function byName(db: Kysely<Database>, terms: string[], naming: string[]) {
   const eachTerm = terms.map(
-    (term) => sql`and (x.organisation_id in ${inName(term)}
-      or x.id in (select rowid from comments_fts where comments_fts match ${term} union select rowid from stances_fts where stances_fts match ${term}))`,
+    (term) => sql`and (x.organisation_id in (${idsMatching(db, 'organisations', [term])})
+      or x.id in (${idsMatching(db, 'comments', [term])} union ${idsMatching(db, 'stances', [term])}))`,
   );
-  return sql`x.organisation_id in ${inName(naming.join(' OR '))} ${sql.join(eachTerm, sql` `)}`;
+  return sql`x.organisation_id in (${idsMatching(db, 'organisations', naming, 'any')}) ${sql.join(eachTerm, sql` `)}`;
 }
 
 /**
  * The ids of the comments in which every word is found: all of them in the comment's text, or all
- * in its stance's obrazložitev (FTS5 intersects these itself, cheaply), or — for comments of an
- * organisation named by one of the words — each word in the name, the text or the stance.
+ * in its stance's obrazložitev (each index intersects these itself, cheaply), or — for comments of
+ * an organisation named by one of the words — each word in the name, the text or the stance.
  */
-function matchingIds(terms: string[], naming: string[]): RawBuilder<{ id: number }> {
-  const all = terms.join(' AND ');
-  const named = naming.length ? sql`union select x.id from comments x where ${byName(terms, naming)}` : sql``;
-  return sql<{ id: number }>`select rowid as id from comments_fts where comments_fts match ${all}
-    union select rowid from stances_fts where stances_fts match ${all} ${named}`;
+function matchingIds(db: Kysely<Database>, terms: string[], naming: string[]): RawBuilder<{ id: number }> {
+  const named = naming.length ? sql`union select x.id from comments x where ${byName(db, terms, naming)}` : sql``;
+  return sql<{ id: number }>`${idsMatching(db, 'comments', terms)} union ${idsMatching(db, 'stances', terms)} ${named}`;
 }

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import { indexDraftTexts } from './draft-index.ts';
+import { rebuildSearchIndexes } from './match.ts';
 
 /** Every search index rebuilt from its source (`npm run admin -- reindex`); the counts of what each holds. */
 export async function reindexAll(db: Db): Promise<{ comments: number; stances: number; organisations: number; versions: number; blocks: number }> {
-  for (const index of ['comments_fts', 'stances_fts', 'organisations_fts']) await sql.raw(`insert into ${index} (${index}) values ('rebuild')`).execute(db);
+  await rebuildSearchIndexes(db);
   await db.transaction().execute(async (trx) => {
     await sql`delete from draft_text_fts`.execute(trx);
     await trx.deleteFrom('draft_text_versions').execute();

@@ -1,9 +1,10 @@
 import type { Generated } from 'kysely';
 
 /**
- * Row types of the full-text search tables (migration 0016_search). The FTS5 tables themselves
- * (comments_fts, stances_fts, draft_text_fts) are queried with `sql` (MATCH, highlight()); only the
- * draft text's rows are typed, for writing them.
+ * Row types of the full-text search tables (migration 0016_search). The FTS5 tables on SQLite
+ * (comments_fts, stances_fts, draft_text_fts) are queried with `sql` (MATCH, highlight(); match.ts
+ * says how on each database); only the draft text's rows are typed, for writing them
+ * (`draft_text_fts` is a plain table on PostgreSQL).
  */
 
 /** One block of a draft version in the search index. */
