@@ -257,6 +257,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (normal !== undefined && normal !== url.pathname + url.search) target = normal;
   req.url = target;
   const key = cacheKeyFor(method, new URL(`http://${publicHost}${target}`), req.headers.cookie ?? null);
+  if (key) await pageCache.refresh();
   const hit = key ? pageCache.entry(key) : undefined;
   if (hit) {
     res.writeHead(hit.status, [...hit.headers.flat(), 'content-length', String(hit.body.byteLength)]);
