@@ -106,7 +106,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const final = withHeaders(response, isPrivate());
   // The one place public pages are invalidated: after any request that may have written. A refused
   // request (4xx, 5xx) wrote nothing.
-  if (!SAFE_METHODS.includes(context.request.method) && final.status < 400) pageCache.invalidate();
+  if (!SAFE_METHODS.includes(context.request.method) && final.status < 400) await pageCache.invalidate();
   // A cached page lives until public data changes or the next publication or window boundary — or
   // the next joint position's deadline, when it stops being "v usklajevanju".
   return cacheKey ? pageCache.store(cacheKey, final, Math.min(await nextContentBoundary(), await nextJointDeadline(getDb()))) : final;

@@ -20,6 +20,7 @@ import * as m0018 from './0018_attachments.ts';
 import * as m0019 from './0019_notifications.ts';
 import * as m0020 from './0020_public_lists.ts';
 import * as m0021 from './0021_participation.ts';
+import * as m0022 from './0022_cache_generation.ts';
 
 // Listed statically (not read from the folder at run time) so that the bundled server and the
 // command-line tool run exactly the same migrations. Append new ones; never edit a landed one.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0019_notifications': m0019,
   '0020_public_lists': m0020,
   '0021_participation': m0021,
+  '0022_cache_generation': m0022,
 };

@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { dictionary, type Dictionary } from '../../../i18n/index.ts';
 import { routes } from '../../routes.ts';
 import { config } from './config.ts';
 import type { Db } from './db.ts';
-import type { Database } from './schema.ts';
+import { isPostgres } from './dialect.ts';
+import type { Database, MailOutboxTable } from './schema.ts';
 
 /**
  * E-mail goes through an outbox table: a message is queued in the same transaction as the change it
@@ -15,8 +16,8 @@ import type { Database } from './schema.ts';
  * Once a message is sent (or given up on), the secret part of its links is removed in the same
  * update: the outbox never keeps a usable reset or invitation token beyond delivery.
  *
- * At least once, never twice: a deliverer first claims a message (one conditional update sets
- * `claimed_until`, a lease); only the one whose update changed the row sends it, so two deliverers
+ * At least once, never twice: a deliverer first claims a message (`claimNextMail` sets
+ * `claimed_until`, a lease — on PostgreSQL `for update skip locked`); only the one that claimed it sends it, so two deliverers
  * (two processes, or a pass still running when the next starts) never send the same message. It is
  * marked sent only after the SMTP server accepted it; a failure releases the claim and counts the
  * attempt; a deliverer that crashed holding a claim leaves the message to be sent once the lease
@@ -146,27 +147,13 @@ export function deliverOutbox(db: Db, settings: MailSettings = configuredMailSet
 export async function deliverPass(db: Kysely<Database>, settings: MailSettings, now: () => Date = () => new Date()): Promise<number> {
   const send = createSender(settings);
   let delivered = 0;
-  const due = (at: string) =>
-    db
-      .selectFrom('mail_outbox')
-      .selectAll()
-      .where('sent_at', 'is', null)
-      .where('attempts', '<', MAX_ATTEMPTS)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]));
-  const pending = await due(now().toISOString()).orderBy('id').limit(100).execute();
-  for (const candidate of pending) {
-    const at = now();
-    const claim = await db
-      .updateTable('mail_outbox')
-      .set({ claimed_until: new Date(at.getTime() + CLAIM_LEASE_MS).toISOString() })
-      .where('id', '=', candidate.id)
-      .where('sent_at', 'is', null)
-      .where('attempts', '<', MAX_ATTEMPTS)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at.toISOString())]))
-      .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) !== 1) continue; // another deliverer has it (or sent it)
-    // Read again under the claim: what another deliverer did meanwhile (an attempt counted) is current.
-    const row = await db.selectFrom('mail_outbox').selectAll().where('id', '=', candidate.id).executeTakeFirstOrThrow();
+  // One sweep in id order: a message that failed is retried by the next pass, not at once.
+  for (let after = 0, n = 0; n < PASS_LIMIT; n++) {
+    const next = await claimNextMail(db, after, now());
+    if (!next) break;
+    after = next.id;
+    const row = next.claimed;
+    if (!row) continue; // another deliverer took it
     try {
       await send({ id: row.id, to: row.to_address, subject: row.subject, text: row.body_text });
       await db
@@ -190,6 +177,38 @@ export async function deliverPass(db: Kysely<Database>, settings: MailSettings, 
     }
   }
   return delivered;
+}
+
+/** At most this many messages a pass (the next pass, soon after, takes the rest). */
+const PASS_LIMIT = 100;
+type OutboxRow = Selectable<MailOutboxTable>;
+
+/**
+ * Claims the next message due after `after` (by id) for this deliverer, setting its lease; answers
+ * its id and, when this deliverer has it, the row (without: another deliverer took it first), or
+ * undefined when none is due. PostgreSQL:
+ * one update of the first due row `for update skip locked` (concurrent deliverers each take another
+ * row and never wait). SQLite: read the first due row, then a conditional update that only one
+ * deliverer's changes.
+ */
+async function claimNextMail(db: Kysely<Database>, after: number, at: Date): Promise<{ id: number; claimed?: OutboxRow } | undefined> {
+  const lease = new Date(at.getTime() + CLAIM_LEASE_MS).toISOString();
+  const due = (eb: ExpressionBuilder<Database, 'mail_outbox'>) =>
+    eb.and([
+      eb('id', '>', after),
+      eb('sent_at', 'is', null),
+      eb('attempts', '<', MAX_ATTEMPTS),
+      eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at.toISOString())]),
+    ]);
+  if (isPostgres(db)) {
+    const next = db.selectFrom('mail_outbox').select('id').where(due).orderBy('id').limit(1).forUpdate().skipLocked();
+    const claimed = await db.updateTable('mail_outbox').set({ claimed_until: lease }).where('id', '=', next).returningAll().executeTakeFirst();
+    return claimed && { id: claimed.id, claimed };
+  }
+  const candidate = await db.selectFrom('mail_outbox').select('id').where(due).orderBy('id').limit(1).executeTakeFirst();
+  if (!candidate) return undefined;
+  const claim = await db.updateTable('mail_outbox').set({ claimed_until: lease }).where('id', '=', candidate.id).where(due).returningAll().executeTakeFirst();
+  return { id: candidate.id, claimed: claim };
 }
 
 let deliverer: (() => void) | undefined;

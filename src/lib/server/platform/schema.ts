@@ -359,6 +359,17 @@ export interface ReportFileTable {
   created_at: Generated<string>;
 }
 
+/** Issue 17: the page caches' shared generation (one row, id 1) and the leases of one-process background jobs (migration 0022). */
+export interface CacheGenerationTable {
+  id: number;
+  generation: number;
+}
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 /** Feature folders keep their own tables' types (moderation/duplicates, moderation/themes, search). */
 export interface Database extends DuplicateTables, ThemeTables, SearchTables, AttachmentTables, NotificationTables, ParticipationTables {
   report_versions: ReportVersionTable;
@@ -387,4 +398,6 @@ export interface Database extends DuplicateTables, ThemeTables, SearchTables, At
   two_factor_recovery_codes: TwoFactorRecoveryCodeTable;
   two_factor_pending_logins: TwoFactorPendingLoginTable;
   two_factor_attempts: TwoFactorAttemptTable;
+  cache_generation: CacheGenerationTable;
+  job_leases: JobLeaseTable;
 }

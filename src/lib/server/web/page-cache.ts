@@ -1,10 +1,14 @@
+import { config } from '../platform/config.ts';
+import { getDb, type Db } from '../platform/db.ts';
+import { bumpGeneration, coalescingReader, readGeneration } from './cache-generation.ts';
 import { FLASH_KEYS } from './flash.ts';
 
 /**
  * Rendered pages for anonymous readers, kept in memory until public data changes or a moment that
  * changes what pages say (a draft's publication, a window opening or closing) passes. The middleware
  * calls `pageCache.invalidate()` after every request that may have written (a successful POST); the
- * next anonymous request renders afresh. Signed-in people always get a fresh page. One server process keeps one cache.
+ * next anonymous request renders afresh. Signed-in people always get a fresh page. Each server process keeps
+ * its own cache; with several, they agree through a generation number in the database (`createPageCache`).
  *
  * A cached page depends only on its path and the query parameters that page reads, normalised
  * (`normalisedCacheUrl`): the start script hands Astro the normalised address, so `?t=<random>`
@@ -23,19 +27,17 @@ const MAX_ENTRIES = 500;
 
 // The bundled server and the start script each load their own copy of this module; the state lives
 // on the global object so that the start script can answer cache hits before Astro is involved.
-interface State {
+export interface State {
   entries: Map<string, Entry>;
   generation: number;
+  /** Several processes: the shared generation (cache-generation.ts) the entries were stored under. */
+  seen?: number;
+  /** Several processes: reads the shared generation (one reader for both copies of the module). */
+  read?: () => Promise<number>;
 }
 const stateKey = Symbol.for('posvet.pageCache');
-const state: State = ((globalThis as Record<symbol, unknown>)[stateKey] as State | undefined) ??
+const globalState: State = ((globalThis as Record<symbol, unknown>)[stateKey] as State | undefined) ??
   ((globalThis as Record<symbol, unknown>)[stateKey] = { entries: new Map(), generation: 0 });
-const entries = state.entries;
-
-function invalidatePublicPages(): void {
-  state.generation++;
-  entries.clear();
-}
 
 /** The query parameters each cacheable page reads, with the values it can make sense of. */
 type ParamRule = RegExp | readonly string[];
@@ -112,44 +114,6 @@ export function cacheKeyFor(method: string, url: URL, cookieHeader: string | nul
   return normal !== undefined && normal === url.pathname + url.search ? normal : undefined;
 }
 
-/** The raw entry, for the start script's fast path. */
-function cachedEntry(key: string, now = Date.now()): { status: number; headers: [string, string][]; body: Uint8Array } | undefined {
-  const entry = entries.get(key);
-  if (!entry || entry.generation !== state.generation) return undefined;
-  if (now >= entry.expiresAt) {
-    // A boundary passed: every page may say something else now (the window notice, the current draft).
-    invalidatePublicPages();
-    return undefined;
-  }
-  return entry;
-}
-
-function cachedPage(key: string): Response | undefined {
-  const entry = cachedEntry(key);
-  if (!entry) return undefined;
-  // Most recently used last, so the oldest is evicted first.
-  entries.delete(key);
-  entries.set(key, entry as Entry);
-  return new Response(entry.body.slice(), { status: entry.status, headers: entry.headers });
-}
-
-/**
- * Stores a successful response until `expiresAt` at the latest (and returns an equivalent one,
- * since reading consumed it).
- */
-async function storePage(key: string, response: Response, expiresAt: number): Promise<Response> {
-  if (response.status !== 200 || response.headers.has('set-cookie')) return response;
-  const startedAt = state.generation;
-  const body = new Uint8Array(await response.arrayBuffer());
-  // The length is set when the cached body is sent; chunking does not apply to a known body.
-  const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length' && name !== 'transfer-encoding');
-  if (startedAt === state.generation && Date.now() < expiresAt) {
-    entries.set(key, { generation: startedAt, expiresAt, status: response.status, headers, body });
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  }
-  return new Response(body.slice(), { status: response.status, headers });
-}
-
 export interface CachedEntry {
   status: number;
   headers: [string, string][];
@@ -157,18 +121,110 @@ export interface CachedEntry {
 }
 
 /**
- * What the portal needs of a page cache. This one keeps pages in this process's memory; several
- * processes (PostgreSQL, issue 17) swap in one that they share or that tells the others.
+ * What the portal needs of a page cache. Each process keeps pages in its own memory; with several
+ * processes (WORKERS > 1, or PostgreSQL, which several machines may share) an invalidation also adds
+ * one to the generation in the database and every process checks it before answering from its cache.
  */
 export interface PageCache {
+  /** Catches up with invalidations by other processes (one shared read; nothing with one process). */
+  refresh(): Promise<void>;
   /** The stored answer, as raw parts (the start script answers from it before Astro is involved). */
   entry(key: string, now?: number): CachedEntry | undefined;
   /** The stored answer as a Response. */
   get(key: string): Response | undefined;
   /** Stores a successful answer until `expiresAt` at the latest; returns an equivalent Response. */
   store(key: string, response: Response, expiresAt: number): Promise<Response>;
-  /** Forgets every page: public data may have changed. */
-  invalidate(): void;
+  /** Forgets every page, here and (several processes) in every other: public data may have changed. Never fails. */
+  invalidate(): Promise<void>;
 }
 
-export const pageCache: PageCache = { entry: cachedEntry, get: cachedPage, store: storePage, invalidate: invalidatePublicPages };
+/**
+ * A page cache over `state`; with `db`, shared with the other processes on that database through
+ * its generation (cache-generation.ts).
+ */
+export function createPageCache(options: { db?: () => Db; state?: State } = {}): PageCache {
+  const state: State = options.state ?? { entries: new Map(), generation: 0 };
+  const entries = state.entries;
+  const db = options.db;
+  if (db) state.read ??= coalescingReader(() => readGeneration(db()));
+
+  function forget(): void {
+    state.generation++;
+    entries.clear();
+  }
+
+  async function refresh(): Promise<void> {
+    if (!state.read) return;
+    try {
+      const now = await state.read();
+      if (now !== state.seen) {
+        if (state.seen !== undefined) forget();
+        state.seen = now;
+      }
+    } catch (error) {
+      // The database is away: the page is answered from what is kept (it fails on a miss anyway).
+      console.error('posvet: the page cache could not read the shared generation', error);
+    }
+  }
+
+  async function invalidate(): Promise<void> {
+    forget();
+    if (!db) return;
+    const before = state.seen;
+    try {
+      const now = await bumpGeneration(db());
+      // Another process's change came in between: whatever was stored meanwhile may predate it.
+      if (before === undefined || now !== before + 1) forget();
+      state.seen = now;
+    } catch (error) {
+      console.error('posvet: the other processes could not be told to forget their cached pages', error);
+    }
+  }
+
+  /** The raw entry, for the start script's fast path. */
+  function cachedEntry(key: string, now = Date.now()): CachedEntry | undefined {
+    const entry = entries.get(key);
+    if (!entry || entry.generation !== state.generation) return undefined;
+    if (now >= entry.expiresAt) {
+      // A boundary passed: every page may say something else now (the window notice, the current draft).
+      forget();
+      return undefined;
+    }
+    return entry;
+  }
+
+  function cachedPage(key: string): Response | undefined {
+    const entry = cachedEntry(key);
+    if (!entry) return undefined;
+    // Most recently used last, so the oldest is evicted first.
+    entries.delete(key);
+    entries.set(key, entry as Entry);
+    return new Response(entry.body.slice(), { status: entry.status, headers: entry.headers });
+  }
+
+  /**
+   * Stores a successful response until `expiresAt` at the latest (and returns an equivalent one,
+   * since reading consumed it).
+   */
+  async function storePage(key: string, response: Response, expiresAt: number): Promise<Response> {
+    if (response.status !== 200 || response.headers.has('set-cookie')) return response;
+    const startedAt = state.generation;
+    const body = new Uint8Array(await response.arrayBuffer());
+    // The length is set when the cached body is sent; chunking does not apply to a known body.
+    const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length' && name !== 'transfer-encoding');
+    if (startedAt === state.generation && Date.now() < expiresAt) {
+      entries.set(key, { generation: startedAt, expiresAt, status: response.status, headers, body });
+      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    }
+    return new Response(body.slice(), { status: response.status, headers });
+  }
+
+  return { refresh, entry: cachedEntry, get: cachedPage, store: storePage, invalidate };
+}
+
+/**
+ * The server's cache: shared through the database when there may be other processes — WORKERS > 1,
+ * or PostgreSQL (several machines may serve from it) — else this process's alone, as with one
+ * process on a SQLite file.
+ */
+export const pageCache: PageCache = createPageCache({ state: globalState, db: config.workers > 1 || config.databaseUrl !== undefined ? getDb : undefined });

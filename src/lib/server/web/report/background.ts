@@ -2,6 +2,7 @@ import { REPORT_FORMATS } from '../../../enums.ts';
 import type { Db } from '../../platform/db.ts';
 import { ensureReportFile } from '../../report/files.ts';
 import { queueReportJobs } from '../../report/publish.ts';
+import { withJobLock } from '../../platform/locks.ts';
 import { toReportVersion } from '../../report/rows.ts';
 import { pageCache } from '../page-cache.ts';
 
@@ -12,7 +13,8 @@ import { pageCache } from '../page-cache.ts';
  * show its size.
  */
 export function prepareReportInBackground(db: Db): void {
-  queueReportJobs(db, () => pageCache.invalidate())
+  // One process at a time (platform/locks.ts); while another runs, its loop takes this job too.
+  withJobLock(db, 'report-snapshots', () => queueReportJobs(db, () => pageCache.invalidate()))
     .then(() => writeMissingFiles(db))
     .catch((error) => console.error('posvet: report preparation failed', error));
 }
