@@ -19,9 +19,9 @@ export function isCopied(name: string): boolean {
   return !/_fts(_(data|idx|content|docsize|config))?$/.test(name);
 }
 
-/** Tables with neither a primary key nor a unique index: the columns that name a row. */
+/** Tables with neither a primary key nor a unique index: the columns that name a row (a block's position is within its chapter). */
 const NATURAL_KEYS: Record<string, string[]> = {
-  draft_text_fts: ['consultation_id', 'version_id', 'block_position'],
+  draft_text_fts: ['consultation_id', 'version_id', 'chapter_slug', 'block_position'],
 };
 
 async function keyOf(db: Kysely<any>, table: string, info: { name: string; pk: number }[]): Promise<string[]> {
