@@ -157,7 +157,7 @@ describe('the portal behind nginx (deploy/nginx/posvet.conf)', () => {
     const reply = await fetchTls('/pripombe/1/priloge', {
       method: 'POST',
       headers: { origin: `https://127.0.0.1:${https}`, 'content-type': 'multipart/form-data; boundary=x', 'content-length': 51 * 1024 * 1024 + 1 },
-    }).catch((error: Error) => ({ status: 0, headers: {}, body: Buffer.from(error.message) }));
+    }).catch((error: Error): Reply => ({ status: 0, headers: {}, body: Buffer.from(error.message) }));
     expect(reply.status).toBe(413);
     expect(reply.headers.server).toMatch(/nginx/);
   });

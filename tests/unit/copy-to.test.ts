@@ -128,11 +128,11 @@ describe('copy-to: a SQLite database into an empty PostgreSQL database', () => {
       const stances = tables.get('stances')!;
       const before = await checksumOf(db, stances);
       expect(before).toEqual(await checksumOf(source.db, stances));
-      await db.updateTable('stances').set({ response: sql`response || '.'` }).where('comment_id', '=', sql`(select min(comment_id) from stances)`).execute();
+      await db.updateTable('stances').set({ response: sql`response || '.'` }).where('comment_id', '=', sql<number>`(select min(comment_id) from stances)`).execute();
       const changed = await checksumOf(db, stances);
       expect(changed.rows).toBe(before.rows);
       expect(changed.checksum).not.toBe(before.checksum);
-      await db.deleteFrom('comment_supports').where('comment_id', '=', sql`(select min(comment_id) from comment_supports)`).execute();
+      await db.deleteFrom('comment_supports').where('comment_id', '=', sql<number>`(select min(comment_id) from comment_supports)`).execute();
       const supports = tables.get('comment_supports')!;
       expect((await checksumOf(db, supports)).checksum).not.toBe((await checksumOf(source.db, supports)).checksum);
     } finally {
