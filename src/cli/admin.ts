@@ -3,7 +3,9 @@
  */
 import { parseArgs } from 'node:util';
 import { config, exitOnConfigProblems } from '../lib/server/platform/config.ts';
-import { migrate, openDatabase, openSqlite } from '../lib/server/platform/db.ts';
+import { migrate, openDatabase } from '../lib/server/platform/db.ts';
+import { backupPostgres, backupSqlite, splitPassword } from '../lib/server/platform/ops/backup.ts';
+import { checkTable, copyToPostgres } from '../lib/server/platform/ops/copy-to.ts';
 import { createInvitation } from '../lib/server/accounts/invitations.ts';
 import { deliverOutbox } from '../lib/server/platform/mail.ts';
 import { findOrganisationByCodeOrSlug, listOrganisations, seedOrganisationDirectory } from '../lib/server/organisations/organisations.ts';
@@ -32,7 +34,11 @@ const usage = `Posvet — operator commands (npm run admin -- <command>)
   users [--org O]         list accounts
   reindex                 rebuild the full-text search indexes (comments, stances, organisation
                           names, the draft text of every version) and print what they hold
-  backup <file>           write a consistent copy of the live database to <file>
+  backup <file>           write a consistent copy of the live database to <file>, and check it
+                          (SQLite: online backup + integrity check; PostgreSQL: pg_dump custom
+                          format + pg_restore --list)
+  copy-to <DATABASE_URL>  copy the SQLite database (DATABASE_PATH) into an empty PostgreSQL
+                          database, then compare every table's row count and checksum
   consultation list       list consultations (archived ones too)
   consultation create --slug S --title T --short-title ST --case-number N --description D
                           [--invited I] [--owner MDP]
@@ -45,7 +51,7 @@ const usage = `Posvet — operator commands (npm run admin -- <command>)
                           who moderates it (administrators moderate every consultation)
   help                    this text
 
-The database is DATABASE_PATH (now: ${config.databasePath}).`;
+The database is DATABASE_URL when set, else DATABASE_PATH (now: ${config.databaseUrl ? splitPassword(config.databaseUrl).address : config.databasePath}).`;
 
 /** A refusal as the operator reads it: the dictionary's message(s), one a line. */
 function refusal(result: Extract<Result<unknown>, { ok: false }>): string {
@@ -244,25 +250,32 @@ async function main(argv: string[]): Promise<number> {
     case 'backup': {
       const target = rest[0];
       if (!target) {
-        console.error('backup needs a target file: npm run admin -- backup db/backups/posvet-2026-11-25.sqlite');
+        console.error('backup needs a target file: npm run admin -- backup db/backups/posvet-2026-11-25.sqlite (a .dump on PostgreSQL)');
         return 2;
       }
-      // SQLite's online backup copies a consistent snapshot while the server keeps writing.
-      const sqlite = openSqlite();
-      try {
-        await sqlite.backup(target);
-        const copy = openSqlite(target);
-        const check = copy.pragma('integrity_check', { simple: true });
-        copy.close();
-        if (check !== 'ok') {
-          console.error(`The copy failed its integrity check: ${String(check)}`);
-          return 1;
-        }
-        console.log(`Backup written to ${target} (integrity check: ok).`);
-      } finally {
-        sqlite.close();
+      const outcome = config.databaseUrl ? backupPostgres(config.databaseUrl, target) : await backupSqlite(config.databasePath, target);
+      if (!outcome.ok) {
+        console.error(outcome.problem);
+        return 1;
       }
+      console.log(`Backup written to ${target} (${outcome.summary}).`);
       return 0;
+    }
+    case 'copy-to': {
+      const target = rest[0];
+      if (!target) {
+        console.error('copy-to needs the PostgreSQL database to copy into: npm run admin -- copy-to postgres://posvet@127.0.0.1:5432/posvet');
+        return 2;
+      }
+      console.log(`Copying ${config.databasePath} to ${splitPassword(target).address} …`);
+      const outcome = await copyToPostgres({ source: config.databasePath, target, log: (line) => console.log(line) });
+      if (outcome.refused !== undefined) {
+        console.error(outcome.refused);
+        return 1;
+      }
+      console.log(checkTable(outcome.tables));
+      console.log(outcome.ok ? `Every table's rows and checksum agree (${outcome.tables.length} tables).` : 'The copy differs from the source (MISMATCH above).');
+      return outcome.ok ? 0 : 1;
     }
     case 'consultation': {
       const db = openDatabase();
