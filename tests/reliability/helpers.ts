@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { commentForm, seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
+import { query, serverDatabase, testCluster, transaction, type Statements } from '../support/database.ts';
+import { commentForm, seedScale, serverFilesDir, startServer, type RunningServer, type Scale } from '../support/server.ts';
 
-export { commentForm, startServer };
+export { commentForm, query, startServer, testCluster, transaction, type Statements };
 
 export interface Harness {
   dir: string;
+  /** The server's database: a SQLite file, or in the PostgreSQL round a postgres:// address. */
   dbPath: string;
   /** Where the server's outbox writes mail (.eml files). */
   mailDir: string;
@@ -22,21 +24,25 @@ export interface Harness {
  */
 export async function harness(port: number, comments = 0, env: Record<string, string> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'posvet-reliability-'));
-  const dbPath = join(dir, 'posvet.sqlite');
+  const database = await serverDatabase(dir);
+  const dbPath = database.location;
   const mailDir = join(dir, 'mail');
   const scale = await seedScale(dbPath, { comments });
   const server = await startServer(dbPath, port, { MAIL_DIR: mailDir, ...env });
-  return {
+  const result: Harness = {
     dir,
     dbPath,
     mailDir,
     scale,
     server,
     cleanup: async () => {
-      await server.stop('SIGKILL');
+      await result.server.stop('SIGKILL');
+      await database.drop();
+      rmSync(serverFilesDir(dbPath), { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return result;
 }
 
 /** Submits one comment as a signed-in organisation; resolves with the HTTP status. */
@@ -61,7 +67,10 @@ export function postForm(server: RunningServer, path: string, fields: Record<str
   });
 }
 
-/** Read-only look at the database file, as an operator would after the fact. */
+/**
+ * Read-only look at a SQLite file, as an operator would after the fact — for SQLite's own files (a
+ * backup copy); the server's database, on either database, through `query`.
+ */
 export function inspect<T>(dbPath: string, fn: (db: SQLite.Database) => T): T {
   const db = new SQLite(dbPath, { readonly: true });
   try {
