@@ -61,11 +61,15 @@ export async function startServer(database: string, port: number, env: Record<st
     await waitFor(`the server on port ${port} to start`, async () => {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited during start`);
       if (!output.includes('posvet: serving on')) return undefined;
+      let status: number;
       try {
-        return (await fetch(`${url}/dostopnost`)).ok || undefined;
+        status = (await fetch(`${url}/dostopnost`)).status;
       } catch {
         return undefined; // not listening yet
       }
+      // Serving, but failing: waiting would not mend it (e.g. a query its database refuses).
+      if (status >= 500) throw new Error(`the server answers ${status}`);
+      return (status >= 200 && status < 300) || undefined;
     }, { timeout: 60_000, interval: 100 });
   } catch (error) {
     child.kill('SIGKILL');
