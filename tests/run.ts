@@ -153,6 +153,14 @@ const steps: Step[] = [
   ...(postgres ? [clusterStep, postgres.unit, postgres.e2e, postgres.reliability] : []),
 ];
 
+// Interrupted (the suite's child gets the signal too): the cluster goes with the run.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    cluster?.stop();
+    process.exit(130);
+  });
+}
+
 const times: Array<[string, number]> = [];
 const failedSteps: string[] = [];
 try {
