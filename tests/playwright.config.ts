@@ -12,10 +12,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // (the `server` fixture in e2e/fixtures.ts), so tests never see another worker's writes.
 process.env.POSVET_E2E_DIR ??= mkdtempSync(join(tmpdir(), 'posvet-e2e-'));
 process.env.E2E_PORT ??= '4329';
+// The PostgreSQL round (TEST_POSTGRES_URL: tests/run.ts's cluster) keeps its results beside SQLite's.
+const round = process.env.TEST_POSTGRES_URL ? '-postgres' : '';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: join(root, 'test-results/e2e'),
+  outputDir: join(root, `test-results/e2e${round}`),
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -23,7 +25,7 @@ export default defineConfig({
   // safety net, not a measure (timing goals live in npm run bench).
   timeout: 120_000,
   workers: 2,
-  reporter: [['list'], ['json', { outputFile: join(root, 'test-results/e2e.json') }]],
+  reporter: [['list'], ['json', { outputFile: join(root, `test-results/e2e${round}.json`) }]],
   use: {
     trace: 'retain-on-failure',
     launchOptions: {

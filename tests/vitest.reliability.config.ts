@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/reliability/**/*.test.ts'],
     environment: 'node',
     fileParallelism: false,
+    // The PostgreSQL round's template databases, for tests that copy one (createTestDatabase); nothing on SQLite.
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,
   },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { transaction, type Statements } from '../support/database.ts';
 import { test, expect, submitForm, unique, type Server } from './fixtures.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { submitOnBlockPage } from './support/comments.ts';
@@ -17,21 +17,15 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 const pdf = (text: string) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1_234_567, text), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300, 7)]);
 
-function inDatabase<T>(server: Server, work: (db: Database.Database) => T): T {
-  const db = new Database(server.databasePath);
-  try {
-    db.pragma('busy_timeout = 5000');
-    return work(db);
-  } finally {
-    db.close();
-  }
+function inDatabase<T>(server: Server, work: (db: Statements) => Promise<T>): Promise<T> {
+  return transaction(server.databasePath, work);
 }
 
 test('a municipality attaches a signed PDF to its draft and submits; a reader downloads it from the permalink', async ({ as, newPage, server, request }) => {
   const body = unique('Pripomba s podpisanim dopisom župana.');
   const bled = await as('bled');
   await submitOnBlockPage(bled, '/posvetovanja/ds2030/osnutek/uvod/5', { body, intent: 'draft' });
-  const id = inDatabase(server, (db) => (db.prepare('select id from comments where body = ?').get(body) as { id: number }).id);
+  const id = await inDatabase(server, async (db) => (await db.get<{ id: number }>('select id from comments where body = ?', body))!.id);
 
   // The draft's permalink offers the upload to its organisation.
   await bled.goto(`/pripombe/${id}`);
@@ -95,12 +89,13 @@ test('a municipality attaches a signed PDF to its draft and submits; a reader do
 
 test('a moderator attaches the scan of a letter received by post to the comment recorded from it', async ({ as, server }) => {
   const body = unique('Pripomba, prejeta po pošti.');
-  const id = inDatabase(server, (db) => {
-    const model = db.prepare(`select * from comments where state = 'submitted' and consultation_id = (select id from consultations where slug = 'ds2030') order by id limit 1`).get() as Record<string, unknown>;
+  const id = await inDatabase(server, async (db) => {
+    const model = (await db.get(`select * from comments where state = 'submitted' and consultation_id = (select id from consultations where slug = 'ds2030') order by id limit 1`))!;
     const { id: _id, public_changed_at: _c, idempotency_key: _k, ...rest } = model;
     const row = { ...rest, body, received_via: 'post', hidden: 0, moderation_status: 'new', response: null, decided_at: null, decided_by_user_id: null, assignee_user_id: null };
     const columns = Object.keys(row);
-    return Number(db.prepare(`insert into comments (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid);
+    const inserted = await db.get<{ id: number }>(`insert into comments (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) returning id`, ...columns.map((c) => row[c as keyof typeof row]));
+    return inserted!.id;
   });
   const moderator = await as('moderator');
   await moderator.goto(`/moderacija/pripombe/${id}`);

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { query } from '../support/database.ts';
 import type { Page } from '@playwright/test';
 import { readMail as readMailIn } from '../support/mail.ts';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from './axe.ts';
@@ -158,12 +158,7 @@ test.describe('a joint position is agreed before it speaks for anyone', () => {
     // Ljubljana's page is open when the deadline passes (set in the database: no waiting a week).
     await ljubljana.goto('/organizacija/pripombe');
     const past = new Date(Date.now() - 60_000);
-    const db = new Database(server.databasePath);
-    try {
-      db.prepare('update comments set joint_deadline = ? where id = ?').run(past.toISOString(), id);
-    } finally {
-      db.close();
-    }
+    await query(server.databasePath, (db) => db.run('update comments set joint_deadline = ? where id = ?', past.toISOString(), id));
     await ljubljana.getByRole('button', { name: `Potrjujemo – Pripomba št. ${id}` }).click();
     await expect(ljubljana.getByRole('alert')).toContainText(/Rok za odgovor na to skupno stališče je potekel \d{1,2}\.\s\d{1,2}\.\s\d{4} \d{1,2}\.\d{2}; odgovora ni več mogoče oddati ali spremeniti\./);
     // Nothing changed, and the page offers no more answers.

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { transaction, type Statements } from '../support/database.ts';
 import { test, expect, mailDir, people, postForm, unique, type Server } from './fixtures.ts';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from './axe.ts';
 import { readMail } from '../support/mail.ts';
@@ -16,14 +16,8 @@ const WITHDRAWN_NOTICE = /^Organizacija Občina Bled je pripombo umaknila \d{1,2
 const UNDER_REVIEW = 'Pripombe ne morete več umakniti: ministrstvo jo že obravnava.';
 
 /** Changes the worker's database directly, as a moderator's work would (no stance interface yet). */
-function inDatabase(server: Server, work: (db: Database.Database) => void): void {
-  const db = new Database(server.databasePath);
-  try {
-    db.pragma('busy_timeout = 5000');
-    work(db);
-  } finally {
-    db.close();
-  }
+function inDatabase(server: Server, work: (db: Statements) => Promise<void>): Promise<void> {
+  return transaction(server.databasePath, work);
 }
 
 test('submission → receipt by mail and printable → withdrawal with a reason → the permalink says so to everyone, the JSON answers 410', async ({ as, newPage, request }) => {
@@ -149,10 +143,10 @@ test('once the ministry has recorded something on a comment, it cannot be withdr
   await submitOnBlockPage(bled, '/posvetovanja/ds2030/osnutek/uvod/8', { body: withStance });
   const first = (await apiComment(request, inReview)).id;
   const second = (await apiComment(request, withStance)).id;
-  inDatabase(server, (db) => {
-    db.prepare(`update comments set moderation_status = 'in_review' where id = ?`).run(first);
-    const moderator = db.prepare('select id from users where email = ?').get(people.moderator) as { id: number };
-    db.prepare(`insert into stances (comment_id, status, response, state, drafted_by, drafted_at) values (?, 'noted', 'Seznanjeni.', 'drafted', ?, ?)`).run(second, moderator.id, new Date().toISOString());
+  await inDatabase(server, async (db) => {
+    await db.run(`update comments set moderation_status = 'in_review' where id = ?`, first);
+    const moderator = (await db.get<{ id: number }>('select id from users where email = ?', people.moderator))!;
+    await db.run(`insert into stances (comment_id, status, response, state, drafted_by, drafted_at) values (?, 'noted', 'Seznanjeni.', 'drafted', ?, ?)`, second, moderator.id, new Date().toISOString());
   });
 
   for (const id of [first, second]) {

@@ -1,12 +1,14 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test as base, expect, type APIRequestContext, type APIResponse, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+import { serverDatabase } from '../support/database.ts';
 import { startServer } from '../support/process.ts';
 
 /*
  * What every end-to-end spec shares. Each Playwright worker starts its own production server on a
- * database of its own (migrated and seeded with the demo data by the start script), so a test never
+ * database of its own (a SQLite file, or a database on the test cluster in the PostgreSQL round;
+ * migrated and seeded with the demo data by the start script), so a test never
  * sees what another worker wrote; `baseURL`, `page` and `request` point at that server. Specs import
  * `test` and `expect` from here, never from @playwright/test.
  */
@@ -32,6 +34,7 @@ export interface Server {
   url: string;
   /** This worker's directory: the database, the mail, the server's log. */
   dir: string;
+  /** The server's database: a SQLite file, or in the PostgreSQL round a postgres:// address (tests/support/database.ts `query` reads both). */
   databasePath: string;
   /** Where the outbox writes mail (.eml files). */
   mailDir: string;
@@ -123,7 +126,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const dir = join(runDir, `worker-${workerInfo.parallelIndex}`);
       mkdirSync(dir, { recursive: true });
       const port = Number(process.env.E2E_PORT ?? 4329) + workerInfo.parallelIndex;
-      const databasePath = join(dir, 'posvet.sqlite');
+      // In the PostgreSQL round, a database of this run and worker on the test cluster.
+      const { location: databasePath } = await serverDatabase(dir, `e2e_${basename(runDir).replace(/\W/g, '_').toLowerCase()}_${workerInfo.parallelIndex}`);
       const mailDir = join(dir, 'mail');
       const running = await startServer(databasePath, port, { NODE_ENV: 'test', MAIL_DIR: mailDir });
       current = { url: running.url, dir, databasePath, mailDir };

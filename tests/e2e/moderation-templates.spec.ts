@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { query } from '../support/database.ts';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from './axe.ts';
 import { expect, postForm, submitForm, test, unique, type Server } from './fixtures.ts';
@@ -16,12 +16,9 @@ const TEMPLATES = '/moderacija/predloge?posvetovanje=ds2030';
 
 /** The stances of these comments as stored (the queue's stance column comes with the stance work). */
 function storedStances(server: Server, ids: number[]) {
-  const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(`select comment_id, status, response, state from stances where comment_id in (${ids.map(() => '?').join(',')}) order by comment_id`).all(...ids) as Array<{ comment_id: number; status: string; response: string | null; state: string }>;
-  } finally {
-    db.close();
-  }
+  return query(server.databasePath, (db) =>
+    db.all<{ comment_id: number; status: string; response: string | null; state: string }>(`select comment_id, status, response, state from stances where comment_id in (${ids.map(() => '?').join(',')}) order by comment_id`, ...ids),
+  );
 }
 
 /** Adds a template through the page's create form; the page then lists it. */
@@ -171,7 +168,7 @@ test.describe('answer templates', () => {
     await expect(plain.getByRole('status').filter({ hasText: 'Predlog stališča je zapisan pri 2 pripombah.' })).toBeVisible();
     await expect(q.row('Druga pripomba').getByRole('cell').nth(5)).toHaveText('v obravnavi');
     await expect(q.row('Tretja pripomba').getByRole('cell').nth(5)).toHaveText('v obravnavi');
-    expect(storedStances(server, [ids[1], ids[2]])).toEqual([
+    expect(await storedStances(server, [ids[1], ids[2]])).toEqual([
       { comment_id: ids[1], status: 'rejected', response: own.body, state: 'drafted' },
       { comment_id: ids[2], status: 'rejected', response: own.body, state: 'drafted' },
     ]);
@@ -214,13 +211,13 @@ test.describe('answer templates', () => {
     await expect(bulk.getByLabel('Obrazložitev stališča (javna po objavi)')).toHaveValue(text);
     await expect(bulk.getByLabel('Stališče', { exact: true })).toHaveValue('noted');
     await expect(q.row('Prva o podpornem').getByRole('checkbox')).toBeChecked();
-    expect(storedStances(server, ids)).toEqual([{ comment_id: ids[1], status: 'accepted', response: null, state: 'drafted' }]);
+    expect(await storedStances(server, ids)).toEqual([{ comment_id: ids[1], status: 'accepted', response: null, state: 'drafted' }]);
     await expectNoAxeViolations(moderator);
 
     // Having looked, the moderator sends it again: the queue now shows the current stances.
     expect(await submitForm(moderator, bulk.getByRole('button', { name: 'Zapiši predlog stališča' }))).toBe(303);
     await expect(moderator.getByRole('status').filter({ hasText: 'Predlog stališča je zapisan pri 2 pripombah.' })).toBeVisible();
-    expect(storedStances(server, ids).map((s) => [s.status, s.response])).toEqual([
+    expect((await storedStances(server, ids)).map((s) => [s.status, s.response])).toEqual([
       ['noted', text],
       ['noted', text],
     ]);

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { transaction } from '../support/database.ts';
 import { expectNoAxeViolationsWithoutJs } from './axe.ts';
 import { expect, people, signIn, test, unique } from './fixtures.ts';
 import { apiComment, submitOnBlockPage } from './support/comments.ts';
@@ -36,20 +36,17 @@ test.describe('an organisation reads its record', () => {
     }
     await submitOnBlockPage(page, '/posvetovanja/ds2030/osnutek/uvod/5', { body: `${marker}: osnutek.`, intent: 'draft' });
 
-    const db = new Database(server.databasePath);
-    try {
-      const set = (sql: string, ...values: unknown[]) => db.prepare(sql).run(...values);
-      set(`update comments set moderation_status = 'in_review' where id = ?`, ids.review);
+    await transaction(server.databasePath, async (db) => {
+      const set = (sql: string, ...values: unknown[]) => db.run(sql, ...values);
+      await set(`update comments set moderation_status = 'in_review' where id = ?`, ids.review);
       // Drafted and approved, not published: the record says "in review", nothing of the stance.
-      set(`update comments set moderation_status = 'in_review' where id = ?`, ids.drafted);
-      set(`insert into stances (comment_id, status, response, state, drafted_at) values (?, 'rejected', 'Neobjavljena obrazložitev.', 'approved', ?)`, ids.drafted, new Date().toISOString());
-      set(`update comments set moderation_status = 'partially_accepted', response = 'Predlog smo upoštevali pri ukrepu 5.' where id = ?`, ids.stance);
-      set(`insert into stances (comment_id, status, response, state, drafted_at, published_at) values (?, 'partially_accepted', 'Predlog smo upoštevali pri ukrepu 5.', 'published', ?, ?)`, ids.stance, new Date().toISOString(), new Date().toISOString());
-      set(`update comments set state = 'withdrawn', withdrawn_at = '2026-11-30T09:15:00.000Z', withdrawal_reason = 'Podvojena pripomba.' where id = ?`, ids.withdrawn);
-      set(`update comments set hidden = 1, hidden_reason = 'personal_data' where id = ?`, ids.hidden);
-    } finally {
-      db.close();
-    }
+      await set(`update comments set moderation_status = 'in_review' where id = ?`, ids.drafted);
+      await set(`insert into stances (comment_id, status, response, state, drafted_at) values (?, 'rejected', 'Neobjavljena obrazložitev.', 'approved', ?)`, ids.drafted, new Date().toISOString());
+      await set(`update comments set moderation_status = 'partially_accepted', response = 'Predlog smo upoštevali pri ukrepu 5.' where id = ?`, ids.stance);
+      await set(`insert into stances (comment_id, status, response, state, drafted_at, published_at) values (?, 'partially_accepted', 'Predlog smo upoštevali pri ukrepu 5.', 'published', ?, ?)`, ids.stance, new Date().toISOString(), new Date().toISOString());
+      await set(`update comments set state = 'withdrawn', withdrawn_at = '2026-11-30T09:15:00.000Z', withdrawal_reason = 'Podvojena pripomba.' where id = ?`, ids.withdrawn);
+      await set(`update comments set hidden = 1, hidden_reason = 'personal_data' where id = ?`, ids.hidden);
+    });
 
     await page.goto('/organizacija/pripombe');
     const row = (key: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name: `Pripomba št. ${ids[key]}`, exact: true }) });

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { transaction } from '../support/database.ts';
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from './axe.ts';
 import { expect, test, unique } from './fixtures.ts';
 import { apiComment, submitOnBlockPage } from './support/comments.ts';
@@ -22,14 +22,11 @@ test.describe('a reader finds every published comment', () => {
     const bled = await as('bled', { javaScriptEnabled: false });
     await submitOnBlockPage(bled, '/posvetovanja/ds2030/osnutek/uvod/4', { body: `${marker}: z zavrnjenim stališčem.` });
     const answered = await apiComment(request, `${marker}: z zavrnjenim`);
-    const db = new Database(server.databasePath);
-    try {
+    await transaction(server.databasePath, async (db) => {
       const at = new Date().toISOString();
-      db.prepare(`update comments set moderation_status = 'rejected', response = 'Ukrep je že v načrtu.', decided_at = ? where id = ?`).run(at, answered.id);
-      db.prepare(`insert into stances (comment_id, status, response, state, drafted_at, published_at) values (?, 'rejected', 'Ukrep je že v načrtu.', 'published', ?, ?)`).run(answered.id, at, at);
-    } finally {
-      db.close();
-    }
+      await db.run(`update comments set moderation_status = 'rejected', response = 'Ukrep je že v načrtu.', decided_at = ? where id = ?`, at, answered.id);
+      await db.run(`insert into stances (comment_id, status, response, state, drafted_at, published_at) values (?, 'rejected', 'Ukrep je že v načrtu.', 'published', ?, ?)`, answered.id, at, at);
+    });
     // A second one, after the direct write: its submission clears the cached pages, as publishing would.
     await submitOnBlockPage(bled, '/posvetovanja/ds2030/osnutek/uvod/4', { body: `${marker}: brez stališča.` });
 

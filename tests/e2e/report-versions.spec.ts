@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { transaction } from '../support/database.ts';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, postForm, signIn, submitForm, test, people } from './fixtures.ts';
@@ -29,36 +29,31 @@ async function reloadUntil(page: Page, locator: () => ReturnType<Page['locator']
  * Makes version 1's first chapter (which has no comments in the demo) long enough for three pages:
  * frozen rows written directly, and the version's summary counting them, as a snapshot would.
  */
-function lengthenFirstChapter(databasePath: string, extra: number): { slug: string; title: string } {
-  const db = new Database(databasePath);
-  try {
-    const version = db.prepare("select id, summary_json from report_versions where kind = 'published' and number = 1 and consultation_id = (select id from consultations where slug = 'ds2030')").get() as { id: number; summary_json: string };
+function lengthenFirstChapter(database: string, extra: number): Promise<{ slug: string; title: string }> {
+  return transaction(database, async (db) => {
+    const version = (await db.get<{ id: number; summary_json: string }>("select id, summary_json from report_versions where kind = 'published' and number = 1 and consultation_id = (select id from consultations where slug = 'ds2030')"))!;
     const summary = JSON.parse(version.summary_json);
     const section = summary.sections.find((s: { section: string }) => s.section === 'chapter');
-    const model = db.prepare('select * from report_rows where report_version_id = ? and status = ? limit 1').get(version.id, 'noted') as Record<string, unknown>;
+    const model = (await db.get('select * from report_rows where report_version_id = ? and status = ? limit 1', version.id, 'noted'))!;
     const columns = Object.keys(model);
-    const insert = db.prepare(`insert into report_rows (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
-    db.transaction(() => {
-      for (let i = 0; i < extra; i++) {
-        const row: Record<string, unknown> = { ...model, sort_key: `0-e2e-${String(i).padStart(4, '0')}`, chapter_slug: section.chapterSlug, chapter_number: section.chapterNumber, chapter_title: section.chapterTitle, block_number: `${section.chapterNumber}.${i + 1}` };
-        insert.run(...columns.map((c) => row[c]));
-      }
-      section.count += extra;
-      section.byStatus.noted = (section.byStatus.noted ?? 0) + extra;
-      summary.total += extra;
-      summary.byStatus.noted += extra;
-      summary.byKind[model.kind as string] += extra;
-      summary.byOrganisationKind[model.organisation_kind as string] += extra;
-      db.prepare('update report_versions set summary_json = ?, row_count = row_count + ? where id = ?').run(JSON.stringify(summary), extra, version.id);
-    })();
+    const insert = `insert into report_rows (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`;
+    for (let i = 0; i < extra; i++) {
+      const row: Record<string, unknown> = { ...model, sort_key: `0-e2e-${String(i).padStart(4, '0')}`, chapter_slug: section.chapterSlug, chapter_number: section.chapterNumber, chapter_title: section.chapterTitle, block_number: `${section.chapterNumber}.${i + 1}` };
+      await db.run(insert, ...columns.map((c) => row[c]));
+    }
+    section.count += extra;
+    section.byStatus.noted = (section.byStatus.noted ?? 0) + extra;
+    summary.total += extra;
+    summary.byStatus.noted += extra;
+    summary.byKind[model.kind as string] += extra;
+    summary.byOrganisationKind[model.organisation_kind as string] += extra;
+    await db.run('update report_versions set summary_json = ?, row_count = row_count + ? where id = ?', JSON.stringify(summary), extra, version.id);
     return { slug: section.chapterSlug, title: `${section.chapterNumber}. ${section.chapterTitle}` };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 test('a reader opens the newest version, a chapter page by page, and the annex', async ({ page, server, as }) => {
-  const chapter = lengthenFirstChapter(server.databasePath, 120);
+  const chapter = await lengthenFirstChapter(server.databasePath, 120);
   // Public pages are cached until something is written: a sign-in is such a write.
   await as('bled');
 

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailsTo as mailsIn } from '../support/mail.ts';
 import { waitFor } from '../support/wait.ts';
 import type { RunningServer, Scale } from '../support/server.ts';
 import { hashToken } from '../../src/lib/server/platform/tokens.ts';
-import { harness, inspect, submit, type Harness } from './helpers.ts';
+import { databaseCopy, harness, query, submit, type Harness, type Statements } from './helpers.ts';
 
 /*
  * Accounts under hostile use (issue 10): tokens at rest, sign-in lock-outs, sessions and reset
@@ -44,15 +41,17 @@ let h: Harness;
 beforeAll(async () => {
   h = await harness(PORT);
   ({ dir, dbPath, mailDir, scale, server } = h);
-  members = scale.memberCookies.map((cookie, index) => {
+  members = [];
+  for (const [index, cookie] of scale.memberCookies.entries()) {
     const token = cookie.split('=')[1];
-    const row = inspect(dbPath, (db) =>
-      db
-        .prepare(`select u.id, u.email, u.organisation_id as organisationId from sessions s join users u on u.id = s.user_id where s.id = ?`)
-        .get(hashToken(token)),
-    ) as { id: number; email: string; organisationId: number };
-    return { ...row, cookie, index };
-  });
+    const row = (await query(dbPath, (db) =>
+      db.get<{ id: number; email: string; organisationId: number }>(
+        `select u.id, u.email, u.organisation_id as "organisationId" from sessions s join users u on u.id = s.user_id where s.id = ?`,
+        hashToken(token),
+      ),
+    ))!;
+    members.push({ ...row, cookie, index });
+  }
   // Municipalities first: they have no association features that could change what a test sees.
   members.sort((a, b) => Number(b.email.match(/^clan-\d/) !== null) - Number(a.email.match(/^clan-\d/) !== null) || a.id - b.id);
 });
@@ -104,14 +103,8 @@ function signIn(email: string, password: string, from?: string): Promise<Reply> 
 }
 
 /** A writable connection beside the running server, for arranging what a test needs. */
-function write<T>(fn: (db: SQLite.Database) => T): T {
-  const db = new SQLite(dbPath);
-  db.pragma('busy_timeout = 5000');
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
+function write<T>(fn: (db: Statements) => Promise<T>): Promise<T> {
+  return query(dbPath, fn);
 }
 
 /** The delivered mails (.eml files) to an address, oldest first, as decoded text bodies. */
@@ -134,8 +127,8 @@ function linkToken(text: string, path: 'povabilo' | 'ponastavi-geslo'): string {
 
 /** The outbox rows to an address once all of them are marked sent. */
 async function sentOutbox(address: string): Promise<string[]> {
-  return waitFor(`the outbox to mark mail to ${address} sent`, () => {
-    const rows = inspect(dbPath, (db) => db.prepare(`select body_text, sent_at from mail_outbox where to_address = ?`).all(address)) as { body_text: string; sent_at: string | null }[];
+  return waitFor(`the outbox to mark mail to ${address} sent`, async () => {
+    const rows = await query(dbPath, (db) => db.all<{ body_text: string; sent_at: string | null }>(`select body_text, sent_at from mail_outbox where to_address = ?`, address));
     return rows.length > 0 && rows.every((r) => r.sent_at) ? rows.map((r) => r.body_text) : undefined;
   });
 }
@@ -145,28 +138,19 @@ function whatFollows(text: string, path: string): string[] {
   return [...text.matchAll(new RegExp(`/${path}/(\\S+)`, 'g'))].map((m) => m[1]);
 }
 
-/** A byte-level copy of the live database (SQLite's online backup, as `npm run admin -- backup`). */
-async function databaseCopyBytes(): Promise<Buffer> {
-  const target = join(dir, `copy-${randomUUID()}.sqlite`);
-  const db = new SQLite(dbPath, { readonly: true });
-  try {
-    await db.backup(target);
-  } finally {
-    db.close();
-  }
-  return readFileSync(target);
+/** A copy of the live database, as `npm run admin -- backup` makes it (helpers.ts `databaseCopy`). */
+function databaseCopyBytes(): Promise<Buffer> {
+  return databaseCopy(dbPath, dir);
 }
 
 async function organisationIdOf(code: string): Promise<number> {
-  return (inspect(dbPath, (db) => db.prepare(`select id from organisations where code = ?`).get(code)) as { id: number }).id;
+  return (await query(dbPath, (db) => db.get<{ id: number }>(`select id from organisations where code = ?`, code)))!.id;
 }
 
-function sessionCookieFor(userId: number): string {
+async function sessionCookieFor(userId: number): Promise<string> {
   const token = randomUUID().replace(/-/g, '') + randomUUID().replace(/-/g, '');
-  write((db) =>
-    db
-      .prepare(`insert into sessions (id, user_id, expires_at, ip, user_agent, created_at) values (?, ?, ?, '127.0.0.1', 'test', ?)`)
-      .run(hashToken(token), userId, Math.floor(Date.now() / 1000) + 3600, new Date().toISOString()),
+  await write((db) =>
+    db.run(`insert into sessions (id, user_id, expires_at, ip, user_agent, created_at) values (?, ?, ?, '127.0.0.1', 'test', ?)`, hashToken(token), userId, Math.floor(Date.now() / 1000) + 3600, new Date().toISOString()),
   );
   return `posvet_seja=${token}`;
 }
@@ -309,13 +293,13 @@ describe('reset links and sessions', () => {
     expect((await http('/moj-racun', { cookie: member.cookie })).status).toBe(200);
     const token = member.cookie.split('=')[1];
     // Started 31 days ago, used all along: its sliding expiry is still hours away.
-    write((db) => db.prepare(`update sessions set created_at = ? where id = ?`).run(new Date(Date.now() - 31 * 86_400_000).toISOString(), hashToken(token)));
+    await write((db) => db.run(`update sessions set created_at = ? where id = ?`, new Date(Date.now() - 31 * 86_400_000).toISOString(), hashToken(token)));
     const page = await http('/moj-racun', { cookie: member.cookie });
     expect(page.status).toBe(303);
     expect(page.location).toMatch(/^\/prijava/);
     // A session of 29 days is still fine.
     const other = freshMember();
-    write((db) => db.prepare(`update sessions set created_at = ? where id = ?`).run(new Date(Date.now() - 29 * 86_400_000).toISOString(), hashToken(other.cookie.split('=')[1])));
+    await write((db) => db.run(`update sessions set created_at = ? where id = ?`, new Date(Date.now() - 29 * 86_400_000).toISOString(), hashToken(other.cookie.split('=')[1])));
     expect((await http('/moj-racun', { cookie: other.cookie })).status).toBe(200);
   });
 
@@ -327,7 +311,7 @@ describe('reset links and sessions', () => {
       expect(reply.status).toBe(303);
       cookies.push(reply.cookie!);
     }
-    const count = inspect(dbPath, (db) => (db.prepare(`select count(*) as n from sessions where user_id = ?`).get(member.id) as { n: number }).n);
+    const count = (await query(dbPath, (db) => db.get<{ n: number }>(`select count(*) as n from sessions where user_id = ?`, member.id)))!.n;
     expect(count).toBe(10);
     expect((await http('/moj-racun', { cookie: member.cookie })).status, 'the oldest (seeded) session').toBe(303);
     expect((await http('/moj-racun', { cookie: cookies[0] })).status, 'the first of the eleven').toBe(303);
@@ -340,13 +324,10 @@ describe('reset links and sessions', () => {
 describe("a portal administrator's decisions", () => {
   it('an organisation admin cannot re-enable, or change the role of, a person the administrator disabled', async () => {
     const person = freshMember();
-    const orgAdminId = write(
-      (db) =>
-        db
-          .prepare(`insert into users (email, name, organisation_id, role, password_hash) values (?, 'Skrbnica', ?, 'org_admin', 'x') returning id`)
-          .get(`skrbnica-${randomUUID().slice(0, 8)}@obcina-test.si`, person.organisationId) as { id: number },
-    ).id;
-    const orgAdmin = sessionCookieFor(orgAdminId);
+    const orgAdminId = (await write((db) =>
+      db.get<{ id: number }>(`insert into users (email, name, organisation_id, role, password_hash) values (?, 'Skrbnica', ?, 'org_admin', 'x') returning id`, `skrbnica-${randomUUID().slice(0, 8)}@obcina-test.si`, person.organisationId),
+    ))!.id;
+    const orgAdmin = await sessionCookieFor(orgAdminId);
 
     expect((await http('/admin', { cookie: scale.adminCookie, form: { intent: 'disable', userId: String(person.id) } })).status).toBe(303);
     const enable = await http('/organizacija', { cookie: orgAdmin, form: { intent: 'enable', userId: String(person.id) } });
@@ -354,7 +335,7 @@ describe("a portal administrator's decisions", () => {
     expect(enable.body).toContain('Račun je onemogočil skrbnik portala');
     const role = await http('/organizacija', { cookie: orgAdmin, form: { intent: 'role', userId: String(person.id), role: 'org_admin' } });
     expect(role.status).toBeGreaterThanOrEqual(400);
-    const row = inspect(dbPath, (db) => db.prepare(`select status, role from users where id = ?`).get(person.id)) as { status: string; role: string };
+    const row = await query(dbPath, (db) => db.get<{ status: string; role: string }>(`select status, role from users where id = ?`, person.id));
     expect(row).toEqual({ status: 'disabled', role: 'member' });
     expect((await signIn(person.email, PASSWORD)).status).toBe(401);
 
@@ -365,19 +346,16 @@ describe("a portal administrator's decisions", () => {
 
   it('an organisation admin cannot revoke an invitation the administrator sent', async () => {
     const colleague = freshMember();
-    const orgAdminId = write(
-      (db) =>
-        db
-          .prepare(`insert into users (email, name, organisation_id, role, password_hash) values (?, 'Skrbnik', ?, 'org_admin', 'x') returning id`)
-          .get(`skrbnik-${randomUUID().slice(0, 8)}@obcina-test.si`, colleague.organisationId) as { id: number },
-    ).id;
-    const orgAdmin = sessionCookieFor(orgAdminId);
+    const orgAdminId = (await write((db) =>
+      db.get<{ id: number }>(`insert into users (email, name, organisation_id, role, password_hash) values (?, 'Skrbnik', ?, 'org_admin', 'x') returning id`, `skrbnik-${randomUUID().slice(0, 8)}@obcina-test.si`, colleague.organisationId),
+    ))!.id;
+    const orgAdmin = await sessionCookieFor(orgAdminId);
     const email = `predstavnik-${randomUUID().slice(0, 8)}@obcina-test.si`;
     expect((await http('/admin', { cookie: scale.adminCookie, form: { intent: 'invite', email, organisationId: String(colleague.organisationId), role: 'org_admin' } })).status).toBe(303);
-    const invitation = inspect(dbPath, (db) => db.prepare(`select id from invitations where email = ?`).get(email)) as { id: number };
+    const invitation = (await query(dbPath, (db) => db.get<{ id: number }>(`select id from invitations where email = ?`, email)))!;
     const revoke = await http('/organizacija', { cookie: orgAdmin, form: { intent: 'revoke', invitationId: String(invitation.id) } });
     expect(revoke.status).toBeGreaterThanOrEqual(400);
-    const after = inspect(dbPath, (db) => db.prepare(`select revoked_at from invitations where id = ?`).get(invitation.id)) as { revoked_at: string | null };
+    const after = (await query(dbPath, (db) => db.get<{ revoked_at: string | null }>(`select revoked_at from invitations where id = ?`, invitation.id)))!;
     expect(after.revoked_at).toBeNull();
   });
 });
@@ -391,7 +369,7 @@ describe('download my data', () => {
     // Another organisation's comment, which the member co-signs.
     const theirKey = randomUUID();
     expect(await submit(server, scale, author.index, `Pripomba druge občine ${theirKey}`, theirKey)).toBe(303);
-    const theirs = inspect(dbPath, (db) => db.prepare(`select id from comments where idempotency_key = ?`).get(theirKey)) as { id: number };
+    const theirs = (await query(dbPath, (db) => db.get<{ id: number }>(`select id from comments where idempotency_key = ?`, theirKey)))!;
     expect((await http(`/pripombe/${theirs.id}`, { cookie: member.cookie, form: { intent: 'support' } })).status).toBe(303);
     // The member's own comment.
     const ownKey = randomUUID();

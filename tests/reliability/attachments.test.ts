@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, inspect, type Harness } from './helpers.ts';
+import { harness, query, type Harness } from './helpers.ts';
 
 /**
  * Attachments at the deadline (issue 16): uploads stream through the server to disk, so 20 files of
@@ -84,7 +84,7 @@ function declaredTooLarge(h: Harness, path: string, cookie: string, size: number
 
 /** The server removes a refused or dropped upload's temporary files (after its answer): wait for it, up to 5 s. */
 async function noTemporaryFiles(h: Harness): Promise<void> {
-  const tmp = join(h.dir, 'data', 'attachments', 'tmp');
+  const tmp = join(h.dataDir, 'attachments', 'tmp');
   for (let i = 0; i < 100 && existsSync(tmp) && readdirSync(tmp).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
   expect(existsSync(tmp) ? readdirSync(tmp) : []).toEqual([]);
 }
@@ -101,7 +101,7 @@ describe('attachments under load', () => {
       const response = await fetch(`${h.server.url}${h.scale.blockPaths[0]}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: h.server.url, cookie: h.scale.memberCookies[i] }, body });
       expect(response.status).toBe(303);
     }
-    drafts = inspect(h.dbPath, (db) => (db.prepare(`select id from comments where body like 'osnutek s prilogo %' order by cast(substr(body, 19) as integer)`).all() as Array<{ id: number }>).map((r) => r.id));
+    drafts = (await query(h.dbPath, (db) => db.all<{ id: number }>(`select id from comments where body like 'osnutek s prilogo %' order by cast(substr(body, 19) as integer)`))).map((r) => r.id);
     warmUp = drafts.pop()!;
   }, 120_000);
   afterAll(async () => h?.cleanup());
@@ -118,9 +118,9 @@ describe('attachments under load', () => {
     peak = Math.max(peak, rssMegabytes(pid));
     console.log(`attachments: RSS ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak of 20 × 10 MB uploads (+${(peak - before).toFixed(0)} MB)`);
     expect(results.map((r) => r.status)).toEqual(drafts.map(() => 303));
-    const stored = inspect(h.dbPath, (db) => db.prepare(`select comment_id, size, sha256, storage_key from attachments where comment_id != ? order by comment_id`).all(warmUp) as Array<{ comment_id: number; size: number; sha256: string; storage_key: string }>);
+    const stored = await query(h.dbPath, (db) => db.all<{ comment_id: number; size: number; sha256: string; storage_key: string }>(`select comment_id, size, sha256, storage_key from attachments where comment_id != ? order by comment_id`, warmUp));
     expect(stored.map((s) => [s.comment_id, s.size, s.sha256])).toEqual(drafts.map((id, i) => [id, 10 * MB, results[i].sha256]).sort((a, b) => Number(a[0]) - Number(b[0])));
-    const root = join(h.dir, 'data', 'attachments');
+    const root = join(h.dataDir, 'attachments');
     for (const s of stored) expect(createHash('sha256').update(readFileSync(join(root, s.storage_key))).digest('hex')).toBe(s.sha256);
     expect(readdirSync(join(root, 'tmp'))).toEqual([]);
     expect(peak - before).toBeLessThan(100);
@@ -130,13 +130,13 @@ describe('attachments under load', () => {
     const pid = h.server.child.pid!;
     const before = rssMegabytes(pid);
     const id = drafts[0];
-    const count = () => inspect(h.dbPath, (db) => (db.prepare(`select count(*) as n from attachments where comment_id = ?`).get(id) as { n: number }).n);
-    const already = count();
+    const count = async () => (await query(h.dbPath, (db) => db.get<{ n: number }>(`select count(*) as n from attachments where comment_id = ?`, id)))!.n;
+    const already = await count();
     const withinBound = await uploadPdf(h, `/pripombe/${id}/priloge`, h.scale.memberCookies[0], 11 * MB, 92);
     const declared = await declaredTooLarge(h, `/pripombe/${id}/priloge`, h.scale.memberCookies[0], 52 * MB);
     const chunked = await uploadPdf(h, `/pripombe/${id}/priloge`, h.scale.memberCookies[0], 52 * MB, 91, { chunked: true });
     expect([declared, chunked.status, withinBound.status]).toEqual([413, 413, 413]);
-    expect(count()).toBe(already);
+    expect(await count()).toBe(already);
     expect(rssMegabytes(pid) - before).toBeLessThan(60);
     await noTemporaryFiles(h);
   }, 120_000);
@@ -151,15 +151,15 @@ describe('attachments under load', () => {
     const noBoundary = await post('multipart/form-data', '--x\r\n\r\n');
     expect(noBoundary.status).toBe(400);
     expect(await noBoundary.text()).toContain('manjka meja med deli');
-    expect(inspect(h.dbPath, (db) => (db.prepare(`select count(*) as n from attachments where comment_id = ?`).get(id) as { n: number }).n)).toBe(1);
+    expect((await query(h.dbPath, (db) => db.get<{ n: number }>(`select count(*) as n from attachments where comment_id = ?`, id)))!.n).toBe(1);
   }, 60_000);
 
   it('an upload cut off half-way leaves no row and no temporary file; the server goes on', async () => {
     const id = drafts[1];
-    const before = inspect(h.dbPath, (db) => (db.prepare(`select count(*) as n from attachments where comment_id = ?`).get(id) as { n: number }).n);
+    const before = (await query(h.dbPath, (db) => db.get<{ n: number }>(`select count(*) as n from attachments where comment_id = ?`, id)))!.n;
     await uploadPdf(h, `/pripombe/${id}/priloge`, h.scale.memberCookies[1], 8 * MB, 93, { cutAfter: 3 * MB });
     await noTemporaryFiles(h);
-    expect(inspect(h.dbPath, (db) => (db.prepare(`select count(*) as n from attachments where comment_id = ?`).get(id) as { n: number }).n)).toBe(before);
+    expect((await query(h.dbPath, (db) => db.get<{ n: number }>(`select count(*) as n from attachments where comment_id = ?`, id)))!.n).toBe(before);
     expect((await fetch(`${h.server.url}/dostopnost`)).status).toBe(200);
   }, 60_000);
 });

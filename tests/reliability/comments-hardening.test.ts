@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
 import { hashToken } from '../../src/lib/server/platform/tokens.ts';
-import { commentForm, harness, inspect, type Harness } from './helpers.ts';
+import { commentForm, harness, query, type Harness } from './helpers.ts';
 
 /**
  * Issue 10, comments and forms: every write is answered by what happened (never a 500 over a
@@ -15,30 +14,31 @@ const PASSWORD = 'bench password that is long enough';
 
 describe('comments and forms, hardened', () => {
   let h: Harness;
-  let writer: SQLite.Database;
   beforeAll(async () => {
     h = await harness(4650, 20);
-    writer = new SQLite(h.dbPath);
-    writer.pragma('busy_timeout = 5000');
   });
   afterAll(async () => {
-    writer?.close();
     await h?.cleanup();
   });
 
   /** The organisation (and user) a session cookie of the harness belongs to. */
-  const whoIs = (cookie: string) =>
-    inspect(h.dbPath, (db) =>
-      db
-        .prepare(`select u.id as userId, u.email, o.id as organisationId, o.kind, o.code from sessions s join users u on u.id = s.user_id join organisations o on o.id = u.organisation_id where s.id = ?`)
-        .get(hashToken(cookie.replace(/^posvet_seja=/, ''))) as { userId: number; email: string; organisationId: number; kind: string; code: string },
-    );
-  const cookieOf = (kind: string, skip = 0) => h.scale.memberCookies.filter((c) => whoIs(c).kind === kind)[skip];
+  const whoIs = async (cookie: string) =>
+    (await query(h.dbPath, (db) =>
+      db.get<{ userId: number; email: string; organisationId: number; kind: string; code: string }>(
+        `select u.id as "userId", u.email, o.id as "organisationId", o.kind, o.code from sessions s join users u on u.id = s.user_id join organisations o on o.id = u.organisation_id where s.id = ?`,
+        hashToken(cookie.replace(/^posvet_seja=/, '')),
+      ),
+    ))!;
+  const cookieOf = async (kind: string, skip = 0) => {
+    const kinds: string[] = [];
+    for (const cookie of h.scale.memberCookies) kinds.push((await whoIs(cookie)).kind);
+    return h.scale.memberCookies.filter((_, i) => kinds[i] === kind)[skip];
+  };
 
   const post = (path: string, cookie: string, body: string | Uint8Array, type = 'application/x-www-form-urlencoded') =>
     fetch(`${h.server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': type, origin: h.server.url, cookie }, body: body as BodyInit });
 
-  const count = (sqlText: string, ...params: unknown[]) => inspect(h.dbPath, (db) => (db.prepare(sqlText).get(...params) as { n: number }).n);
+  const count = async (sqlText: string, ...params: unknown[]) => (await query(h.dbPath, (db) => db.get<{ n: number }>(sqlText, ...params)))!.n;
 
   /** A location a browser can follow, on this site. */
   const expectSafeLocation = (location: string | null) => {
@@ -46,19 +46,20 @@ describe('comments and forms, hardened', () => {
   };
 
   /** A comment row on Osnutek 1, whose window closed on 16. 10. 2026, put straight into the database. */
-  const oldComment = (organisationId: number, userId: number | null, state: 'draft' | 'submitted', key: string | null = null): number => {
+  const oldComment = async (organisationId: number, userId: number | null, state: 'draft' | 'submitted', key: string | null = null): Promise<number> => {
     const osnutek1 = readVersionFiles('ds2030').find((v) => v.id === 'osnutek-1')!;
     expect(osnutek1.closesAt.getTime(), 'the test needs a version whose window has closed').toBeLessThan(Date.now());
     const chapter = readChapterFiles('ds2030', 'osnutek-1')[0];
     const block = chapter.rendered.blocks[0];
     const at = '2026-10-01T10:00:00.000Z';
-    const result = writer
-      .prepare(
+    const row = await query(h.dbPath, (db) =>
+      db.get<{ id: number }>(
         `insert into comments (consultation_id, organisation_id, author_user_id, scope, version_id, chapter_slug, chapter_number, block_key, block_number, block_fingerprint, quote, kind, body, state, created_at, updated_at, submitted_at, idempotency_key)
-         values ((select id from consultations where slug = 'ds2030'), ?, ?, 'block', 'osnutek-1', ?, ?, ?, ?, ?, ?, 'comment', ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(organisationId, userId, chapter.slug, chapter.number, block.key, block.number, block.fingerprint, block.text, `Pripomba k Osnutku 1 (${randomUUID()})`, state, at, at, state === 'submitted' ? at : null, key);
-    return Number(result.lastInsertRowid);
+         values ((select id from consultations where slug = 'ds2030'), ?, ?, 'block', 'osnutek-1', ?, ?, ?, ?, ?, ?, 'comment', ?, ?, ?, ?, ?, ?) returning id`,
+        organisationId, userId, chapter.slug, chapter.number, block.key, block.number, block.fingerprint, block.text, `Pripomba k Osnutku 1 (${randomUUID()})`, state, at, at, state === 'submitted' ? at : null, key,
+      ),
+    );
+    return row!.id;
   };
 
   // ——— item 8: a non-ASCII return path, and the same form recorded twice ———
@@ -73,7 +74,7 @@ describe('comments and forms, hardened', () => {
     expect(first.headers.get('location')).toMatch(/^\/%C4%8D\?sporocilo=pripomba-oddana$/);
     const again = await post(h.scale.blockPaths[0], cookie, form);
     expect(again.status).toBe(303);
-    expect(count(`select count(*) as n from comments where idempotency_key = ? and state = 'submitted'`, key)).toBe(1);
+    expect(await count(`select count(*) as n from comments where idempotency_key = ? and state = 'submitted'`, key)).toBe(1);
 
     // Return paths that would leave the site, or are not paths at all, fall back to the block.
     for (const returnTo of ['//evil.example/', '/\\evil.example', '/./\\/evil.example', '/.//evil.example', 'https://evil.example/']) {
@@ -81,7 +82,7 @@ describe('comments and forms, hardened', () => {
       const response = await post(h.scale.blockPaths[0], cookie, new URLSearchParams({ idempotencyKey: other, returnTo, kind: 'comment', body: `Pot ${other}`, intent: 'submit' }).toString());
       expect(response.status, returnTo).toBe(303);
       expectSafeLocation(response.headers.get('location'));
-      expect(count(`select count(*) as n from comments where idempotency_key = ?`, other)).toBe(1);
+      expect(await count(`select count(*) as n from comments where idempotency_key = ?`, other)).toBe(1);
     }
   });
 
@@ -89,16 +90,16 @@ describe('comments and forms, hardened', () => {
     const key = randomUUID();
     const author = h.scale.memberCookies[1];
     expect((await post(h.scale.blockPaths[1], author, commentForm(`Za sopodpis ${key}`, key))).status).toBe(303);
-    const id = inspect(h.dbPath, (db) => (db.prepare(`select id from comments where idempotency_key = ?`).get(key) as { id: number }).id);
+    const id = (await query(h.dbPath, (db) => db.get<{ id: number }>(`select id from comments where idempotency_key = ?`, key)))!.id;
     const supporter = h.scale.memberCookies[2];
     const response = await post(`/pripombe/${id}`, supporter, new URLSearchParams({ intent: 'support', returnTo: '/č#pripomba' }).toString());
     expect(response.status).toBe(303);
     expectSafeLocation(response.headers.get('location'));
-    expect(count(`select count(*) as n from comment_supports where comment_id = ?`, id)).toBe(1);
+    expect(await count(`select count(*) as n from comment_supports where comment_id = ?`, id)).toBe(1);
   });
 
   it('signing in with a return path that is not ASCII answers with a 303 to it', async () => {
-    const email = whoIs(h.scale.memberCookies[3]).email;
+    const email = (await whoIs(h.scale.memberCookies[3])).email;
     const response = await fetch(`${h.server.url}/prijava?vrnitev=%2F%C4%8D`, {
       method: 'POST',
       redirect: 'manual',
@@ -116,7 +117,7 @@ describe('comments and forms, hardened', () => {
   });
 
   it('a moderator recording the same e-mailed comment twice with one form gets the comment already recorded', async () => {
-    const organisationId = whoIs(h.scale.memberCookies[4]).organisationId;
+    const organisationId = (await whoIs(h.scale.memberCookies[4])).organisationId;
     // /posvetovanja/ds2030/osnutek/<chapter>/<position>
     const chapter = h.scale.blockPaths[0].split('/')[4];
     const key = randomUUID();
@@ -137,7 +138,7 @@ describe('comments and forms, hardened', () => {
     expect(second.status).toBeLessThan(500);
     expect(second.status).toBe(303);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
-    expect(count(`select count(*) as n from comments where idempotency_key = ?`, key)).toBe(1);
+    expect(await count(`select count(*) as n from comments where idempotency_key = ?`, key)).toBe(1);
 
     // The key of a member's own comment cannot be taken over by a recorded one: refused, not a 500.
     const memberKey = randomUUID();
@@ -145,22 +146,22 @@ describe('comments and forms, hardened', () => {
     const taken = await post('/moderacija/nova?posvetovanje=ds2030', h.scale.moderatorCookie, form.replace(key, memberKey));
     expect(taken.status).toBeGreaterThanOrEqual(400);
     expect(taken.status).toBeLessThan(500);
-    expect(count(`select count(*) as n from comments where idempotency_key = ?`, memberKey)).toBe(1);
+    expect(await count(`select count(*) as n from comments where idempotency_key = ?`, memberKey)).toBe(1);
   });
 
   // ——— item 9: the window of the comment's own version rules ———
 
   it('a draft written on Osnutek 1, submitted through a current block page after its window, is refused and stays a draft', async () => {
     const cookie = h.scale.memberCookies[5];
-    const me = whoIs(cookie);
+    const me = await whoIs(cookie);
     const key = randomUUID();
-    const id = oldComment(me.organisationId, me.userId, 'draft', key);
+    const id = await oldComment(me.organisationId, me.userId, 'draft', key);
     const response = await post(h.scale.blockPaths[0], cookie, commentForm('Stari osnutek, oddan prepozno.', key));
     expect(response.status).toBe(422);
     const page = await response.text();
     expect(page).toContain('k Osnutku 1');
     expect(page).toContain('16.\u00A010.\u00A02026');
-    const row = inspect(h.dbPath, (db) => db.prepare(`select state, submitted_at, late, body from comments where id = ?`).get(id) as { state: string; submitted_at: string | null; late: number; body: string });
+    const row = (await query(h.dbPath, (db) => db.get<{ state: string; submitted_at: string | null; late: number; body: string }>(`select state, submitted_at, late, body from comments where id = ?`, id)))!;
     expect(row.state).toBe('draft');
     expect(row.submitted_at).toBeNull();
     expect(row.body).toMatch(/^Pripomba k Osnutku 1/);
@@ -168,33 +169,33 @@ describe('comments and forms, hardened', () => {
     // Its own edit page refuses it too, and keeps the draft.
     const edited = await post(`/pripombe/${id}/uredi`, cookie, new URLSearchParams({ kind: 'comment', body: 'Še en poskus.', intent: 'submit' }).toString());
     expect(edited.status).toBe(422);
-    expect(inspect(h.dbPath, (db) => (db.prepare(`select state from comments where id = ?`).get(id) as { state: string }).state)).toBe('draft');
+    expect((await query(h.dbPath, (db) => db.get<{ state: string }>(`select state from comments where id = ?`, id)))!.state).toBe('draft');
   });
 
   it('co-signing a comment on Osnutek 1 after its window is refused, and no button offers it', async () => {
-    const author = whoIs(h.scale.memberCookies[6]);
-    const id = oldComment(author.organisationId, author.userId, 'submitted');
+    const author = await whoIs(h.scale.memberCookies[6]);
+    const id = await oldComment(author.organisationId, author.userId, 'submitted');
     const supporter = h.scale.memberCookies[7];
     const response = await post(`/pripombe/${id}`, supporter, new URLSearchParams({ intent: 'support', returnTo: `/pripombe/${id}` }).toString());
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('16.\u00A010.\u00A02026');
-    expect(count(`select count(*) as n from comment_supports where comment_id = ?`, id)).toBe(0);
+    expect(await count(`select count(*) as n from comment_supports where comment_id = ?`, id)).toBe(0);
     const page = await (await fetch(`${h.server.url}/pripombe/${id}`, { headers: { cookie: supporter } })).text();
     expect(page).not.toContain('value="support"');
   });
 
   it('a municipality answering a joint position on Osnutek 1 after its window is refused', async () => {
-    const association = whoIs(cookieOf('association'));
-    const municipalityCookie = cookieOf('municipality', 3);
-    const municipality = whoIs(municipalityCookie);
-    const id = oldComment(association.organisationId, association.userId, 'submitted');
-    writer.prepare(`insert into joint_position_members (comment_id, organisation_id) values (?, ?)`).run(id, municipality.organisationId);
+    const association = await whoIs(await cookieOf('association'));
+    const municipalityCookie = await cookieOf('municipality', 3);
+    const municipality = await whoIs(municipalityCookie);
+    const id = await oldComment(association.organisationId, association.userId, 'submitted');
+    await query(h.dbPath, (db) => db.run(`insert into joint_position_members (comment_id, organisation_id) values (?, ?)`, id, municipality.organisationId));
     for (const intent of ['confirm', 'decline']) {
       const response = await post('/organizacija/pripombe', municipalityCookie, new URLSearchParams({ intent, commentId: String(id) }).toString());
       expect(response.status, intent).toBe(422);
       expect(await response.text()).toContain('16.\u00A010.\u00A02026');
     }
-    const row = inspect(h.dbPath, (db) => db.prepare(`select status, responded_at from joint_position_members where comment_id = ?`).get(id) as { status: string; responded_at: string | null });
+    const row = await query(h.dbPath, (db) => db.get<{ status: string; responded_at: string | null }>(`select status, responded_at from joint_position_members where comment_id = ?`, id));
     expect(row).toEqual({ status: 'pending', responded_at: null });
   });
 
@@ -222,20 +223,20 @@ describe('comments and forms, hardened', () => {
       const { body, type } = multipart(`----posvet${key}`, [['idempotencyKey', key], ['returnTo', '/'], ['kind', 'comment'], ['intent', 'submit'], ...fields]);
       const response = await post(h.scale.blockPaths[3], cookie, body, type);
       expect(response.status, label).toBe(400);
-      expect(count(`select count(*) as n from comments where idempotency_key = ?`, key), label).toBe(0);
+      expect(await count(`select count(*) as n from comments where idempotency_key = ?`, key), label).toBe(0);
 
       // The same bytes, URL-encoded: refused alike.
       const encoded = `idempotencyKey=${key}&kind=comment&intent=submit&body=${[...notUtf8].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')}`;
       expect((await post(h.scale.blockPaths[3], cookie, encoded)).status).toBe(400);
-      expect(count(`select count(*) as n from comments where idempotency_key = ?`, key)).toBe(0);
+      expect(await count(`select count(*) as n from comments where idempotency_key = ?`, key)).toBe(0);
     }
-    expect(count(`select count(*) as n from comments where body like '%' || char(65533) || '%'`)).toBe(0);
+    expect(await count(`select count(*) as n from comments where body like ?`, '%\uFFFD%')).toBe(0);
 
     // Valid UTF-8 — including a replacement character someone really typed — is stored as sent.
     const key = randomUUID();
     const text = `Čšž in znak \uFFFD, ki ga je nekdo res vpisal (${key}).`;
     const { body, type } = multipart(`----posvet${key}`, [['idempotencyKey', key], ['returnTo', '/'], ['kind', 'comment'], ['intent', 'submit'], ['body', text]]);
     expect((await post(h.scale.blockPaths[3], cookie, body, type)).status).toBe(303);
-    expect(inspect(h.dbPath, (db) => (db.prepare(`select body from comments where idempotency_key = ?`).get(key) as { body: string }).body)).toBe(text);
+    expect((await query(h.dbPath, (db) => db.get<{ body: string }>(`select body from comments where idempotency_key = ?`, key)))!.body).toBe(text);
   });
 });

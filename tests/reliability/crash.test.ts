@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait.ts';
-import { harness, inspect, startServer, submit, type Harness } from './helpers.ts';
+import { harness, integrity, query, startServer, submit, type Harness } from './helpers.ts';
 
 describe('a crash in the middle of a storm', () => {
   let h: Harness;
@@ -31,13 +31,11 @@ describe('a crash in the middle of a storm', () => {
     await h.server.stop('SIGKILL');
     expect(acknowledged.length).toBeGreaterThan(20);
 
-    // Restart on the same file, as an operator would.
+    // Restart on the same database, as an operator would.
     h.server = await startServer(h.dbPath, 4402);
     await h.server.stop('SIGTERM');
-    const { check, stored } = inspect(h.dbPath, (db) => ({
-      check: db.pragma('integrity_check', { simple: true }),
-      stored: new Set((db.prepare(`select idempotency_key as k from comments where body like 'crash %'`).all() as { k: string }[]).map((r) => r.k)),
-    }));
+    const check = await integrity(h.dbPath);
+    const stored = new Set((await query(h.dbPath, (db) => db.all<{ k: string }>(`select idempotency_key as k from comments where body like 'crash %'`))).map((r) => r.k));
     expect(check).toBe('ok');
     expect(acknowledged.filter((k) => !stored.has(k))).toEqual([]);
   });

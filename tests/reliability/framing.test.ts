@@ -4,7 +4,7 @@ import { currentOf } from '../../src/lib/server/content/versions.ts';
 import { mailsIn } from '../support/mail.ts';
 import type { RunningServer, Scale } from '../support/server.ts';
 import { waitFor } from '../support/wait.ts';
-import { harness, inspect, postForm, type Harness } from './helpers.ts';
+import { harness, postForm, query, type Harness } from './helpers.ts';
 
 /**
  * Issue 12: the portal is the Ministrstvo za digitalno preobrazbo's. The government office whose
@@ -55,14 +55,14 @@ describe('the ministry, everywhere people read', () => {
     }
 
     // Mail: a password reset, an invitation, a decision and a hidden comment.
-    const memberEmail = inspect(dbPath, (db) => (db.prepare("select email from users where role = 'member' order by id limit 1").get() as { email: string }).email);
+    const memberEmail = (await query(dbPath, (db) => db.get<{ email: string }>("select email from users where role = 'member' order by id limit 1")))!.email;
     expect((await post('/pozabljeno-geslo', '', { email: memberEmail })).status).toBeLessThan(400);
-    const ministry = inspect(dbPath, (db) => (db.prepare("select id from organisations where kind = 'government'").get() as { id: number }).id);
+    const ministry = (await query(dbPath, (db) => db.get<{ id: number }>("select id from organisations where kind = 'government'")))!.id;
     expect((await post('/admin', scale.adminCookie, { intent: 'invite', email: 'nova.sodelavka@gov.si', organisationId: String(ministry), role: 'moderator', name: 'Nova Sodelavka' })).status).toBeLessThan(400);
     // A stance: drafted by the moderator, approved and published by the administrator.
     expect((await post('/moderacija/pripombe/1', scale.moderatorCookie, { intent: 'draft', status: 'rejected', response: 'Predlog presega okvir strategije.' })).status).toBeLessThan(400);
     expect((await post('/moderacija/pripombe/1', scale.adminCookie, { intent: 'review', verdict: 'approve', reviewNote: '' })).status).toBeLessThan(400);
-    const slug = inspect(dbPath, (db) => (db.prepare('select s.slug from comments c join consultations s on s.id = c.consultation_id where c.id = 1').get() as { slug: string }).slug);
+    const slug = (await query(dbPath, (db) => db.get<{ slug: string }>('select s.slug from comments c join consultations s on s.id = c.consultation_id where c.id = 1')))!.slug;
     expect((await post(`/moderacija/objava?posvetovanje=${slug}`, scale.adminCookie, { objavi: 'vse', ids: '1' })).status).toBeLessThan(400);
     expect((await post('/moderacija/pripombe/2', scale.moderatorCookie, { intent: 'hide', reason: 'spam' })).status).toBeLessThan(400);
     const mails = await waitFor('four mails', () => {

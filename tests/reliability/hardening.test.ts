@@ -4,12 +4,11 @@ import { connect } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailsIn } from '../support/mail.ts';
 import { waitFor } from '../support/wait.ts';
 import { root } from '../support/server.ts';
-import { harness, inspect, type Harness } from './helpers.ts';
+import { harness, query, type Harness } from './helpers.ts';
 
 /**
  * Issue 10 (hardening), the parts that live in the server's edge: what a stranger sends can neither
@@ -153,7 +152,7 @@ describe('the production server under hostile input', () => {
   });
 
   it('builds every link from PUBLIC_URL, never from the Host header, and keeps the cache clean', async () => {
-    const email = inspect(s.dbPath, (db) => (db.prepare("select email from users where role = 'member' order by id limit 1").get() as { email: string }).email);
+    const email = (await query(s.dbPath, (db) => db.get<{ email: string }>("select email from users where role = 'member' order by id limit 1")))!.email;
     const evil = { host: 'evil.example', origin: s.server.url };
     const reset = await fetch(`${s.server.url}/pozabljeno-geslo`, {
       method: 'POST',
@@ -175,21 +174,19 @@ describe('the production server under hostile input', () => {
   });
 
   it('keys the page cache on the parameters a page reads, so random ones get the cached page', async () => {
-    const slug = inspect(s.dbPath, (db) => (db.prepare("select chapter_slug from comments where state = 'submitted' and scope = 'block' limit 1").get() as { chapter_slug: string }).chapter_slug);
+    const slug = (await query(s.dbPath, (db) => db.get<{ chapter_slug: string }>("select chapter_slug from comments where state = 'submitted' and scope = 'block' limit 1")))!.chapter_slug;
     const chapter = `/posvetovanja/ds2030/osnutek/${slug}`;
     const first = await (await fetch(`${s.server.url}${chapter}?t=1`)).text();
     // A public comment written behind the server's back: a fresh render would show it, the cache not.
     const marker = `Neviden v predpomnilniku ${Date.now()}`;
-    const db = new SQLite(s.dbPath);
-    try {
-      const row = db.prepare("select * from comments where chapter_slug = ? and state = 'submitted' limit 1").get(slug) as Record<string, unknown>;
+    await query(s.dbPath, async (db) => {
+      const row = (await db.get("select * from comments where chapter_slug = ? and state = 'submitted' limit 1", slug))!;
       delete row.id;
-      db.prepare(`insert into comments (${Object.keys(row).join(', ')}) values (${Object.keys(row).map(() => '?').join(', ')})`).run(
+      await db.run(
+        `insert into comments (${Object.keys(row).join(', ')}) values (${Object.keys(row).map(() => '?').join(', ')})`,
         ...Object.values({ ...row, body: marker, idempotency_key: `cache-${Date.now()}`, submitted_at: new Date().toISOString(), created_at: new Date().toISOString() }),
       );
-    } finally {
-      db.close();
-    }
+    });
     for (const query of ['?t=2', '?t=3&x=%00', '?utm_source=x', '?odstavek=nic', '']) {
       const again = await (await fetch(`${s.server.url}${chapter}${query}`)).text();
       expect(again, query).toBe(first);
@@ -226,7 +223,7 @@ describe('the production server under hostile input', () => {
         body: new URLSearchParams({ email: `nihce-${ip}@posvet.test`, password: 'napačno geslo' }).toString(),
       });
     expect((await attempt('203.0.113.7')).status).toBe(401);
-    const seen = inspect(s.dbPath, (db) => db.prepare('select ip from login_attempts where email = ?').get('nihce-203.0.113.7@posvet.test') as { ip: string });
+    const seen = (await query(s.dbPath, (db) => db.get<{ ip: string }>('select ip from login_attempts where email = ?', 'nihce-203.0.113.7@posvet.test')))!;
     expect(seen.ip).toBe('127.0.0.1');
   });
 });
@@ -276,7 +273,7 @@ describe('behind a TLS-terminating reverse proxy', () => {
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
-    const seen = inspect(s.dbPath, (db) => db.prepare('select ip from login_attempts where email = ?').get('nihce@posvet.test') as { ip: string });
+    const seen = (await query(s.dbPath, (db) => db.get<{ ip: string }>('select ip from login_attempts where email = ?', 'nihce@posvet.test')))!;
     expect(seen.ip).toBe('203.0.113.9');
     const crossSite = await fetch(`${s.server.url}/prijava`, {
       method: 'POST',

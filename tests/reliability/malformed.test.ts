@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, inspect, type Harness } from './helpers.ts';
+import { harness, query, rowOrder, type Harness } from './helpers.ts';
 
 /**
  * A corpus of malformed requests to every form and API route: each must get a 4xx with a message,
@@ -102,15 +102,15 @@ const absurdGets: Array<[string, Route['who']]> = [
 
 const tables = ['comments', 'users', 'invitations', 'password_resets', 'comment_supports', 'joint_position_members', 'comment_tags', 'comment_notes', 'mail_outbox', 'audit_log', 'login_attempts', 'association_memberships', 'organisations'];
 
-function snapshot(dbPath: string): Record<string, string> {
-  return inspect(dbPath, (db) =>
-    Object.fromEntries(
-      tables.map((table) => {
-        const rows = db.prepare(`select * from ${table} order by rowid`).all();
-        return [table, `${rows.length}:${JSON.stringify(rows).length}:${JSON.stringify(rows.slice(-3))}`];
-      }),
-    ),
-  );
+async function snapshot(dbPath: string): Promise<Record<string, string>> {
+  const entries: Array<[string, string]> = [];
+  await query(dbPath, async (db) => {
+    for (const table of tables) {
+      const rows = await db.all(`select * from ${table} order by ${rowOrder(dbPath)}`);
+      entries.push([table, `${rows.length}:${JSON.stringify(rows).length}:${JSON.stringify(rows.slice(-3))}`]);
+    }
+  });
+  return Object.fromEntries(entries);
 }
 
 describe('malformed requests', () => {
@@ -122,7 +122,7 @@ describe('malformed requests', () => {
 
   it('get a 4xx with a message, never a 5xx, and change nothing', async () => {
     const cookies = { anonymous: '', member: h.scale.memberCookies[0], moderator: h.scale.moderatorCookie, admin: h.scale.adminCookie };
-    const before = snapshot(h.dbPath);
+    const before = await snapshot(h.dbPath);
     const failures: string[] = [];
     let sent = 0;
     const check = async (label: string, response: Response) => {
@@ -155,6 +155,6 @@ describe('malformed requests', () => {
     }
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(500);
-    expect(snapshot(h.dbPath)).toEqual(before);
+    expect(await snapshot(h.dbPath)).toEqual(before);
   });
 });

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait.ts';
-import { harness, inspect, submit, type Harness } from './helpers.ts';
+import { closedCleanly, harness, integrity, query, submit, type Harness } from './helpers.ts';
 
 /** A GET whose answer is held: its headers are in, its body is read only when `read()` is called. */
 interface HeldResponse {
@@ -54,9 +53,9 @@ describe('a graceful shutdown', () => {
     expect(sizes.every((size) => size > 1_000_000), `sizes ${sizes.join(', ')}`).toBe(true);
     expect(await exit).toBe(0);
     expect(h.server.output()).toContain('posvet: stopped.');
-    // A clean close checkpoints the write-ahead log and removes it.
-    expect(existsSync(`${h.dbPath}-wal`)).toBe(false);
-    expect(inspect(h.dbPath, (db) => db.pragma('integrity_check', { simple: true }))).toBe('ok');
-    expect(inspect(h.dbPath, (db) => (db.prepare(`select count(*) as n from comments where body like 'sigterm %'`).get() as { n: number }).n)).toBe(20);
+    // A clean close: SQLite's write-ahead log checkpointed and removed; PostgreSQL's connections ended.
+    expect(await closedCleanly(h.dbPath)).toBe(true);
+    expect(await integrity(h.dbPath)).toBe('ok');
+    expect((await query(h.dbPath, (db) => db.get<{ n: number }>(`select count(*) as n from comments where body like 'sigterm %'`)))!.n).toBe(20);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, inspect, submit, type Harness } from './helpers.ts';
+import { harness, query, submit, type Harness } from './helpers.ts';
 
 describe('a deadline storm', () => {
   let h: Harness;
@@ -18,9 +18,9 @@ describe('a deadline storm', () => {
     );
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.every((s) => s === 303)).toBe(true);
-    const { total, uniq } = inspect(h.dbPath, (db) =>
-      db.prepare(`select count(*) as total, count(distinct body) as uniq from comments where body like 'storm %'`).get() as { total: number; uniq: number },
-    );
+    const { total, uniq } = (await query(h.dbPath, (db) =>
+      db.get<{ total: number; uniq: number }>(`select count(*) as total, count(distinct body) as uniq from comments where body like 'storm %'`),
+    ))!;
     expect(total).toBe(5000);
     expect(uniq).toBe(5000);
   });
@@ -30,7 +30,7 @@ describe('a deadline storm', () => {
     const first = await Promise.all([submit(h.server, h.scale, 7, 'dvojni klik', key), submit(h.server, h.scale, 7, 'dvojni klik', key)]);
     const again = await submit(h.server, h.scale, 7, 'dvojni klik', key);
     expect([...first, again]).toEqual([303, 303, 303]);
-    const count = inspect(h.dbPath, (db) => (db.prepare(`select count(*) as n from comments where idempotency_key = ?`).get(key) as { n: number }).n);
+    const count = (await query(h.dbPath, (db) => db.get<{ n: number }>(`select count(*) as n from comments where idempotency_key = ?`, key)))!.n;
     expect(count).toBe(1);
   });
 });

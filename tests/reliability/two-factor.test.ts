@@ -3,7 +3,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer, Scale } from '../support/server.ts';
-import { harness, inspect, postForm, type Harness } from './helpers.ts';
+import { harness, postForm, query, type Harness } from './helpers.ts';
 
 /**
  * Two-factor sign-in on the production server with REQUIRE_2FA_ROLES=moderator,admin: the gate
@@ -86,14 +86,14 @@ async function passwordStep(email: string): Promise<string> {
   return `${PENDING_COOKIE}=${cookies[PENDING_COOKIE]}`;
 }
 
-function sessionsOf(email: string): number {
-  return inspect(dbPath, (db) => (db.prepare('select count(*) as n from sessions s join users u on u.id = s.user_id where u.email = ?').get(email) as { n: number }).n);
+async function sessionsOf(email: string): Promise<number> {
+  return (await query(dbPath, (db) => db.get<{ n: number }>('select count(*) as n from sessions s join users u on u.id = s.user_id where u.email = ?', email)))!.n;
 }
 
-function auditOf(email: string): string[] {
-  return inspect(dbPath, (db) =>
-    (db.prepare('select a.action from audit_log a join users u on u.id = cast(a.target_id as integer) where u.email = ? order by a.id').all(email) as { action: string }[]).map((r) => r.action),
-  );
+async function auditOf(email: string): Promise<string[]> {
+  // The user's id as text: audit targets are text, not all of them numbers.
+  const rows = await query(dbPath, (db) => db.all<{ action: string }>('select a.action from audit_log a join users u on cast(u.id as text) = a.target_id where u.email = ? order by a.id', email));
+  return rows.map((r) => r.action);
 }
 
 // ——— tests —————————————————————————————————————————————————————————————————————————————————
@@ -128,18 +128,18 @@ describe('two-factor sign-in required for moderators and administrators', () => 
     expect(open.status).toBe(200);
     expect(await open.text()).toContain('<h1');
     // Turning it on ended the moderator's other sessions (the one from the password step above).
-    expect(sessionsOf('moderator@bench.test')).toBe(1);
-    expect(auditOf('moderator@bench.test')).toEqual(expect.arrayContaining(['two_factor.failed', 'two_factor.enabled']));
+    expect(await sessionsOf('moderator@bench.test')).toBe(1);
+    expect(await auditOf('moderator@bench.test')).toEqual(expect.arrayContaining(['two_factor.failed', 'two_factor.enabled']));
   });
 
   it('after setup, a password alone gives no session; a right code does; a reused code is refused; wrong codes are throttled', async () => {
     const email = 'admin@bench.test';
     const { key, recoveryCodes, step: used } = await setUp(scale.adminCookie);
-    const sessionsBefore = sessionsOf(email);
+    const sessionsBefore = await sessionsOf(email);
 
     // The password alone: a pending login, not a session.
     const pending = await passwordStep(email);
-    expect(sessionsOf(email)).toBe(sessionsBefore);
+    expect(await sessionsOf(email)).toBe(sessionsBefore);
     const page = await get('/prijava/koda', pending);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-store');
@@ -196,15 +196,15 @@ describe('two-factor sign-in required for moderators and administrators', () => 
     expect(await throttled.text()).toMatch(/Preveč napačnih kod\. Poskusite znova čez \d+ (minuto|minuti|minute|minut)\./);
     expect(setCookies(throttled).posvet_seja ?? '').toBe('');
 
-    expect(sessionsOf(email)).toBe(sessionsBefore + 1);
-    const audit = auditOf(email);
+    expect(await sessionsOf(email)).toBe(sessionsBefore + 1);
+    const audit = await auditOf(email);
     expect(audit.filter((a) => a === 'two_factor.failed').length).toBeGreaterThanOrEqual(11);
     expect(audit).toEqual(expect.arrayContaining(['two_factor.enabled', 'two_factor.challenged', 'login.two_factor_succeeded', 'two_factor.pending_login_voided']));
   });
 
   it('a recovery code works once', async () => {
     // A member opts in (their role does not require it).
-    const email = inspect(dbPath, (db) => (db.prepare("select email from users where role = 'member' order by id limit 1").get() as { email: string }).email);
+    const email = (await query(dbPath, (db) => db.get<{ email: string }>("select email from users where role = 'member' order by id limit 1")))!.email;
     const login = await post('/prijava', { email, password: PASSWORD });
     expect(login.headers.get('location')).toBe('/moj-racun');
     const { recoveryCodes } = await setUp(`posvet_seja=${setCookies(login).posvet_seja}`);
@@ -224,6 +224,6 @@ describe('two-factor sign-in required for moderators and administrators', () => 
     expect(setCookies(refused).posvet_seja ?? '').toBe('');
     // Another, unused one still works.
     expect((await post('/prijava/koda', { recoveryCode: recoveryCodes[2] }, second)).status).toBe(303);
-    expect(auditOf(email).filter((a) => a === 'two_factor.recovery_code_used')).toHaveLength(2);
+    expect((await auditOf(email)).filter((a) => a === 'two_factor.recovery_code_used')).toHaveLength(2);
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChapterFiles, readVersionFiles } from '../../src/lib/server/content/content-files.ts';
-import { commentForm, seedScale, startServer, type RunningServer, type Scale } from '../support/server.ts';
-import { inspect } from './helpers.ts';
+import { commentForm, seedScale, serverFilesDir, startServer, type RunningServer, type Scale } from '../support/server.ts';
+import { query, serverDatabase, type ServerDatabase } from '../support/database.ts';
 
 /**
  * Issue 10, item 14: a draft published while the server runs becomes current on time. The server
@@ -49,6 +49,7 @@ describe('a new draft becomes current on time in a running server', () => {
   let dir: string;
   let clock: string;
   let dbPath: string;
+  let database: ServerDatabase | undefined;
   let scale: Scale;
   let server: RunningServer;
 
@@ -56,7 +57,8 @@ describe('a new draft becomes current on time in a running server', () => {
     if (!library) throw new Error('libfaketime is needed for this test: apt-get install libfaketime (tests/run.ts installs it when run as root)');
     dir = mkdtempSync(join(tmpdir(), 'posvet-switch-'));
     clock = join(dir, 'clock');
-    dbPath = join(dir, 'posvet.sqlite');
+    database = await serverDatabase(dir);
+    dbPath = database.location;
     scale = await seedScale(dbPath, { comments: 0 });
     writeFileSync(clock, fake(moments().comment));
     server = await startServer(dbPath, 4409, {
@@ -69,6 +71,8 @@ describe('a new draft becomes current on time in a running server', () => {
   });
   afterAll(async () => {
     await server?.stop('SIGKILL');
+    await database?.drop();
+    if (dbPath) rmSync(serverFilesDir(dbPath), { recursive: true, force: true });
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -100,10 +104,8 @@ describe('a new draft becomes current on time in a running server', () => {
     expect(after).toContain('Besedilo: Osnutek 2');
     // The comment stands beside the same paragraph of the new text, not as removed.
     expect(after).toContain(body);
-    const anchor = inspect(dbPath, (db) =>
-      db
-        .prepare("select a.status, a.block_key from comment_anchors a join comments c on c.id = a.comment_id where c.body = ? and a.version_id = 'osnutek-2'")
-        .get(body),
+    const anchor = await query(dbPath, (db) =>
+      db.get("select a.status, a.block_key from comment_anchors a join comments c on c.id = a.comment_id where c.body = ? and a.version_id = 'osnutek-2'", body),
     );
     expect(anchor).toEqual({ status: 'unchanged', block_key: block.key });
   });

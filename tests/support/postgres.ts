@@ -95,7 +95,7 @@ export const TEMPLATE = 'posvet_template';
 
 let counter = 0;
 
-/** A new, empty-but-migrated database copied from the template; returns its address and how to drop it. */
+/** A new database copied from `template` (default: the migrated template); returns its address and how to drop it. */
 export async function createTestDatabase(clusterUrl: string, template = TEMPLATE): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `t_${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}`;
   await onCluster(clusterUrl, `create database ${name} template ${template}`);
@@ -103,4 +103,19 @@ export async function createTestDatabase(clusterUrl: string, template = TEMPLATE
     url: databaseUrl(clusterUrl, name),
     drop: () => onCluster(clusterUrl, `drop database if exists ${name} with (force)`),
   };
+}
+
+/**
+ * The database `name` on the cluster, created empty when it does not exist yet (a Playwright worker
+ * restarted after a failure goes on with its predecessor's database).
+ */
+export async function ensureDatabase(clusterUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  try {
+    await onCluster(clusterUrl, `create database ${name} template template0`);
+  } catch (error) {
+    // 42P04: it exists already.
+    if ((error as { code?: string }).code !== '42P04') throw error;
+  }
+  return { url: databaseUrl(clusterUrl, name), drop: () => onCluster(clusterUrl, `drop database if exists ${name} with (force)`) };
 }

@@ -16,7 +16,7 @@ import { routes } from '../../src/lib/routes.ts';
  * database so that thousands of signed-in clients need no thousands of argon2 logins.
  */
 
-export { root, startServer, type RunningServer } from './process.ts';
+export { root, serverFilesDir, startServer, type RunningServer } from './process.ts';
 
 export interface ScaleOptions {
   /** Comments to create, spread over the current version's blocks. */
