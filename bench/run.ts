@@ -5,7 +5,9 @@
  * and with `--million` those again at 1,000,000 comments. `--quick` runs shorter, for a smoke test
  * (without the exports); `--exports` measures only the report and the open data (its own results
  * file, the README's table left alone); `--moderation` measures only moderation at national scale
- * (moderation.ts: grouping, themes, search; its own results file too); `--no-build` reuses dist/.
+ * (moderation.ts: grouping, themes, search; its own results file too); `--database postgres`
+ * compares SQLite with PostgreSQL at 1, 2 and 4 app processes (database.ts; its own results file and
+ * README table); `--no-build` reuses dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { routes } from '../src/lib/routes.ts';
 import { FIRST_CONSULTATION, REPORT_FORMATS } from '../src/lib/enums.ts';
 import { measureExports, publishForBench } from './exports.ts';
 import { measureModeration } from './moderation.ts';
+import { measureDatabases, type DatabaseRow } from './database.ts';
 
 const quick = process.argv.includes('--quick');
 /** `--formats=csv,xlsx`: only these of the report's downloads (a PDF of a million comments takes about an hour). */
@@ -157,6 +160,44 @@ async function measureScale(label: string, comments: number, port: number, what:
 if (!process.argv.includes('--no-build')) {
   const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// `--database postgres`: SQLite beside PostgreSQL with several app processes (issue 17).
+const databaseArg = process.argv.indexOf('--database');
+if (databaseArg >= 0) {
+  if (process.argv[databaseArg + 1] !== 'postgres') {
+    console.error('usage: npm run bench -- --database postgres');
+    process.exit(64);
+  }
+  const measured = await measureDatabases(4395, { comments: quick ? 10_000 : 100_000, duration, workers: [1, 2, 4] });
+  writeDatabaseTable(measured);
+  process.exit(0);
+}
+
+/** The comparison as one table: a row per measure, a column per configuration. */
+function writeDatabaseTable(measured: DatabaseRow[]): void {
+  const configurations = [...new Set(measured.map((r) => r.configuration))];
+  const measures = [...new Set(measured.map((r) => r.measure))];
+  const date = new Date().toISOString().slice(0, 10);
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
+  const table = [
+    `Measured ${date} on ${machine}${quick ? ' (quick run, 10,000 comments)' : ', 100,000 comments'} with \`npm run bench -- --database postgres\`; load from autocannon on the same machine, ${duration} s per measure.`,
+    '',
+    `| measure | ${configurations.join(' | ')} |`,
+    `| --- | ${configurations.map(() => '---').join(' | ')} |`,
+    ...measures.map((m) => `| ${m} | ${configurations.map((c) => measured.find((r) => r.measure === m && r.configuration === c)?.result ?? '—').join(' | ')} |`),
+  ].join('\n');
+  console.log(`\n${table}\n`);
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(join(root, `bench/results/${date}-database${quick ? '-quick' : ''}.md`), `# Benchmark ${date}: SQLite and PostgreSQL\n\n${table}\n`);
+  if (quick) return;
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = '<!-- bench-database:start -->';
+  const end = '<!-- bench-database:end -->';
+  if (readme.includes(start) && readme.includes(end)) {
+    writeFileSync(readmePath, `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`);
+  }
 }
 
 // `--exports`: only the report and the open data (at 100,000, and with --million at 1,000,000).
