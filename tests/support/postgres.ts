@@ -48,7 +48,8 @@ function asPostgresUser(command: string, args: string[]): { status: number | nul
 }
 
 /** Starts a cluster; throws with PostgreSQL's own words when it cannot. */
-export async function startCluster(): Promise<Cluster> {
+/** `durable`: fsync and synchronous commit on, as a real server runs (the benchmark); the tests run without. */
+export async function startCluster(options: { durable?: boolean } = {}): Promise<Cluster> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql); the PostgreSQL round of the tests cannot run.');
   const dir = mkdtempSync(join(tmpdir(), 'posvet-pg-'));
@@ -58,8 +59,9 @@ export async function startCluster(): Promise<Cluster> {
   const init = asPostgresUser(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   if (init.status !== 0) throw new Error(`initdb failed:\n${init.output}`);
   const port = await freePort();
-  const options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=400', '-c shared_buffers=256MB'];
-  const start = asPostgresUser(join(bin, 'pg_ctl'), ['-D', data, '-o', options.join(' '), '-l', join(dir, 'server.log'), '-w', 'start']);
+  const durability = options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'];
+  const settings = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...durability, '-c max_connections=400', '-c shared_buffers=256MB'];
+  const start = asPostgresUser(join(bin, 'pg_ctl'), ['-D', data, '-o', settings.join(' '), '-l', join(dir, 'server.log'), '-w', 'start']);
   if (start.status !== 0) throw new Error(`PostgreSQL did not start:\n${start.output}`);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {

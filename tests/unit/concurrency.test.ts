@@ -12,7 +12,7 @@ import { consultationId, postgresCluster, seededDatabase, userId } from './helpe
 /**
  * The same request twice at once, on two connections (two app processes, or a double click): one
  * result, never an error (a 500). On SQLite the two interleave on the process's one connection;
- * on PostgreSQL they overlap on two pools, and the constraints, ON CONFLICT and the serializable retry keep them apart.
+ * on PostgreSQL they overlap on two pools, and the constraints, ON CONFLICT and the write lock keep them apart.
  */
 
 const during = new Date('2026-12-01T10:00:00Z');

@@ -1,6 +1,9 @@
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { openDatabase } from '../../src/lib/server/platform/db.ts';
+import { WRITE_LOCK } from '../../src/lib/server/platform/postgres.ts';
+import { waitFor } from '../support/wait.ts';
 import { postgresCluster, tempDatabase } from './helpers.ts';
 
 /**
@@ -36,34 +39,46 @@ describe('transactions beside another connection', () => {
   });
 
   /**
-   * PostgreSQL: two connections whose transactions read the same row and then write it, overlapping.
-   * Serializable isolation refuses the second commit (a serialization failure) and the transaction runs
-   * again; both calls succeed and the result is the serial one — never a lost update, never an error.
+   * PostgreSQL: two connections (two app processes) whose transactions read a row and then write it.
+   * The second begins only once the first has committed — it waits for the write lock at its start —
+   * so it reads what the first wrote: both succeed and the result is the serial one, never a lost
+   * update, never an error.
    */
-  it.runIf(postgresCluster)('run as if one after the other: two conflicting transactions both succeed, the second again after a serialization failure (PostgreSQL)', async () => {
+  it.runIf(postgresCluster)('run one after the other: the second waits at its start for the first to commit, and both succeed (PostgreSQL)', async () => {
     const { db, path } = tempDatabase();
     await db.schema.createTable('counter').addColumn('n', 'integer').execute();
     await db.insertInto('counter' as never).values({ n: 0 } as never).execute();
     const other = openDatabase(path);
     try {
-      let attempts = 0;
-      let arrived = 0;
+      const read: number[] = [];
       let release!: () => void;
-      const bothRead = new Promise<void>((resolve) => (release = resolve));
-      const increment = (handle: typeof db) =>
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let firstRead!: () => void;
+      const firstHasRead = new Promise<void>((resolve) => (firstRead = resolve));
+      const increment = (handle: typeof db, hold: boolean) =>
         handle.transaction().execute(async (trx) => {
-          attempts++;
           const { n } = (await trx.selectFrom('counter' as never).select('n' as never).executeTakeFirstOrThrow()) as { n: number };
-          // Each waits until the other has read too (the first attempts only), so the two overlap.
-          if (++arrived === 2) release();
-          await bothRead;
+          read.push(n);
+          if (hold) {
+            firstRead();
+            await held;
+          }
           await trx.updateTable('counter' as never).set({ n: n + 1 } as never).execute();
           return n + 1;
         });
-      const results = await Promise.all([increment(db), increment(other)]);
-      expect(results.sort()).toEqual([1, 2]);
+      const first = increment(db, true);
+      await firstHasRead;
+      const second = increment(other, false);
+      // The second is waiting for the write lock (seen from a third connection), not reading.
+      await waitFor('the second transaction to wait for the write lock', async () => {
+        const waiting = await sql<{ n: number }>`select count(*) as n from pg_locks where locktype = 'advisory' and objid = ${WRITE_LOCK} and not granted`.execute(db);
+        return waiting.rows[0]!.n === 1 || undefined;
+      });
+      expect(read).toEqual([0]);
+      release();
+      expect(await Promise.all([first, second])).toEqual([1, 2]);
+      expect(read).toEqual([0, 1]);
       expect(((await db.selectFrom('counter' as never).select('n' as never).executeTakeFirstOrThrow()) as { n: number }).n).toBe(2);
-      expect(attempts).toBeGreaterThanOrEqual(3);
     } finally {
       await other.destroy();
     }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect, PostgresDriver, type DatabaseConnection, type TransactionSettings } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, PostgresDriver, type DatabaseConnection, type TransactionSettings } from 'kysely';
 
 // PostgreSQL answers bigint (count(*), sum of integers) and numeric (avg) as text, so no value is
 // silently rounded; every count and sum here is far below 2^53, so they are numbers, as on SQLite.
@@ -15,26 +15,34 @@ export function isRetryable(error: unknown): boolean {
   return typeof code === 'string' && RETRYABLE.has(code);
 }
 
+/** The advisory lock every write transaction holds until it ends ("posv" in ASCII). */
+export const WRITE_LOCK = 0x706f7376;
+
 /**
- * Transactions are SERIALIZABLE unless a use case asks for less: on SQLite every transaction begins
- * IMMEDIATE and so runs alone, and the commands were written for that — read, decide, write. On
- * PostgreSQL the same commands stay correct only if the database refuses a transaction whose reads
- * another one changed; it does so with a serialization failure, and the transaction runs again.
+ * Write transactions run one at a time, as on SQLite (where every transaction begins IMMEDIATE):
+ * each takes a transaction-scoped advisory lock as its first statement and keeps it until commit or
+ * rollback, at READ COMMITTED, so every statement after the lock sees everything committed before
+ * it. The commands were written for that — read, decide, write — and stay correct without a
+ * serialization failure ever reaching a person. (SERIALIZABLE with retries was tried first: under
+ * a storm of submissions its predicate locks failed transactions faster than retries could
+ * succeed.) Reads outside a transaction — nearly every page — take no lock and run in parallel in
+ * every process; a use case that asks for an isolation level of its own gets it without the lock.
  */
-class SerializablePostgresDriver extends PostgresDriver {
+class SerializedWritesDriver extends PostgresDriver {
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    await super.beginTransaction(connection, { ...settings, isolationLevel: settings.isolationLevel ?? 'serializable' });
+    await super.beginTransaction(connection, settings);
+    if (settings.isolationLevel === undefined) await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK})`));
   }
 }
 
-class SerializablePostgresDialect extends PostgresDialect {
+class SerializedWritesDialect extends PostgresDialect {
   readonly #pool: pg.Pool;
   constructor(pool: pg.Pool) {
     super({ pool });
     this.#pool = pool;
   }
   override createDriver(): PostgresDriver {
-    return new SerializablePostgresDriver({ pool: this.#pool });
+    return new SerializedWritesDriver({ pool: this.#pool });
   }
 }
 
@@ -50,7 +58,7 @@ export async function retryingSerializable<T>(attempt: () => Promise<T>): Promis
   }
 }
 
-/** A Kysely whose transactions run again after a serialization failure (the callback must only write to the database). */
+/** A Kysely whose transactions run again after a deadlock or a serialization failure (met only by a use case that chose its own isolation level); the callback must only write to the database. */
 class RetryingKysely<DB> extends Kysely<DB> {
   override transaction(): ReturnType<Kysely<DB>['transaction']> {
     const wrap = (builder: ReturnType<Kysely<DB>['transaction']>): ReturnType<Kysely<DB>['transaction']> =>
@@ -69,5 +77,5 @@ export function openPostgres<DB>(url: string, size: number): Kysely<DB> {
   // An idle connection the server dropped (a restart, a failover) is replaced on the next query;
   // without a listener its error would end the process.
   pool.on('error', () => {});
-  return new RetryingKysely<DB>({ dialect: new SerializablePostgresDialect(pool) });
+  return new RetryingKysely<DB>({ dialect: new SerializedWritesDialect(pool) });
 }

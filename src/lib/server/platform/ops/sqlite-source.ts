@@ -11,10 +11,12 @@ import type { TableShape } from './tables.ts';
  * Not copied: SQLite's own tables, the migrator's (the target records its own migrations), and the
  * FTS5 indexes with their shadow tables — PostgreSQL searches through expression indexes on the
  * tables themselves. `draft_text_fts` is the exception: on PostgreSQL it is a plain table of the
- * same rows, and it is copied.
+ * same rows, and it is copied. Nor the processes' coordination (`cache_generation`, `job_leases`,
+ * migration 0022): the target's migrations make its own.
  */
 export function isCopied(name: string): boolean {
   if (name.startsWith('sqlite_') || name.startsWith('kysely_migration')) return false;
+  if (name === 'cache_generation' || name === 'job_leases') return false;
   if (name === 'draft_text_fts') return true;
   return !/_fts(_(data|idx|content|docsize|config))?$/.test(name);
 }
