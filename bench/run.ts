@@ -190,11 +190,15 @@ function writeDatabaseTable(measured: DatabaseRow[]): void {
   console.log(`\n${table}\n`);
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, `bench/results/${date}-database${quick ? '-quick' : ''}.md`), `# Benchmark ${date}: SQLite and PostgreSQL\n\n${table}\n`);
-  if (quick) return;
+  if (!quick) writeReadmeTable('bench-database', table);
+}
+
+/** Puts `table` between the README's `<!-- name:start -->` and `<!-- name:end -->` markers. */
+function writeReadmeTable(name: string, table: string): void {
   const readmePath = join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
-  const start = '<!-- bench-database:start -->';
-  const end = '<!-- bench-database:end -->';
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
   if (readme.includes(start) && readme.includes(end)) {
     writeFileSync(readmePath, `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`);
   }
@@ -225,12 +229,4 @@ console.log(`\n${table}\n`);
 
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, `bench/results/${date}${quick ? '-quick' : exportsOnly ? '-exports' : moderationOnly ? '-moderation' : ''}.md`), `# Benchmark ${date}\n\n${table}\n`);
-if (!quick && !exportsOnly && !moderationOnly) {
-  const readmePath = join(root, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  if (readme.includes(start) && readme.includes(end)) {
-    writeFileSync(readmePath, `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`);
-  }
-}
+if (!quick && !exportsOnly && !moderationOnly) writeReadmeTable('bench', table);
