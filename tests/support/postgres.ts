@@ -121,3 +121,14 @@ export async function ensureDatabase(clusterUrl: string, name: string): Promise<
   }
   return { url: databaseUrl(clusterUrl, name), drop: () => onCluster(clusterUrl, `drop database if exists ${name} with (force)`) };
 }
+
+/**
+ * A cluster for a test file that needs PostgreSQL in both rounds (copy-to, backups): the PostgreSQL
+ * round's (TEST_POSTGRES_URL; `stop` leaves it running) or, in the SQLite round, a throwaway one.
+ */
+export async function clusterForTests(): Promise<{ url: string; stop: () => void }> {
+  const shared = process.env.TEST_POSTGRES_URL;
+  if (shared) return { url: shared, stop: () => {} };
+  const own = await startCluster();
+  return { url: own.url, stop: own.stop };
+}

@@ -17,7 +17,7 @@ import { csvCell, toCsv } from '../../src/lib/server/platform/csv.ts';
 import { paragraphs } from '../../src/lib/plain-text.ts';
 import { wordDiff } from '../../src/lib/diff.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
-import { consultationId, createConsultation, organisationId, tempDatabase, userId } from './helpers.ts';
+import { actorFor, consultationId, createConsultation, organisationId, tempDatabase, userId } from './helpers.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 
 /** Digitalna Slovenija 2030: the first consultation the seeded database holds (checked in database()). */
@@ -60,15 +60,6 @@ async function database(): Promise<Db> {
   return db;
 }
 
-async function actorFor(db: Db, email: string): Promise<CommentActor> {
-  const u = await db
-    .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.role', 'u.organisation_id', 'o.kind'])
-    .where('u.email', '=', email)
-    .executeTakeFirstOrThrow();
-  return { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
-}
 
 const form = (extra: Record<string, string> = {}) => ({ kind: 'comment', body: 'Predlagamo jasnejši rok.', ...extra });
 const sl = dictionary();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { windowLookup } from '../../src/lib/server/comments/consultation-window.ts';
 import { setSupport } from '../../src/lib/server/comments/commands.ts';
-import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/input.ts';
+import type { CommentAnchor } from '../../src/lib/server/comments/input.ts';
 import { answerJointPosition } from '../../src/lib/server/comments/joint.ts';
 import { saveComment } from '../../src/lib/server/comments/save.ts';
 import { assignModerator } from '../../src/lib/server/consultations/commands.ts';
 import { requestSubscription } from '../../src/lib/server/notifications/subscriptions.ts';
 import { openDatabase, type Db } from '../../src/lib/server/platform/db.ts';
-import { consultationId, postgresCluster, seededDatabase, userId } from './helpers.ts';
+import { actorFor, consultationId, postgresCluster, seededDatabase, userId } from './helpers.ts';
 
 /**
  * The same request twice at once, on two connections (two app processes, or a double click): one
@@ -17,15 +17,6 @@ import { consultationId, postgresCluster, seededDatabase, userId } from './helpe
 
 const during = new Date('2026-12-01T10:00:00Z');
 
-async function actorFor(db: Db, email: string): Promise<CommentActor> {
-  const u = await db
-    .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.role', 'u.organisation_id', 'o.kind'])
-    .where('u.email', '=', email)
-    .executeTakeFirstOrThrow();
-  return { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
-}
 
 async function twoConnections() {
   const { db, path } = await seededDatabase();

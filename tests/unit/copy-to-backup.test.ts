@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/platform/db.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { backupPostgres, backupSqlite, splitPassword } from '../../src/lib/server/platform/ops/backup.ts';
-import { databaseUrl, onCluster, startCluster, type Cluster } from '../support/postgres.ts';
-import { postgresCluster } from './helpers.ts';
+import { clusterForTests, databaseUrl, onCluster } from '../support/postgres.ts';
 
 /*
  * `npm run admin -- backup` on each database: the SQLite file's online copy and PostgreSQL's
@@ -15,20 +14,16 @@ import { postgresCluster } from './helpers.ts';
  */
 
 let cluster: string;
-let own: Cluster | undefined;
+let stopCluster: () => void = () => {};
 let dir: string;
 
 beforeAll(async () => {
-  if (postgresCluster) cluster = postgresCluster;
-  else {
-    own = await startCluster();
-    cluster = own.url;
-  }
+  ({ url: cluster, stop: stopCluster } = await clusterForTests());
   dir = mkdtempSync(join(tmpdir(), 'posvet-backup-unit-'));
 }, 120_000);
 
 afterAll(() => {
-  own?.stop();
+  stopCluster();
   rmSync(dir, { recursive: true, force: true });
 });
 

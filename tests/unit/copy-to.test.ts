@@ -10,8 +10,7 @@ import { sourceTables } from '../../src/lib/server/platform/ops/sqlite-source.ts
 import { checksumOf } from '../../src/lib/server/platform/ops/tables.ts';
 import { listConsultations } from '../../src/lib/server/consultations/consultations.ts';
 import { listOrganisations } from '../../src/lib/server/organisations/organisations.ts';
-import { databaseUrl, onCluster, startCluster, type Cluster } from '../support/postgres.ts';
-import { postgresCluster } from './helpers.ts';
+import { clusterForTests, databaseUrl, onCluster } from '../support/postgres.ts';
 
 /*
  * The way from SQLite to PostgreSQL (`npm run admin -- copy-to`). The source is always a SQLite
@@ -20,21 +19,17 @@ import { postgresCluster } from './helpers.ts';
  */
 
 let cluster: string;
-let own: Cluster | undefined;
+let stopCluster: () => void = () => {};
 let dir: string;
 let counter = 0;
 
 beforeAll(async () => {
-  if (postgresCluster) cluster = postgresCluster;
-  else {
-    own = await startCluster();
-    cluster = own.url;
-  }
+  ({ url: cluster, stop: stopCluster } = await clusterForTests());
   dir = mkdtempSync(join(tmpdir(), 'posvet-copy-to-'));
 }, 120_000);
 
 afterAll(() => {
-  own?.stop();
+  stopCluster();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/platform/db.ts';
+import type { CommentActor } from '../../src/lib/server/comments/input.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -63,6 +64,17 @@ export async function seededDatabase(options: { report?: boolean } = {}): Promis
 
 export async function organisationId(db: Db, code: string): Promise<number> {
   return (await db.selectFrom('organisations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+}
+
+/** The comment actor (commands' `CommentActor`) of a user, by e-mail. */
+export async function actorFor(db: Db, email: string): Promise<CommentActor> {
+  const u = await db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['u.id', 'u.role', 'u.organisation_id', 'o.kind'])
+    .where('u.email', '=', email)
+    .executeTakeFirstOrThrow();
+  return { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
 }
 
 export async function userId(db: Db, email: string): Promise<number> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dictionary } from '../../src/i18n/index.ts';
 import type { Result } from '../../src/lib/result.ts';
 import { windowLookup, type ConsultationWindow } from '../../src/lib/server/comments/consultation-window.ts';
-import type { CommentActor, CommentAnchor } from '../../src/lib/server/comments/input.ts';
+import type { CommentAnchor } from '../../src/lib/server/comments/input.ts';
 import { answerJointPosition, jointAnswersAwaited, nextJointDeadline } from '../../src/lib/server/comments/joint.ts';
 import { describeJoint, jointDeadline, jointStanding, type JointMember } from '../../src/lib/server/comments/joint-standing.ts';
 import { openDataCsv, OPEN_DATA_COLUMNS, toOpenDataItem } from '../../src/lib/server/comments/open-data.ts';
@@ -12,7 +12,7 @@ import { saveComment } from '../../src/lib/server/comments/save.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { STATUS_OF } from '../../src/lib/server/web/form-handling.ts';
-import { consultationId, postgresCluster, tempDatabase } from './helpers.ts';
+import { actorFor, consultationId, postgresCluster, tempDatabase } from './helpers.ts';
 
 /*
  * Joint positions: the deadline, the municipalities asked, their answers until the deadline (with
@@ -61,15 +61,6 @@ async function database(): Promise<Db> {
   return db;
 }
 
-async function actorFor(db: Db, email: string): Promise<CommentActor> {
-  const u = await db
-    .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.role', 'u.organisation_id', 'o.kind'])
-    .where('u.email', '=', email)
-    .executeTakeFirstOrThrow();
-  return { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
-}
 
 /** ZMOS submits a joint position naming Ljubljana, Maribor and Kranj. */
 async function jointPosition(db: Db, at = submitted, on: CommentAnchor = anchor) {
