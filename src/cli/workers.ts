@@ -3,8 +3,8 @@ import { fromRoot } from '../lib/server/platform/paths.ts';
 
 /**
  * WORKERS > 1: this process (the primary) serves nothing itself. It forks `count` app processes
- * (src/cli/serve.ts) that listen on the same port — the primary accepts connections and hands them
- * round in turn — and keeps `count` running: a worker that stops is replaced, after a pause that
+ * (src/cli/serve.ts) that listen on the same port — each accepts its connections from the one
+ * listening socket (SCHED_NONE) — and keeps `count` running: a worker that stops is replaced, after a pause that
  * doubles with each stop in the last minute (never a tight loop when every new worker fails at
  * once). SIGTERM or SIGINT stops them all gracefully (each finishes its requests in flight) and then
  * the primary. Each worker does background work as platform/setup.ts says; the database was
@@ -14,6 +14,11 @@ const FIRST_PAUSE_MS = 100;
 const LONGEST_PAUSE_MS = 30_000;
 
 export function superviseWorkers(count: number): void {
+  // The workers accept from the shared socket themselves. In Node's default round-robin the primary
+  // accepts and passes each connection on; one passed to a worker as it is killed stays open in the
+  // primary, unanswered, until the client gives up (seen in the workers' storm test: a request hung
+  // for five minutes). Here a dying worker takes only the connections it had, and they are reset.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({ exec: fromRoot('src/cli/serve.ts'), args: [] });
   const running = new Set<Worker>();
   let stopping = false;
