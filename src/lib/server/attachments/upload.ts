@@ -81,10 +81,11 @@ export async function receivePdfs(body: Readable | WebReadableStream<Uint8Array>
       return void stream.resume();
     }
     // Caught at once: a file cut off half-way must not become an unhandled rejection.
-    writing.push(writeOne(stream, sanitiseName(info.filename)).catch(() => refuse('cutOff')));
+    writing.push(writeOne(stream, sanitiseName(info.filename), count - 1).catch(() => refuse('cutOff')));
   });
 
-  const writeOne = async (stream: Readable & { truncated?: boolean }, name: string) => {
+  // Each file keeps its place in the form, whichever finishes writing first.
+  const writeOne = async (stream: Readable & { truncated?: boolean }, name: string, position: number) => {
     const path = await stagingPath(root);
     temporary.push(path);
     const out = createWriteStream(path);
@@ -120,7 +121,7 @@ export async function receivePdfs(body: Readable | WebReadableStream<Uint8Array>
     if (bad) return refuse(bad, name);
     if (size === 0) return refuse('empty', name);
     if (!isPdfStart(head)) return refuse('notPdf', name);
-    staged.push({ name, size, sha256: hash.digest('hex'), path });
+    staged[position] = { name, size, sha256: hash.digest('hex'), path };
   };
 
   const source = body instanceof Readable ? body : Readable.fromWeb(body as WebReadableStream<Uint8Array>);
@@ -142,5 +143,5 @@ export async function receivePdfs(body: Readable | WebReadableStream<Uint8Array>
     for (const path of temporary) discardFile(path);
     return { ok: false, problem: refusal.problem, ...(refusal.fileName ? { name: refusal.fileName } : {}) };
   }
-  return { ok: true, files: staged };
+  return { ok: true, files: staged.filter(Boolean) };
 }
