@@ -6,7 +6,7 @@ import { saveComment } from '../../src/lib/server/comments/save.ts';
 import { receivedInput, recordReceivedComment } from '../../src/lib/server/moderation/received.ts';
 import type { Db } from '../../src/lib/server/platform/db.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
-import { consultationId, organisationId, tempDatabase } from './helpers.ts';
+import { actorFor, consultationId, organisationId, tempDatabase } from './helpers.ts';
 
 /** The potrdilo o prejemu (issue 13): mailed on submission to every active member, with the facts and the full text. */
 
@@ -34,15 +34,7 @@ async function setup() {
     chapter: { slug: 'gigabitna-infrastruktura', number: 2 },
     block: { key: 'cilji-2030', number: '2.3', fingerprint: 'abc', text: 'Vsa gospodinjstva imajo dostop do gigabitnega omrežja.' },
   };
-  const actor = async (email: string): Promise<CommentActor> => {
-    const u = await db
-      .selectFrom('users as u')
-      .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-      .select(['u.id', 'u.role', 'u.organisation_id', 'o.kind'])
-      .where('u.email', '=', email)
-      .executeTakeFirstOrThrow();
-    return { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
-  };
+  const actor = (email: string): Promise<CommentActor> => actorFor(db, email);
   const bled = await actor('bled@posvet.test');
   // Two more people at Bled: one active, one whose account is disabled.
   await db

@@ -11,7 +11,7 @@ import type { Db } from '../../src/lib/server/platform/db.ts';
 import { prepareDatabase } from '../../src/lib/server/platform/setup.ts';
 import { STATUS_OF } from '../../src/lib/server/web/form-handling.ts';
 import { commentJsonResponse } from '../../src/lib/server/web/comments/comment-json.ts';
-import { consultationId, tempDatabase } from './helpers.ts';
+import { actorFor, consultationId, tempDatabase } from './helpers.ts';
 
 /** Withdrawal keeps the record (issue 13): who may withdraw, until when, what stays, what is audited; and co-signing in the audit log. */
 
@@ -40,15 +40,7 @@ async function setup() {
     chapter: { slug: 'gigabitna-infrastruktura', number: 2 },
     block: { key: 'cilji-2030', number: '2.3', fingerprint: 'abc', text: 'Vsa gospodinjstva imajo dostop do gigabitnega omrežja.' },
   };
-  const actor = async (email: string): Promise<CommentActor> => {
-    const u = await db
-      .selectFrom('users as u')
-      .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-      .select(['u.id', 'u.role', 'u.organisation_id', 'o.kind'])
-      .where('u.email', '=', email)
-      .executeTakeFirstOrThrow();
-    return { id: u.id, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind };
-  };
+  const actor = (email: string): Promise<CommentActor> => actorFor(db, email);
   const bled = await actor('bled@posvet.test');
   const submit = async (body = 'Predlagamo jasnejši rok.') => {
     const saved = await saveComment(db, bled, anchor, { kind: 'comment', body }, 'submit', { now: during, baseUrl: BASE });
