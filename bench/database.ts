@@ -12,9 +12,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { commentForm, seedScale, startServer, type Scale } from '../tests/support/server.ts';
+import { commentForm, seedScale, startServer, type RunningServer, type Scale } from '../tests/support/server.ts';
 import { databaseUrl, onCluster, startCluster } from '../tests/support/postgres.ts';
 import { routes } from '../src/lib/routes.ts';
+import { waitFor } from '../tests/support/wait.ts';
 
 export interface DatabaseRow {
   measure: string;
@@ -38,9 +39,17 @@ async function readThroughput(url: string, cookies: string[], duration: number):
   });
 }
 
+/** Every one of a server's `workers` app processes has said it is serving (startServer waits for the first only). */
+async function allServing(server: RunningServer, workers: number): Promise<void> {
+  await waitFor(`${workers} workers serving`, () => server.output().split('posvet: serving on').length - 1 >= workers, { timeout: 60_000, interval: 100 });
+}
+
 async function measure(configuration: string, base: string, scale: Scale, duration: number): Promise<DatabaseRow[]> {
   const rows: DatabaseRow[] = [];
   const reading = async (label: string, path: string) => {
+    // Warm-up, not counted: the first requests of each process compile its code paths and fill
+    // PostgreSQL's and SQLite's caches; the measure is of a process that has served for a while.
+    await readThroughput(`${base}${path}`, scale.memberCookies, Math.min(3, duration));
     const r = await readThroughput(`${base}${path}`, scale.memberCookies, duration);
     const errors = r.non2xx + r.errors;
     rows.push({ measure: label, configuration, result: `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${errors ? `, **${errors} errors**` : ''}` });
@@ -103,6 +112,7 @@ export async function measureDatabases(port: number, options: { comments: number
       await onCluster(cluster.url, `create database ${name} template bench_seed`);
       const server = await startServer(join(dir, `pg-${workers}`, 'unused.sqlite'), port, { DATABASE_URL: databaseUrl(cluster.url, name), WORKERS: String(workers) });
       try {
+        await allServing(server, workers);
         rows.push(...(await measure(`PostgreSQL, ${workers} process${workers === 1 ? '' : 'es'}`, server.url, pgScale, options.duration)));
       } finally {
         await server.stop();

@@ -11,6 +11,7 @@ import { checksumOf } from '../../src/lib/server/platform/ops/tables.ts';
 import { listConsultations } from '../../src/lib/server/consultations/consultations.ts';
 import { listOrganisations } from '../../src/lib/server/organisations/organisations.ts';
 import { clusterForTests, databaseUrl, onCluster } from '../support/postgres.ts';
+import { indexMatch } from '../../src/lib/server/search/match.ts';
 
 /*
  * The way from SQLite to PostgreSQL (`npm run admin -- copy-to`). The source is always a SQLite
@@ -103,6 +104,14 @@ describe('copy-to: a SQLite database into an empty PostgreSQL database', () => {
       await db.updateTable('comments').set({ body: 'Popravljeno po prenosu.' }).where('id', '=', comment.id).execute();
       const after = await db.selectFrom('comments').select('public_changed_at').where('id', '=', comment.id).executeTakeFirstOrThrow();
       expect(after.public_changed_at).not.toBe(comment.public_changed_at);
+      // The search finds the copied comments as the source did, and the edited one by its new text.
+      const found = async (d: Db, term: string) => {
+        const m = indexMatch(d, 'comments', [term], 'all');
+        return (await sql<{ id: number }>`select ${m.id} as id from ${m.from} where ${m.where} order by 1`.execute(d)).rows.map((r) => r.id);
+      };
+      expect((await found(db, 'digitaln')).length).toBeGreaterThan(0);
+      expect(await found(db, 'digitaln')).toEqual(await found(source.db, 'digitaln'));
+      expect(await found(db, 'popravljeno po prenos')).toEqual([comment.id]);
     } finally {
       await db.destroy();
     }

@@ -87,11 +87,14 @@ describe('the searches read the indexes', () => {
 });
 
 /** A few thousand comments, a few of them about cycle paths, on a migrated database. */
+/** The length of a real comment (a few hundred characters), so that the tables are of a real shape. */
+const FILLER = 'Predlagamo, da se pri načrtovanju storitev upošteva zmogljivost manjših občin, ki nimajo lastnih informatikov, in da ministrstvo zagotovi skupne rešitve, usposabljanje zaposlenih ter jasne roke za prehod. '.repeat(3);
+
 async function fill(db: ReturnType<typeof tempDatabase>['db']) {
   const { prepareDatabase } = await import('../../src/lib/server/platform/setup.ts');
   await prepareDatabase(db, { demo: true });
   const model = await db.selectFrom('comments').selectAll().orderBy('id').executeTakeFirstOrThrow();
   const { id: _, idempotency_key: __, ...copy } = model;
-  const rows = Array.from({ length: 3000 }, (_, i) => ({ ...copy, body: i % 500 === 0 ? `Kolesarske steze, predlog ${i}.` : `Splošna pripomba številka ${i} o digitalni preobrazbi.` }));
+  const rows = Array.from({ length: 3000 }, (_, i) => ({ ...copy, body: i % 500 === 0 ? `Kolesarske steze, predlog ${i}.` : `Splošna pripomba številka ${i} o digitalni preobrazbi. ${FILLER}` }));
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('comments').values(rows.slice(i, i + 500)).execute();
 }
