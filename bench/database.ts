@@ -23,7 +23,11 @@ export interface DatabaseRow {
   result: string;
 }
 
-const CONNECTIONS = 32;
+/**
+ * Readers at once. Enough to keep two cores busy (a page is rendered in one process while another
+ * waits on its queries), few enough that a heavy page's latency is its own, not a queue's.
+ */
+const READERS = 8;
 
 function load(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(options, (err, result) => (err ? reject(err) : resolve(result))));
@@ -33,7 +37,7 @@ async function readThroughput(url: string, cookies: string[], duration: number):
   let n = 0;
   return load({
     url,
-    connections: CONNECTIONS,
+    connections: READERS,
     duration,
     requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookies[n++ % cookies.length] } }) }],
   });
@@ -54,8 +58,8 @@ async function measure(configuration: string, base: string, scale: Scale, durati
     const errors = r.non2xx + r.errors;
     rows.push({ measure: label, configuration, result: `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${errors ? `, **${errors} errors**` : ''}` });
   };
-  await reading('reading: chapter page, block of 1,000 comments (signed in)', scale.hotChapterPath);
-  await reading('reading: public list of comments, page 50 (signed in)', routes.publicComments({ stran: '50' }));
+  await reading(`reading: chapter page, block of 1,000 comments (signed in, ${READERS} readers)`, scale.hotChapterPath);
+  await reading(`reading: public list of comments, page 50 (signed in, ${READERS} readers)`, routes.publicComments({ stran: '50' }));
   let n = 0;
   const submit = await load({
     url: base,
@@ -93,9 +97,9 @@ export async function measureDatabases(port: number, options: { comments: number
   try {
     console.log(`\n== databases: seeding ${options.comments.toLocaleString('en')} comments in SQLite and in PostgreSQL…`);
     const seedFile = join(dir, 'seed.sqlite');
-    const sqliteScale = await seedScale(seedFile, { comments: options.comments, hotBlockComments: 1000 });
+    const sqliteScale = await seedScale(seedFile, { comments: options.comments, hotBlockComments: 1000, grouped: true });
     await onCluster(cluster.url, 'create database bench_seed');
-    const pgScale = await seedScale(databaseUrl(cluster.url, 'bench_seed'), { comments: options.comments, hotBlockComments: 1000 });
+    const pgScale = await seedScale(databaseUrl(cluster.url, 'bench_seed'), { comments: options.comments, hotBlockComments: 1000, grouped: true });
 
     mkdirSync(join(dir, 'sqlite'));
     const file = join(dir, 'sqlite', 'posvet.sqlite');
@@ -110,6 +114,8 @@ export async function measureDatabases(port: number, options: { comments: number
     for (const workers of options.workers) {
       const name = `bench_${workers}`;
       await onCluster(cluster.url, `create database ${name} template bench_seed`);
+      // The copy's files reach the disk now, not in a checkpoint during the measures.
+      await onCluster(cluster.url, 'checkpoint');
       const server = await startServer(join(dir, `pg-${workers}`, 'unused.sqlite'), port, { DATABASE_URL: databaseUrl(cluster.url, name), WORKERS: String(workers) });
       try {
         await allServing(server, workers);

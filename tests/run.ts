@@ -113,7 +113,7 @@ function suites(round: Round): Record<'unit' | 'e2e' | 'reliability', Step> {
       run: () => vitest(round, 'tests/vitest.config.ts', 'unit', round === 'postgres' ? databaseUnitFiles(root) : []),
     },
     e2e: {
-      name: `end-to-end tests (Playwright, Chromium, axe)${on}`,
+      name: `end-to-end tests (Playwright, Chromium${round === 'sqlite' ? ', axe' : ''})${on}`,
       suite: 'e2e',
       run: () => run(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts'], { env: roundEnv(round) }),
     },
