@@ -126,7 +126,8 @@ async function measureScale(label: string, comments: number, port: number, what:
       ],
     });
     const accepted = submit['3xx'];
-    const failed = submit.requests.total - accepted;
+    // Anything answered but the redirect, and every socket error or timeout (not in requests.total).
+    const failed = submit.requests.total - accepted + submit.errors;
     rows.push({
       scale: label,
       measure: `comment submission (form POST, ${scale.memberCookies.length} organisations, ${connections} connections)`,
