@@ -71,7 +71,7 @@ describe('transactions beside another connection', () => {
       const second = increment(other, false);
       // The second is waiting for the write lock (seen from a third connection), not reading.
       await waitFor('the second transaction to wait for the write lock', async () => {
-        const waiting = await sql<{ n: number }>`select count(*) as n from pg_locks where locktype = 'advisory' and objid = ${WRITE_LOCK} and not granted`.execute(db);
+        const waiting = await sql<{ n: number }>`select count(*) as n from pg_locks where locktype = 'advisory' and objid = ${WRITE_LOCK} and not granted and database = (select oid from pg_database where datname = current_database())`.execute(db);
         return waiting.rows[0]!.n === 1 || undefined;
       });
       expect(read).toEqual([0]);
