@@ -14,7 +14,7 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { systemChromium } from './browser.ts';
+import { headlessShell, systemChromium } from './browser.ts';
 import { postgresBin, startCluster, type Cluster } from './support/postgres.ts';
 import { countResults, databaseUnitFiles, minutes, type Counts } from './support/suite.ts';
 
@@ -55,18 +55,31 @@ function ensurePackage(name: string, found: () => boolean, why: string): boolean
   return false;
 }
 
-/** Chromium is a system package: install it where we may, else say how. */
-const ensureChromium = () =>
-  ensurePackage(
-    'chromium',
+/**
+ * Chromium is a system package: its headless shell (tests/browser.ts: about half the CPU of the
+ * full browser) installed where we may, else the full browser if there is one, else say how.
+ */
+function ensureChromium(): boolean {
+  if (!process.env.CHROMIUM_PATH && !existsSync(headlessShell) && systemChromium()) {
+    // Optional: without the shell, the full browser does the same work more slowly.
+    ensurePackage(
+      'chromium-headless-shell',
+      () => existsSync(headlessShell),
+      'posvet: the end-to-end tests run on the full Chromium, which needs about twice the CPU of its headless shell (Debian/Ubuntu: sudo apt-get install -y chromium-headless-shell).',
+    );
+    return true;
+  }
+  return ensurePackage(
+    'chromium-headless-shell',
     () => !!systemChromium() || playwrightChromiumInstalled(),
     [
       'posvet: the end-to-end tests need Chromium and none was found.',
-      '  Debian/Ubuntu:  sudo apt-get install -y chromium',
+      '  Debian/Ubuntu:  sudo apt-get install -y chromium-headless-shell   (or chromium)',
       '  or Playwright:  npx playwright install chromium   (needs internet access)',
       '  or point CHROMIUM_PATH at a Chromium or Chrome binary.',
     ].join('\n'),
   );
+}
 
 /** libfaketime lets a reliability test move the server's clock across a publication boundary. */
 const ensureFaketime = () =>
