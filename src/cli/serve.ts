@@ -16,6 +16,7 @@ import { clientFacts, type ClientFacts } from '../lib/server/platform/net.ts';
 import { withResponseFlow } from '../lib/server/platform/streams.ts';
 import { pageCache, cacheKeyFor, isAnonymous, normalisedCacheUrl } from '../lib/server/web/page-cache.ts';
 import { fromRoot } from '../lib/server/platform/paths.ts';
+import { SHUTDOWN_GRACE_MS } from '../lib/server/platform/shutdown.ts';
 
 /** The server answers before any page (and its reader's language) is involved: in Slovenian. */
 const t = dictionary();
@@ -344,9 +345,9 @@ function shutdown(signal: string) {
   });
   for (const [socket, requests] of active) if (requests === 0) endWhenIdle(socket, 100);
   setTimeout(() => {
-    console.error('posvet: requests still open after 10 s; stopping anyway.');
+    console.error(`posvet: requests still open after ${SHUTDOWN_GRACE_MS / 1000} s; stopping anyway.`);
     process.exit(1);
-  }, 10_000).unref();
+  }, SHUTDOWN_GRACE_MS).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

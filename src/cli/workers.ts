@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { fromRoot } from '../lib/server/platform/paths.ts';
+import { WORKERS_STOP_BACKSTOP_MS } from '../lib/server/platform/shutdown.ts';
 
 /**
  * WORKERS > 1: this process (the primary) serves nothing itself. It forks `count` app processes
@@ -54,12 +55,12 @@ export function superviseWorkers(count: number): void {
     console.log(`posvet: ${signal} received; the workers finish their requests in flight…`);
     if (running.size === 0) process.exit(0);
     for (const worker of running) worker.process.kill('SIGTERM');
-    // Each worker gives up on its own after 10 s; this is the backstop.
+    // Each worker gives up on its own after SHUTDOWN_GRACE_MS; this is the backstop.
     setTimeout(() => {
-      console.error('posvet: workers still running after 12 s; stopping anyway.');
+      console.error(`posvet: workers still running after ${WORKERS_STOP_BACKSTOP_MS / 1000} s; stopping anyway.`);
       for (const worker of running) worker.process.kill('SIGKILL');
       process.exit(1);
-    }, 12_000).unref();
+    }, WORKERS_STOP_BACKSTOP_MS).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

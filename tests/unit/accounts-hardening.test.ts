@@ -24,6 +24,7 @@ import { migrations } from '../../db/migrations/index.ts';
 import { migrate } from '../../src/lib/server/platform/db.ts';
 import { changePasswordForm, login, messageOf, t } from './account-forms.ts';
 import { consultationId, postgresCluster, seededDatabase, tempDatabase, userId } from './helpers.ts';
+import { waitFor } from '../support/wait.ts';
 
 const BASE = 'https://posvet.test';
 const ATTACKER = '203.0.113.66';
@@ -64,6 +65,19 @@ async function storedBytes(db: Db, path: string): Promise<Buffer> {
   return readFileSync(rows[0].file);
 }
 
+/**
+ * The stored bytes once they hold none of `secrets`. On PostgreSQL, VACUUM FULL keeps an old row
+ * version while a transaction that began before the update may still see it — such as another test
+ * file's CREATE DATABASE, which holds back the horizon of every database — so it runs again until
+ * none may; a live row that kept a secret never passes.
+ */
+async function storedBytesWithout(db: Db, path: string, secrets: string[]): Promise<Buffer> {
+  return waitFor('the outbox file to hold no link', async () => {
+    const file = await storedBytes(db, path);
+    return secrets.every((secret) => !file.includes(Buffer.from(secret))) && file;
+  }, { timeout: 20_000, interval: 200 });
+}
+
 describe('mail after delivery (item 5)', () => {
   it('keeps the link until delivery, then no token: not in the row, not in the file', async () => {
     const { db, path } = await seededDatabase();
@@ -86,9 +100,8 @@ describe('mail after delivery (item 5)', () => {
       `Povezava:\n${BASE}/ponastavi-geslo/[povezava odstranjena po pošiljanju]\n\nPovabilo: ${BASE}/povabilo/[povezava odstranjena po pošiljanju]\n`,
     );
     expect(rows[1].body_text).toBe('Brez povezave.');
-    const file = await storedBytes(db, path);
-    expect(file.includes(Buffer.from(reset))).toBe(false);
-    expect(file.includes(Buffer.from(invitation))).toBe(false);
+    const file = await storedBytesWithout(db, path, [reset, invitation]);
+    expect(file.includes(Buffer.from('Brez povezave.'))).toBe(true);
   });
 
   it('also when delivery is given up on', async () => {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { WORKERS_STOP_BACKSTOP_MS } from '../../src/lib/server/platform/shutdown.ts';
 
 /*
  * The systemd units of the deployment recipe (deploy/systemd, README "Deployment") name files of
@@ -23,6 +24,13 @@ function commands(unit: string): string[] {
 describe('the systemd units', () => {
   it('are there, both of them', () => {
     expect(units.sort()).toEqual(['posvet-backup.service', 'posvet.service']);
+  });
+
+  it('posvet.service gives a stopping portal longer than the portal gives its requests in flight', () => {
+    const unit = readFileSync(join(root, 'deploy/systemd/posvet.service'), 'utf8');
+    expect(unit).toMatch(/^KillSignal=SIGTERM$/m);
+    const seconds = Number(unit.match(/^TimeoutStopSec=(\d+)$/m)?.[1]);
+    expect(seconds * 1000).toBeGreaterThan(WORKERS_STOP_BACKSTOP_MS);
   });
 
   for (const unit of units) {
