@@ -67,9 +67,9 @@ async function storedBytes(db: Db, path: string): Promise<Buffer> {
 
 /**
  * The stored bytes once they hold none of `secrets`. On PostgreSQL, VACUUM FULL keeps an old row
- * version while a transaction that began before the update may still see it — such as another test
- * file's CREATE DATABASE, which holds back the horizon of every database — so it runs again until
- * none may; a live row that kept a secret never passes.
+ * version while a transaction that began before the update may still see it (with test files
+ * running side by side, one was seen to hold it back), so it runs again until none may; a live row
+ * that kept a secret never passes.
  */
 async function storedBytesWithout(db: Db, path: string, secrets: string[]): Promise<Buffer> {
   return waitFor('the outbox file to hold no link', async () => {
