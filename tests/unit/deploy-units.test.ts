@@ -13,9 +13,11 @@ import { WORKERS_STOP_BACKSTOP_MS } from '../../src/lib/server/platform/shutdown
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const units = readdirSync(join(root, 'deploy/systemd')).filter((name) => name.endsWith('.service'));
 
+const readUnit = (unit: string) => readFileSync(join(root, 'deploy/systemd', unit), 'utf8');
+
 /** The command lines a unit runs: ExecStart and its kin. */
-function commands(unit: string): string[] {
-  return readFileSync(join(root, 'deploy/systemd', unit), 'utf8')
+function commands(text: string): string[] {
+  return text
     .split('\n')
     .filter((line) => /^Exec\w*=/.test(line))
     .map((line) => line.slice(line.indexOf('=') + 1));
@@ -27,7 +29,7 @@ describe('the systemd units', () => {
   });
 
   it('posvet.service gives a stopping portal longer than the portal gives its requests in flight', () => {
-    const unit = readFileSync(join(root, 'deploy/systemd/posvet.service'), 'utf8');
+    const unit = readUnit('posvet.service');
     expect(unit).toMatch(/^KillSignal=SIGTERM$/m);
     const seconds = Number(unit.match(/^TimeoutStopSec=(\d+)$/m)?.[1]);
     expect(seconds * 1000).toBeGreaterThan(WORKERS_STOP_BACKSTOP_MS);
@@ -35,14 +37,15 @@ describe('the systemd units', () => {
 
   for (const unit of units) {
     it(`${unit}: runs the pinned Node 24 from the portal's own node_modules, on scripts that exist`, () => {
-      const lines = commands(unit).filter((line) => line.includes(' src/cli/'));
+      const text = readUnit(unit);
+      const lines = commands(text).filter((line) => line.includes(' src/cli/'));
       expect(lines).toHaveLength(1);
       const [, node, script] = lines[0]!.match(/(\/\S+\/node) (src\/cli\/\S+\.ts)/) ?? [];
       expect(node).toBe('/srv/posvet/node_modules/.bin/node');
       const installed = join(root, node!.replace('/srv/posvet/', ''));
       expect(execFileSync(installed, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
       expect(existsSync(join(root, script!))).toBe(true);
-      expect(readFileSync(join(root, 'deploy/systemd', unit), 'utf8')).toMatch(/^WorkingDirectory=\/srv\/posvet$/m);
+      expect(text).toMatch(/^WorkingDirectory=\/srv\/posvet$/m);
     });
   }
 });
